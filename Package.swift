@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Guidebook",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "guidebook", targets: ["guidebook"]),
+        .library(name: "GuidebookKit", targets: ["GuidebookKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // cmark-gfm from the system (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // The only module that talks to cmark-gfm; Swift values out.
+        .target(name: "GuidebookMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(
+            name: "GuidebookKit",
+            dependencies: [
+                "GuidebookMarkdown",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
+            name: "GuidebookCommands",
+            dependencies: [
+                "GuidebookKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "guidebook", dependencies: ["GuidebookCommands"]),
+        .target(name: "GuidebookTestSupport", dependencies: ["GuidebookKit"]),
+        .testTarget(name: "GuidebookMarkdownTests", dependencies: ["GuidebookMarkdown"]),
+        .testTarget(
+            name: "GuidebookKitTests",
+            dependencies: ["GuidebookKit", "GuidebookTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "GuidebookCommandsTests",
+            dependencies: ["GuidebookCommands", "GuidebookTestSupport"]
+        ),
+    ]
+)

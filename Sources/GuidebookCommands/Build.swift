@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import GuidebookKit
+
+extension GuidebookCommand {
+    public struct Build: ParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "Build the site from content/ into the output folder.",
+            discussion: "Nothing is written unless the build succeeds: a failed build leaves the previous site as it was."
+        )
+
+        @OptionGroup public var global: GlobalOptions
+
+        @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <source>/site).", valueName: "dir"))
+        public var output: String?
+
+        @Flag(name: .long, help: "Include pages marked 'draft: true'.")
+        public var drafts: Bool = false
+
+        @Flag(name: .long, help: "Treat warnings as errors.")
+        public var strict: Bool = false
+
+        public init() {}
+
+        public func run() throws {
+            let started = ContinuousClock.now
+            let root = global.projectRoot
+            let outputFolder = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? root.appendingPathComponent("site")
+            let result: BuildResult
+            do {
+                let input = try ProjectInput.read(root: root)
+                let options = BuildOptions(includeDrafts: drafts, strict: strict, themeSearchFolders: ThemeLoader.searchFolders(projectRoot: root))
+                result = try SiteBuilder(options: options).build(input, into: try FileSystemOutput(outputFolder: outputFolder))
+            } catch {
+                Terminal.error("error: \(error)")
+                throw ExitCode(1)
+            }
+            Terminal.report(result.diagnostics)
+            let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)
+            if !global.quiet || !result.didWrite {
+                Terminal.summary(result, seconds: seconds, strict: strict, outputFolder: outputFolder)
+            }
+            if !result.didWrite { throw ExitCode(1) }
+        }
+    }
+}

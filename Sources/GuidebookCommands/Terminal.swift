@@ -1,0 +1,30 @@
+import Foundation
+import GuidebookKit
+
+/// The commands' only printer: diagnostics and the summary to standard error, compiler style.
+enum Terminal {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func report(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        error(DiagnosticFormatter.format(diagnostics))
+    }
+
+    static func summary(_ result: BuildResult, seconds: Double, strict: Bool, outputFolder: URL) {
+        let time = String(format: "%.2f", seconds)
+        let warnings = plural(result.warningCount, "warning")
+        if result.didWrite {
+            error("Built \(plural(result.pagesWritten.count, "page")) into \(outputFolder.path), \(warnings), in \(time) s")
+        } else {
+            let errors = plural(result.errorCount, "error")
+            let why = result.errorCount == 0 && strict ? " (warnings fail the build with --strict)" : ""
+            error("Build failed: \(errors), \(warnings)\(why); the previous site was left unchanged (\(time) s)")
+        }
+    }
+
+    static func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+}

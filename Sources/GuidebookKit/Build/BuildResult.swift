@@ -1,0 +1,32 @@
+import Foundation
+
+public struct BuildOptions: Sendable {
+    public var includeDrafts: Bool
+    /// Warnings fail the build too.
+    public var strict: Bool
+    /// Folders searched for the configured theme; see `ThemeLoader.searchFolders`.
+    public var themeSearchFolders: [URL]
+
+    public init(includeDrafts: Bool = false, strict: Bool = false, themeSearchFolders: [URL]) {
+        self.includeDrafts = includeDrafts
+        self.strict = strict
+        self.themeSearchFolders = themeSearchFolders
+    }
+}
+
+public struct StageTiming: Sendable {
+    public var stage: String
+    public var seconds: Double
+}
+
+public struct BuildResult: Sendable {
+    /// Output paths of the pages written (empty when the build failed).
+    public var pagesWritten: [String]
+    public var diagnostics: [Diagnostic]
+    public var timings: [StageTiming]
+    /// True when the new site replaced the old one.
+    public var didWrite: Bool
+
+    public var errorCount: Int { diagnostics.filter(\.isError).count }
+    public var warningCount: Int { diagnostics.count - errorCount }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Everything a build reads, read up front: guidebook.yml and every file under the content folder.
+/// Tests make one in memory; `ProjectInput.read` makes one from disk.
+public struct ProjectInput: Sendable {
+    public var root: URL
+    public var configurationText: String?
+    /// How the content folder is named relative to the root, for diagnostics ("content").
+    public var contentFolderName: String
+    /// Content-relative path -> bytes.
+    public var contentFiles: [String: Data]
+
+    public init(root: URL, configurationText: String?, contentFolderName: String = "content", contentFiles: [String: Data]) {
+        self.root = root
+        self.configurationText = configurationText
+        self.contentFolderName = contentFolderName
+        self.contentFiles = contentFiles
+    }
+
+    /// Reads a project folder. A missing content folder reads as empty (a diagnostic later);
+    /// an unreadable file is an environment error.
+    public static func read(root: URL, contentFolder: URL? = nil) throws -> ProjectInput {
+        let fileManager = FileManager.default
+        let configurationURL = root.appendingPathComponent(SiteConfiguration.fileName)
+        var configurationText: String?
+        if fileManager.fileExists(atPath: configurationURL.path) {
+            do {
+                configurationText = try String(contentsOf: configurationURL, encoding: .utf8)
+            } catch {
+                throw BuildError(stage: "load", path: configurationURL.path, reason: "cannot read it as UTF-8 text: \(error.localizedDescription)")
+            }
+        }
+        let content = contentFolder ?? root.appendingPathComponent("content")
+        var files: [String: Data] = [:]
+        for relative in ThemeLoader.files(under: content, fileManager) {
+            let url = content.appendingPathComponent(relative)
+            do {
+                files[relative] = try Data(contentsOf: url)
+            } catch {
+                throw BuildError(stage: "load", path: url.path, reason: error.localizedDescription)
+            }
+        }
+        return ProjectInput(root: root, configurationText: configurationText,
+                            contentFolderName: ProjectPath.display(content, projectRoot: root), contentFiles: files)
+    }
+}
+
+/// An environment failure (unreadable folder, disk full), with the path and the stage it stopped.
+public struct BuildError: Error, CustomStringConvertible {
+    public var stage: String
+    public var path: String
+    public var reason: String
+    public var description: String { "\(stage): \(path): \(reason)" }
+}

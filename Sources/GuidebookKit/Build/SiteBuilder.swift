@@ -1,0 +1,132 @@
+import Foundation
+import GuidebookMarkdown
+
+/// Runs the stages: Load -> Parse -> Link -> Render -> Write. Never prints; the commands do.
+public struct SiteBuilder: Sendable {
+    public var options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Content problems come back as diagnostics; only environment failures throw.
+    /// Nothing is written unless the build is clean (no errors; no warnings when strict).
+    public func build(_ input: ProjectInput, into output: some OutputConsumer) throws -> BuildResult {
+        var clock = StageClock()
+
+        // Load
+        var diagnostics: [Diagnostic] = []
+        let configuration: SiteConfiguration
+        if let text = input.configurationText {
+            let (loaded, problems) = SiteConfigurationLoader.load(text: text)
+            configuration = loaded
+            diagnostics += problems
+        } else {
+            configuration = SiteConfiguration()
+            diagnostics.append(.error(.invalidConfiguration, "no \(SiteConfiguration.fileName) in the project folder",
+                                      at: SourceLocation(path: SiteConfiguration.fileName), notes: ["create it with at least 'title: Your guide title'"]))
+        }
+        let content = ContentLoader.load(files: input.contentFiles, contentFolderName: input.contentFolderName, includeDrafts: options.includeDrafts)
+        diagnostics += content.diagnostics
+        let (theme, themeProblems) = ThemeLoader.load(named: configuration.theme, searchFolders: options.themeSearchFolders,
+                                                      projectRoot: input.root, configurationLocation: configuration.themeLocation)
+        diagnostics += themeProblems
+        clock.lap("load")
+
+        // Parse
+        let pages = content.pages
+        let outlines = pages.concurrentMap { MarkdownParser.outline(of: $0.body) }
+        diagnostics += HeadingCheck.check(pages: pages, outlines: outlines)
+        clock.lap("parse")
+
+        // Link
+        let resolver = LinkResolver(table: LinkTable(pages: pages, outlines: outlines, assets: content.assets, draftPaths: content.draftPaths), pages: pages)
+        var rewrites = [[String: String]](repeating: [:], count: pages.count)
+        for (index, page) in pages.enumerated() {
+            let source = SourceText(page.body)
+            for link in outlines[index].links {
+                let location = PageLocation.of(link.position, in: page, source: source)
+                let (resolution, problem) = resolver.resolve(link, onPage: index, at: location)
+                if case .rewrite(let url) = resolution { rewrites[index][link.destination] = url }
+                if let problem { diagnostics.append(problem) }
+            }
+        }
+        clock.lap("link")
+
+        let failed = diagnostics.contains(where: \.isError) || (options.strict && !diagnostics.isEmpty)
+        guard !failed, let theme, !pages.isEmpty else {
+            output.discard()
+            return BuildResult(pagesWritten: [], diagnostics: diagnostics, timings: clock.timings, didWrite: false)
+        }
+
+        // Render and write
+        let renderer = PageRenderer(theme: theme, contexts: PageContextBuilder(tree: SiteTree(pages: pages), configuration: configuration, outlines: outlines),
+                                    allowsRawHTML: configuration.allowsRawHTML)
+        let pageRewrites = rewrites
+        let writeErrors = Array(pages.indices).concurrentMap { index -> String? in
+            let html = renderer.render(page: index, rewrites: pageRewrites[index])
+            do {
+                try output.write(Data(html.utf8), to: pages[index].outputPath)
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        clock.lap("render")
+        do {
+            if let failure = writeErrors.compactMap({ $0 }).first {
+                throw BuildError(stage: "write", path: "", reason: failure)
+            }
+            for asset in content.assets {
+                guard let data = input.contentFiles[asset.contentPath] else { continue }
+                try output.write(data, to: asset.outputPath)
+            }
+            let assetsFolder = theme.directory.appendingPathComponent("assets")
+            for relative in theme.assetPaths {
+                try output.copyFile(from: assetsFolder.appendingPathComponent(relative), to: "assets/\(relative)")
+            }
+            try output.commit()
+        } catch {
+            output.discard()
+            throw error
+        }
+        clock.lap("write")
+        return BuildResult(pagesWritten: pages.map(\.outputPath), diagnostics: diagnostics, timings: clock.timings, didWrite: true)
+    }
+}
+
+/// Wall time per stage.
+struct StageClock {
+    private(set) var timings: [StageTiming] = []
+    private var start = ContinuousClock.now
+
+    mutating func lap(_ stage: String) {
+        let now = ContinuousClock.now
+        let elapsed = now - start
+        timings.append(StageTiming(stage: stage, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        start = now
+    }
+}
+
+/// Maps a cmark position in a page body to a location in its file.
+enum PageLocation {
+    static func of(_ position: MarkdownPosition, in page: SourcePage, source: SourceText) -> SourceLocation {
+        SourceLocation(path: page.sourcePath, line: page.bodyFirstLine + position.line - 1,
+                       column: source.characterColumn(line: position.line, utf8Column: position.utf8Column))
+    }
+}
+
+/// The page title is the page's only h1; a `#` heading in the body would be a second one.
+enum HeadingCheck {
+    static func check(pages: [SourcePage], outlines: [MarkdownOutline]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (page, outline) in zip(pages, outlines) {
+            let source = SourceText(page.body)
+            for heading in outline.headings where heading.level == 1 {
+                diagnostics.append(.warning(.headingLevel, "level 1 heading '\(heading.text)' in the body; the page title is the page's only level 1 heading",
+                                            at: PageLocation.of(heading.position, in: page, source: source), notes: ["use '##' for the sections of a page"]))
+            }
+        }
+        return diagnostics
+    }
+}

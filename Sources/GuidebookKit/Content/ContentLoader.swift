@@ -1,0 +1,118 @@
+import Foundation
+
+/// The Load stage: walks content/ into pages and assets, reading front matter.
+public struct LoadedContent: Sendable {
+    public var pages: [SourcePage]
+    public var assets: [ContentAsset]
+    /// Content paths of draft pages left out of this build, so links to them can be told apart from broken ones.
+    public var draftPaths: Set<String>
+    public var diagnostics: [Diagnostic]
+}
+
+public enum ContentLoader {
+    /// `files` maps content-relative paths to their bytes (from disk, or from a test).
+    /// `contentFolderName` is how the project root names the content folder, for diagnostics.
+    public static func load(files: [String: Data], contentFolderName: String, includeDrafts: Bool) -> LoadedContent {
+        var pages: [SourcePage] = []
+        var assets: [ContentAsset] = []
+        var diagnostics: [Diagnostic] = []
+        var draftPaths: Set<String> = []
+        var claimedOutputs: [String: String] = [:]
+        for contentPath in files.keys.sorted() {
+            let sourcePath = contentFolderName.isEmpty ? contentPath : "\(contentFolderName)/\(contentPath)"
+            let outputPath: String
+            switch OutputPath.map(contentPath: contentPath) {
+            case .success(let path): outputPath = path
+            case .failure(let error):
+                diagnostics.append(.error(.unsafePath, "'\(error.segment)' is not a safe name for a web page or folder: \(error.reason)",
+                                          at: SourceLocation(path: sourcePath), notes: ["rename it using letters, digits, '-', '_' and '.'"]))
+                continue
+            }
+            if let earlier = claimedOutputs[outputPath.lowercased()] {
+                diagnostics.append(.error(.duplicateOutput, "'\(sourcePath)' and '\(earlier)' would both be written to '\(outputPath)'",
+                                          at: SourceLocation(path: sourcePath), notes: ["rename one of them"]))
+                continue
+            }
+            claimedOutputs[outputPath.lowercased()] = sourcePath
+            guard contentPath.hasSuffix(".md") else {
+                assets.append(ContentAsset(sourcePath: sourcePath, contentPath: contentPath, outputPath: outputPath))
+                continue
+            }
+            let data = files[contentPath]!
+            guard let text = String(data: data, encoding: .utf8) else {
+                let (line, column) = UTF8Validation.firstInvalidPosition(in: data)
+                diagnostics.append(.error(.invalidEncoding, "file is not valid UTF-8", at: SourceLocation(path: sourcePath, line: line, column: column),
+                                          notes: ["save the file as UTF-8"]))
+                continue
+            }
+            let parsed = FrontMatterParser.parse(text, path: sourcePath)
+            diagnostics += parsed.diagnostics
+            guard let frontMatter = parsed.frontMatter else { continue }
+            if frontMatter.isDraft && !includeDrafts {
+                draftPaths.insert(contentPath)
+                continue
+            }
+            pages.append(SourcePage(sourcePath: sourcePath, contentPath: contentPath, outputPath: outputPath,
+                                    frontMatter: frontMatter, body: parsed.body, bodyFirstLine: parsed.bodyFirstLine))
+        }
+        if files.keys.contains(where: { $0.hasSuffix(".md") }) == false {
+            diagnostics.append(.error(.emptyContent, "the content folder has no Markdown pages", at: SourceLocation(path: contentFolderName.isEmpty ? "." : contentFolderName),
+                                      notes: ["add at least \(contentFolderName)/index.md with a title"]))
+        }
+        pages += SectionIndexSynthesiser.missingIndexes(for: pages, contentFolderName: contentFolderName, diagnostics: &diagnostics)
+        return LoadedContent(pages: pages, assets: assets, draftPaths: draftPaths, diagnostics: diagnostics)
+    }
+}
+
+enum UTF8Validation {
+    /// Line and column (characters) of the first byte that is not valid UTF-8.
+    static func firstInvalidPosition(in data: Data) -> (line: Int, column: Int) {
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        var line = 1, column = 1
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput, .error:
+                return (line, column)
+            }
+        }
+    }
+}
+
+/// Every folder with pages is a section and needs an index page; where index.md is missing,
+/// one is made from the folder name (and a warning says so).
+enum SectionIndexSynthesiser {
+    static func missingIndexes(for pages: [SourcePage], contentFolderName: String, diagnostics: inout [Diagnostic]) -> [SourcePage] {
+        let existing = Set(pages.filter(\.isSectionIndex).map(\.outputFolder))
+        var needed: Set<String> = []
+        for page in pages {
+            var folder = page.isSectionIndex ? OutputPath.folder(of: page.outputFolder) : page.outputFolder
+            if page.isSectionIndex && page.outputFolder.isEmpty { continue }
+            while true {
+                if !existing.contains(folder) { needed.insert(folder) }
+                if folder.isEmpty { break }
+                folder = OutputPath.folder(of: folder)
+            }
+        }
+        return needed.sorted().map { folder in
+            let contentFolder = folder.isEmpty ? contentFolderName : "\(contentFolderName)/\(folder)"
+            diagnostics.append(.warning(.missingSectionIndex, "folder has no index.md; Guidebook made a section page titled from the folder name",
+                                        at: SourceLocation(path: contentFolder), notes: ["add \(contentFolder)/index.md with a title and summary"]))
+            let name = folder.split(separator: "/").last.map(String.init) ?? "Home"
+            let title = name.replacingOccurrences(of: "-", with: " ").capitalisedFirstLetter
+            let outputPath = folder.isEmpty ? "index.html" : "\(folder)/index.html"
+            let contentPath = folder.isEmpty ? "index.md" : "\(folder)/index.md"
+            return SourcePage(sourcePath: "\(contentFolder)/index.md", contentPath: contentPath, outputPath: outputPath,
+                              frontMatter: FrontMatter(title: title), body: "", bodyFirstLine: 1, isGenerated: true)
+        }
+    }
+}
+
+extension String {
+    var capitalisedFirstLetter: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Mustache
+
+/// Finds a theme by name, parses every template (reporting each error with its file and line)
+/// and checks that nothing in it loads from outside the site.
+public enum ThemeLoader {
+    /// Folders searched for `<name>/`, in order: the project's themes/, then the themes shipped with Guidebook.
+    public static func searchFolders(projectRoot: URL) -> [URL] {
+        var folders = [projectRoot.appendingPathComponent("themes")]
+        if let override = ProcessInfo.processInfo.environment["GUIDEBOOK_THEMES"] {
+            folders.append(URL(fileURLWithPath: override))
+        }
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        folders.append(executable.deletingLastPathComponent().appendingPathComponent("../share/guidebook/themes").standardized)
+        // A checkout: Sources/GuidebookKit/Theme/ThemeLoader.swift -> themes/
+        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        folders.append(checkout.appendingPathComponent("themes"))
+        return folders
+    }
+
+    public static func load(named name: String, searchFolders: [URL], projectRoot: URL, configurationLocation: SourceLocation?) -> (Theme?, [Diagnostic]) {
+        let fileManager = FileManager.default
+        guard OutputPath.unsafeReason(name) == nil,
+              let directory = searchFolders.map({ $0.appendingPathComponent(name) }).first(where: { isDirectory($0, fileManager) }) else {
+            let available = Set(searchFolders.flatMap { (try? fileManager.contentsOfDirectory(atPath: $0.path)) ?? [] }).sorted()
+            var notes = ["themes available: \(available.isEmpty ? "none" : available.joined(separator: ", "))"]
+            if let near = NearestName.find(name, among: available) { notes.insert("did you mean '\(near)'?", at: 0) }
+            return (nil, [.error(.unknownTheme, "theme '\(name)' does not exist", at: configurationLocation ?? SourceLocation(path: SiteConfiguration.fileName), notes: notes)])
+        }
+        var diagnostics: [Diagnostic] = []
+        var templates: [String: MustacheTemplate] = [:]
+        let templateFolder = directory.appendingPathComponent("templates")
+        for relative in files(under: templateFolder, fileManager) where relative.hasSuffix(".mustache") {
+            let file = templateFolder.appendingPathComponent(relative)
+            let displayPath = ProjectPath.display(file, projectRoot: projectRoot)
+            guard let text = try? String(contentsOf: file, encoding: .utf8) else {
+                diagnostics.append(.error(.templateError, "template is not readable UTF-8 text", at: SourceLocation(path: displayPath)))
+                continue
+            }
+            do {
+                templates[String(relative.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(.templateError, "template syntax error: \(describe(error.error))",
+                                          at: SourceLocation(path: displayPath, line: error.context.lineNumber, column: error.context.columnNumber + 1)))
+            } catch {
+                diagnostics.append(.error(.templateError, "template syntax error: \(error)", at: SourceLocation(path: displayPath)))
+            }
+            diagnostics += ExternalReferenceCheck.check(text, kind: .template, path: displayPath)
+        }
+        if templates[Theme.pageTemplate] == nil && diagnostics.isEmpty {
+            diagnostics.append(.error(.templateError, "theme '\(name)' has no templates/\(Theme.pageTemplate).mustache",
+                                      at: SourceLocation(path: ProjectPath.display(templateFolder, projectRoot: projectRoot))))
+        }
+        let assetFolder = directory.appendingPathComponent("assets")
+        let assetPaths = files(under: assetFolder, fileManager)
+        for relative in assetPaths {
+            guard let kind = ExternalReferenceCheck.Kind(fileName: relative) else { continue }
+            let file = assetFolder.appendingPathComponent(relative)
+            guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
+            diagnostics += ExternalReferenceCheck.check(text, kind: kind, path: ProjectPath.display(file, projectRoot: projectRoot))
+        }
+        guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
+        return (Theme(name: name, directory: directory, templates: MustacheLibrary(templates: templates), assetPaths: assetPaths), diagnostics)
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect: return "a closing tag does not match the open section"
+        case .unfinishedName: return "a tag is not closed with '}}'"
+        case .expectedSectionEnd: return "a section is not closed ({{/name}} missing)"
+        case .invalidSetDelimiter: return "invalid set-delimiter tag"
+        default: return "\(error)"
+        }
+    }
+
+    private static func isDirectory(_ url: URL, _ fileManager: FileManager) -> Bool {
+        var isDirectory: ObjCBool = false
+        return fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Regular files under a folder, relative, sorted; hidden files skipped.
+    static func files(under folder: URL, _ fileManager: FileManager) -> [String] {
+        guard let enumerator = fileManager.enumerator(atPath: folder.path) else { return [] }
+        var result: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            var isDirectory: ObjCBool = false
+            if fileManager.fileExists(atPath: folder.appendingPathComponent(relative).path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result.append(relative)
+            }
+        }
+        return result.sorted()
+    }
+}
+
+/// Paths as printed in diagnostics: relative to the project root where possible.
+enum ProjectPath {
+    static func display(_ url: URL, projectRoot: URL) -> String {
+        let root = projectRoot.standardizedFileURL.path
+        let path = url.standardizedFileURL.path
+        if path.hasPrefix(root + "/") { return String(path.dropFirst(root.count + 1)) }
+        return path
+    }
+}

@@ -1,0 +1,116 @@
+/// Markup that Guidebook wraps around a part of the document.
+public struct MarkupWrap: Sendable, Equatable {
+    public var before: String
+    public var after: String
+
+    public init(before: String, after: String) {
+        self.before = before
+        self.after = after
+    }
+}
+
+/// Where a task item sits: which task list of the page (0-based) and which item of it.
+public struct TaskItemPlace: Sendable, Hashable {
+    public var listIndex: Int
+    public var itemIndex: Int
+}
+
+/// The decisions GuidebookKit makes while a body is rendered; this module only carries them into the tree.
+public protocol MarkdownDecorator {
+    /// The URL to write for a link or image, or nil to keep it as written.
+    func destination(for link: MarkdownLink) -> String?
+    func wrap(heading: MarkdownHeading) -> MarkupWrap
+    /// Wraps the text of a task item (its first paragraph's inlines).
+    func wrap(taskItem: MarkdownTaskItem, at place: TaskItemPlace) -> MarkupWrap
+}
+
+/// Renders a body to HTML with cmark-gfm's own renderer, after editing the tree:
+/// link URLs rewritten, raw HTML escaped unless allowed, headings given ids, task items given Guidebook's markup.
+public enum MarkdownRenderer {
+    public static func html(for markdown: String, allowsRawHTML: Bool, decorator: some MarkdownDecorator) -> String {
+        Cmark.withDocument(markdown) { document in
+            let nodes = EditableNodes(root: document.root)
+            for (node, link) in nodes.links {
+                if let url = decorator.destination(for: link) {
+                    Cmark.setURL(url, of: node)
+                } else if !allowsRawHTML, URLSafety.isDangerous(link.destination, kind: link.kind) {
+                    Cmark.setURL("", of: node)
+                }
+            }
+            if !allowsRawHTML {
+                nodes.rawHTML.forEach(Cmark.neutraliseRawHTML)
+            }
+            for (node, item, place) in nodes.taskItems {
+                let wrap = decorator.wrap(taskItem: item, at: place)
+                Cmark.dropTaskItemExtension(node)
+                if let paragraph = TaskItemText.firstParagraph(of: node) {
+                    Cmark.wrapInlines(of: paragraph, before: wrap.before, after: wrap.after)
+                } else {
+                    Cmark.prependMarkup(wrap.before + wrap.after, to: node)
+                }
+            }
+            for (node, heading) in nodes.headings {
+                let wrap = decorator.wrap(heading: heading)
+                Cmark.replaceBlock(node, before: wrap.before, after: wrap.after)
+            }
+            return document.renderHTML()
+        }
+    }
+}
+
+/// The nodes to edit, gathered in one walk before any edit (editing under a live iterator is unsafe).
+private struct EditableNodes {
+    var links: [(OpaquePointer, MarkdownLink)] = []
+    var rawHTML: [OpaquePointer] = []
+    var taskItems: [(OpaquePointer, MarkdownTaskItem, TaskItemPlace)] = []
+    var headings: [(OpaquePointer, MarkdownHeading)] = []
+
+    init(root: OpaquePointer) {
+        var headingIDs = HeadingIDGenerator()
+        var taskListParent: OpaquePointer?
+        var listIndex = -1
+        var itemIndex = 0
+        Cmark.walk(root) { node, entering in
+            guard entering else { return }
+            let kind = Cmark.kind(of: node)
+            switch kind {
+            case .heading(let level):
+                let text = Cmark.plainText(of: node)
+                let heading = MarkdownHeading(level: level, text: text, id: headingIDs.uniqueID(for: text), position: Cmark.position(of: node))
+                headings.append((node, heading))
+            case .link, .image:
+                let link = MarkdownLink(kind: kind == .image ? .image : .link, destination: Cmark.url(of: node),
+                                        text: Cmark.plainText(of: node), position: Cmark.position(of: node))
+                links.append((node, link))
+            case .htmlBlock, .htmlInline:
+                rawHTML.append(node)
+            case .taskItem(let checked):
+                let parent = Cmark.parent(of: node)
+                if parent == nil || parent != taskListParent {
+                    taskListParent = parent
+                    listIndex += 1
+                    itemIndex = 0
+                } else {
+                    itemIndex += 1
+                }
+                let item = MarkdownTaskItem(text: TaskItemText.of(node), isChecked: checked, position: Cmark.position(of: node))
+                taskItems.append((node, item, TaskItemPlace(listIndex: listIndex, itemIndex: itemIndex)))
+            default:
+                break
+            }
+        }
+    }
+}
+
+/// What cmark's safe mode would blank out: script URLs, and data URLs other than common images.
+enum URLSafety {
+    static func isDangerous(_ url: String, kind: MarkdownLink.Kind) -> Bool {
+        let lowered = url.lowercased().trimmingWhitespace()
+        for scheme in ["javascript:", "vbscript:", "file:"] where lowered.hasPrefix(scheme) { return true }
+        if lowered.hasPrefix("data:") {
+            let images = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
+            return !images.contains { lowered.hasPrefix($0) }
+        }
+        return false
+    }
+}

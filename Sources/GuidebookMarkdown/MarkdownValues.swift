@@ -1,0 +1,48 @@
+/// A place in a Markdown body: 1-based line, and 1-based column counted in UTF-8 bytes as cmark reports it.
+/// GuidebookKit turns it into an editor column (characters) against the source line.
+public struct MarkdownPosition: Sendable, Hashable {
+    public var line: Int
+    public var utf8Column: Int
+
+    public init(line: Int, utf8Column: Int) {
+        self.line = line
+        self.utf8Column = utf8Column
+    }
+}
+
+public struct MarkdownHeading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    /// Unique within the document; see `HeadingIDGenerator`.
+    public var id: String
+    public var position: MarkdownPosition
+}
+
+public struct MarkdownLink: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case link, image }
+    public var kind: Kind
+    public var destination: String
+    public var text: String
+    public var position: MarkdownPosition
+}
+
+public struct MarkdownTaskItem: Sendable, Hashable {
+    public var text: String
+    public var isChecked: Bool
+    public var position: MarkdownPosition
+}
+
+/// One GFM task list: consecutive task items in one list, named by the nearest heading above it.
+public struct MarkdownTaskList: Sendable, Hashable {
+    public var heading: MarkdownHeading?
+    public var items: [MarkdownTaskItem]
+    public var position: MarkdownPosition
+}
+
+/// What the later stages need to know about a body before any page is rendered.
+public struct MarkdownOutline: Sendable, Hashable {
+    public var headings: [MarkdownHeading]
+    public var links: [MarkdownLink]
+    public var taskLists: [MarkdownTaskList]
+    public var plainText: String
+}

@@ -1,0 +1,3 @@
+import GuidebookCommands
+
+GuidebookCommand.runAsMain()
