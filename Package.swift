@@ -42,8 +42,7 @@ let package = Package(
         .testTarget(name: "GuidebookMarkdownTests", dependencies: ["GuidebookMarkdown"]),
         .testTarget(
             name: "GuidebookKitTests",
-            dependencies: ["GuidebookKit", "GuidebookTestSupport"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["GuidebookKit", "GuidebookTestSupport"]
         ),
         .testTarget(
             name: "GuidebookCommandsTests",

@@ -60,11 +60,15 @@ def page(new_page):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
-    """After a test body passed, fail it if its pages reported problems."""
-    result = yield
-    problems = item.stash.get(PROBLEMS, [])
-    if problems:
-        pytest.fail("The browser reported problems:\n  " + "\n  ".join(problems), pytrace=False)
+    """Fail a test whose pages reported problems (and show them if it failed anyway)."""
+    try:
+        result = yield
+    except BaseException:
+        if item.stash.get(PROBLEMS, []):
+            item.add_report_section("call", "browser problems", "\n".join(item.stash[PROBLEMS]))
+        raise
+    if item.stash.get(PROBLEMS, []):
+        pytest.fail("The browser reported problems:\n  " + "\n  ".join(item.stash[PROBLEMS]), pytrace=False)
     return result
 
 

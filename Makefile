@@ -1,0 +1,53 @@
+# Guidebook: `make` builds the tool (release) and the site; `make test` runs every test.
+SHELL := /bin/bash
+.DEFAULT_GOAL := site
+
+SWIFT ?= swift
+# Debian packages the build and the tests need.
+APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev chromium default-jre-headless python3-venv
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+RELEASE_BIN := .build/release/guidebook
+DEBUG_BIN := .build/debug/guidebook
+TEST_SITES := .build/test-sites
+
+.PHONY: site build deps venv test swift-test test-sites browser-test content-test clean
+
+site: build
+	$(RELEASE_BIN) build
+
+build: deps
+	$(SWIFT) build -c release
+
+# Installs missing system packages with apt-get when run as root on Debian; otherwise prints the command.
+deps:
+	@bash scripts/install-system-packages.sh $(APT_PACKAGES)
+
+$(VENV)/.installed: Tests/browser/requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r Tests/browser/requirements.txt
+	touch $@
+
+venv: deps $(VENV)/.installed
+
+test: deps venv swift-test test-sites content-test browser-test
+
+swift-test:
+	$(SWIFT) build
+	$(SWIFT) test
+
+# The real guide must build with no errors and no warnings; the fixture site feeds the browser tests.
+test-sites:
+	rm -rf $(TEST_SITES)
+	$(DEBUG_BIN) build --strict --output $(TEST_SITES)/guide
+	$(DEBUG_BIN) build --strict --source Tests/Fixtures/sites/basic --output $(TEST_SITES)/basic
+
+content-test: venv
+	$(PYTHON) -m pytest -q Tests/content
+
+browser-test: venv test-sites
+	GUIDEBOOK_SITE=$(TEST_SITES)/guide GUIDEBOOK_FIXTURE_SITE=$(TEST_SITES)/basic \
+		$(PYTHON) -m pytest -q Tests/browser
+
+clean:
+	rm -rf .build site $(VENV)

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import GuidebookKit
+
+struct ContentLoaderTests {
+    func load(_ files: [String: Data]) -> LoadedContent {
+        ContentLoader.load(files: files, contentFolderName: "content", includeDrafts: false)
+    }
+
+    let home = Data("---\ntitle: Home\n---\n".utf8)
+
+    @Test func invalidUTF8IsLocated() throws {
+        var bytes = Array("---\ntitle: Bad\n---\nCaf".utf8)
+        bytes += [0xC3, 0x28]
+        let content = load(["index.md": home, "bad.md": Data(bytes)])
+        let diagnostic = try #require(content.diagnostics.first)
+        #expect(diagnostic.code == .invalidEncoding)
+        #expect(diagnostic.location == SourceLocation(path: "content/bad.md", line: 4, column: 4))
+    }
+
+    @Test func twoFilesForOneOutputPath() throws {
+        let content = load(["index.md": home, "a b.md": Data("---\ntitle: A\n---\n".utf8), "a-b.md": Data("---\ntitle: B\n---\n".utf8)])
+        let diagnostic = try #require(content.diagnostics.first)
+        #expect(diagnostic.code == .duplicateOutput)
+        #expect(diagnostic.summary.contains("'a-b.html'"))
+    }
+
+    @Test func unsafeNames() throws {
+        let content = load(["index.md": home, "what?.md": Data("---\ntitle: Q\n---\n".utf8)])
+        let diagnostic = try #require(content.diagnostics.first)
+        #expect(diagnostic.code == .unsafePath)
+        #expect(diagnostic.location?.path == "content/what?.md")
+    }
+
+    @Test func spacesAreSlugified() {
+        let content = load(["index.md": home, "My Page.md": Data("---\ntitle: Mine\n---\n".utf8)])
+        #expect(content.diagnostics.isEmpty)
+        #expect(content.pages.map(\.outputPath).sorted() == ["My-Page.html", "index.html"])
+    }
+}

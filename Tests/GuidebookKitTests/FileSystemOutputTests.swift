@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import GuidebookKit
+
+struct FileSystemOutputTests {
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("guidebook-output-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func commitReplacesTheWholeFolder() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        let first = try FileSystemOutput(outputFolder: site)
+        try first.write(Data("old".utf8), to: "old.html")
+        try first.write(Data("a".utf8), to: "a/b.html")
+        try first.commit()
+        let second = try FileSystemOutput(outputFolder: site)
+        try second.write(Data("new".utf8), to: "new.html")
+        try second.commit()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.path) == ["new.html"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["site"], "no staging or retired folders left behind")
+    }
+
+    @Test func discardLeavesThePreviousSiteExactlyAsItWas() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        let first = try FileSystemOutput(outputFolder: site)
+        try first.write(Data("kept".utf8), to: "index.html")
+        try first.commit()
+        let failed = try FileSystemOutput(outputFolder: site)
+        try failed.write(Data("half".utf8), to: "index.html")
+        failed.discard()
+        #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8) == "kept")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["site"])
+    }
+}

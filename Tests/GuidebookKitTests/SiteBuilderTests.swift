@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+import GuidebookTestSupport
+@testable import GuidebookKit
+
+struct SiteBuilderTests {
+    let basic = TestSite([
+        "index.md": TestSite.page("Home", "Start at [Governance](governance.md) or [the section](building/index.md)."),
+        "governance.md": TestSite.page("Governance", order: 2, "## Ten early tasks\n\n- [ ] Agree terms\n\nSee [staffing](building/staffing.md#who-to-hire)."),
+        "building/index.md": TestSite.page("Building the work group", order: 1, "Pages below."),
+        "building/staffing.md": TestSite.page("Staffing", "## Who to hire\n\nBack to [governance](../governance.md#ten-early-tasks)."),
+    ])
+
+    @Test func buildsEveryPageWithRelativeLinks() throws {
+        let (result, output) = try basic.build()
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.didWrite)
+        #expect(Set(result.pagesWritten) == ["index.html", "governance.html", "building/index.html", "building/staffing.html"])
+        let staffing = try #require(output.text(at: "building/staffing.html"))
+        #expect(staffing.contains("href=\"../governance.html#ten-early-tasks\""))
+        #expect(staffing.contains("<link rel=\"stylesheet\" href=\"../assets/css/guidebook.css\">"))
+        let governance = try #require(output.text(at: "governance.html"))
+        #expect(governance.contains("href=\"building/staffing.html#who-to-hire\""))
+        #expect(output.files["assets/css/guidebook.css"] != nil)
+    }
+
+    @Test func noInternalURLStartsWithASlashOrEndsInAFolder() throws {
+        let (_, output) = try basic.build()
+        let href = try NSRegularExpression(pattern: #"(?:href|src)="([^"]*)""#)
+        for (path, data) in output.files where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            for match in href.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+                let url = String(html[Range(match.range(at: 1), in: html)!])
+                if url.hasPrefix("http") || url.hasPrefix("#") { continue }
+                #expect(!url.hasPrefix("/"), "\(path): \(url)")
+                #expect(!url.hasSuffix("/"), "\(path): \(url)")
+                #expect(url.split(separator: "#").first?.contains(".") == true, "\(path): \(url) must end in a file name")
+            }
+        }
+    }
+
+    @Test func currentPageIsMarkedAndNavigationIsPresent() throws {
+        let (_, output) = try basic.build()
+        let staffing = try #require(output.text(at: "building/staffing.html"))
+        #expect(staffing.contains("<a href=\"staffing.html\" aria-current=\"page\">Staffing</a>"))
+        #expect(staffing.contains("<nav class=\"breadcrumbs\" aria-label=\"Breadcrumb\">"))
+        #expect(staffing.contains("rel=\"prev\" href=\"index.html\""))
+        #expect(staffing.contains("rel=\"next\" href=\"../governance.html\""))
+        #expect(staffing.contains("<a href=\"#who-to-hire\">Who to hire</a>"), "contents list of H2/H3")
+        #expect(staffing.contains("<h2 id=\"who-to-hire\">"))
+    }
+
+    @Test func escapesFrontMatterInTemplates() throws {
+        let site = TestSite(["index.md": TestSite.page("Home <script>alert(1)</script>", "Body")])
+        let (_, output) = try site.build()
+        let home = try #require(output.text(at: "index.html"))
+        #expect(!home.contains("<script>alert(1)</script>"))
+        #expect(home.contains("Home &lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+
+    @Test func draftsAreLeftOutUnlessAskedFor() throws {
+        let site = TestSite(["index.md": TestSite.page("Home"), "wip.md": TestSite.page("WIP", extra: "draft: true\n")])
+        let (without, _) = try site.build()
+        #expect(without.pagesWritten == ["index.html"])
+        let (with, _) = try site.build(drafts: true)
+        #expect(Set(with.pagesWritten) == ["index.html", "wip.html"])
+    }
+
+    @Test func collectsEveryErrorAndWritesNothing() throws {
+        let site = TestSite([
+            "index.md": TestSite.page("Home", "[gone](missing.md) and [anchor](other.md#nope)"),
+            "other.md": "---\ntitle: Other\norder: first\n---\n",
+            "third.md": "---\ntitle: Third\n",
+        ])
+        let (result, output) = try site.build()
+        #expect(!result.didWrite)
+        #expect(output.commits == 0)
+        #expect(Set(result.diagnostics.map(\.code)) == [.brokenLink, .invalidFrontMatter, .unclosedFrontMatter])
+        let broken = try #require(result.diagnostics.first { $0.code == .brokenLink })
+        #expect(broken.location == SourceLocation(path: "content/index.md", line: 4, column: 1))
+    }
+
+    @Test func strictTurnsWarningsIntoFailure() throws {
+        let site = TestSite(["index.md": TestSite.page("Home", "# A second h1\n")])
+        let (relaxed, _) = try site.build()
+        #expect(relaxed.didWrite)
+        #expect(relaxed.diagnostics.map(\.code) == [.headingLevel])
+        let (strict, _) = try site.build(strict: true)
+        #expect(!strict.didWrite)
+    }
+
+    @Test func emptyContentIsAnError() throws {
+        let (result, _) = try TestSite([:]).build()
+        #expect(result.diagnostics.map(\.code) == [.emptyContent])
+        #expect(!result.didWrite)
+    }
+
+    @Test func unknownThemePointsAtTheConfiguration() throws {
+        let site = TestSite(["index.md": TestSite.page("Home")], configuration: "title: T\ntheme: defualt\n")
+        let (result, _) = try site.build()
+        let diagnostic = try #require(result.diagnostics.first)
+        #expect(diagnostic.code == .unknownTheme)
+        #expect(diagnostic.location == SourceLocation(path: "guidebook.yml", line: 2, column: 8))
+        #expect(diagnostic.notes.first == "did you mean 'default'?")
+    }
+
+    @Test func contentFilesAreCopiedAndImageLinksRewritten() throws {
+        var site = TestSite(["index.md": TestSite.page("Home"), "a/index.md": TestSite.page("A", "![Tree](pics/tree.svg)")])
+        site.binaryFiles["a/pics/tree.svg"] = Data("<svg/>".utf8)
+        let (result, output) = try site.build()
+        #expect(result.diagnostics.isEmpty)
+        #expect(output.files["a/pics/tree.svg"] == Data("<svg/>".utf8))
+        #expect(output.text(at: "a/index.html")?.contains("src=\"pics/tree.svg\"") == true)
+    }
+
+    @Test func missingSectionIndexIsMadeWithAWarning() throws {
+        let site = TestSite(["index.md": TestSite.page("Home"), "team-work/page.md": TestSite.page("Page")])
+        let (result, output) = try site.build()
+        #expect(result.diagnostics.map(\.code) == [.missingSectionIndex])
+        #expect(output.text(at: "team-work/index.html")?.contains("<h1>Team work</h1>") == true)
+    }
+}

@@ -1,0 +1,25 @@
+import Testing
+import GuidebookMarkdown
+
+struct HeadingIDGeneratorTests {
+    @Test(arguments: [
+        ("Ten early tasks for a steering group", "ten-early-tasks-for-a-steering-group"),
+        ("Recruitment or secondment?", "recruitment-or-secondment"),
+        ("Children\u{2019}s centres (Sure Start)", "childrens-centres-sure-start"),
+        ("HOPE, Surrey", "hope-surrey"),
+        ("Line management -- supervision", "line-management-supervision"),
+        ("  Spaced   out  ", "spaced-out"),
+        ("snake_case_name", "snake-case-name"),
+        ("0-19 services", "0-19-services"),
+        ("Übergänge", "übergänge"),
+    ])
+    func slug(text: String, expected: String) {
+        #expect(HeadingIDGenerator.slug(text) == expected)
+    }
+
+    @Test func repeatsGetNumberedSuffixes() {
+        var generator = HeadingIDGenerator()
+        #expect(["Reading", "Reading", "Reading", "Reading 2", "?!"].map { generator.uniqueID(for: $0) }
+                == ["reading", "reading-2", "reading-3", "reading-2-2", "section"])
+    }
+}

@@ -1,0 +1,74 @@
+import Testing
+@testable import GuidebookMarkdown
+
+struct MarkdownRendererTests {
+    @Test func rendersParagraphsWithCmark() {
+        #expect(render("Hello *world*") == "<p>Hello <em>world</em></p>\n")
+    }
+
+    @Test func rendersTables() {
+        let html = render("| A | B |\n|---|---|\n| 1 | 2 |\n")
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<th>A</th>"))
+        #expect(html.contains("<td>2</td>"))
+    }
+
+    @Test func rendersStrikethrough() {
+        #expect(render("~~gone~~") == "<p><del>gone</del></p>\n")
+    }
+
+    @Test func autolinksBareAddresses() {
+        #expect(render("Visit www.example.org now").contains("<a href=\"http://www.example.org\">www.example.org</a>"))
+    }
+
+    @Test func footnotesBecomeASection() {
+        let html = render("Text.[^1]\n\n[^1]: The note.\n")
+        #expect(html.contains("<section class=\"footnotes\""))
+        #expect(html.contains("The note."))
+        #expect(html.contains("href=\"#fn-1\""))
+    }
+
+    @Test func smartPunctuation() {
+        #expect(render("\"Quoted\" -- it's") == "<p>\u{201C}Quoted\u{201D} \u{2013} it\u{2019}s</p>\n")
+    }
+
+    @Test func rawHTMLIsEscapedByDefault() {
+        let html = render("<script>alert(1)</script>\n\nText <b>bold</b>")
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("Text &lt;b&gt;bold&lt;/b&gt;"))
+    }
+
+    @Test func rawHTMLPassesWhenAllowedButTagfilterStillApplies() {
+        let html = render("<b>bold</b> and <script>x</script>", rawHTML: true)
+        #expect(html.contains("<b>bold</b>"))
+        #expect(html.contains("&lt;script>"), "the tagfilter extension disarms <script> even in unsafe mode")
+    }
+
+    @Test(arguments: ["javascript:alert(1)", "JavaScript:void(0)", "vbscript:x", "data:text/html,hi"])
+    func dangerousURLsAreBlanked(url: String) {
+        #expect(render("[x](\(url))") == "<p><a href=\"\">x</a></p>\n")
+    }
+
+    @Test func linksAreRewrittenByTheDecorator() {
+        let html = render("[gov](../governance.md#steering) and [out](https://example.org)", rewrites: ["../governance.md#steering": "../governance.html#steering"])
+        #expect(html.contains("href=\"../governance.html#steering\""))
+        #expect(html.contains("href=\"https://example.org\""))
+    }
+
+    @Test func headingsAreWrappedWithUniqueIDs() {
+        let html = render("## Steering groups\n\n## Steering groups\n\n### `Code` and *more*\n")
+        // cmark puts a custom block's markup on lines of its own
+        #expect(html.contains("<h2 id=\"steering-groups\">\nSteering groups\n</h2>"))
+        #expect(html.contains("<h2 id=\"steering-groups-2\">\nSteering groups\n</h2>"))
+        #expect(html.contains("<h3 id=\"code-and-more\">\n<code>Code</code> and <em>more</em>\n</h3>"))
+    }
+
+    @Test func taskItemsGetGuidebookMarkupInsteadOfCmarkCheckboxes() {
+        let html = render("- [ ] One\n- [x] Two\n\nText\n\n- [ ] Other list\n")
+        #expect(!html.contains("<input"))
+        #expect(html.contains("<li><label data-list=\"0\" data-item=\"0\">One</label></li>"))
+        #expect(html.contains("<li><label data-list=\"0\" data-item=\"1\" data-checked>Two</label></li>"))
+        #expect(html.contains("<label data-list=\"1\" data-item=\"0\">Other list</label>"))
+    }
+}
