@@ -180,6 +180,15 @@ enum Cmark {
         replace(node, with: block)
     }
 
+    /// Puts a block inside a custom block carrying markup before and after it.
+    static func wrapBlockInMarkup(_ node: OpaquePointer, before: String, after: String) {
+        let wrapper = newNode(CMARK_NODE_CUSTOM_BLOCK)
+        setMarkup(of: wrapper, before: before, after: after)
+        precondition(cmark_node_insert_before(node, wrapper) == 1, "cmark_node_insert_before failed")
+        cmark_node_unlink(node)
+        append(node, to: wrapper)
+    }
+
     /// Wraps the inline children of `container` (a paragraph) in markup inside it.
     static func wrapInlines(of container: OpaquePointer, before: String, after: String) {
         let wrapper = newNode(CMARK_NODE_CUSTOM_INLINE)

@@ -22,6 +22,8 @@ public protocol MarkdownDecorator {
     func wrap(heading: MarkdownHeading) -> MarkupWrap
     /// Wraps the text of a task item (its first paragraph's inlines).
     func wrap(taskItem: MarkdownTaskItem, at place: TaskItemPlace) -> MarkupWrap
+    /// Wraps a whole task list (the list block holding the items); `index` counts task lists in the page.
+    func wrap(taskListAt index: Int) -> MarkupWrap
 }
 
 /// Renders a body to HTML with cmark-gfm's own renderer, after editing the tree:
@@ -39,6 +41,10 @@ public enum MarkdownRenderer {
             }
             if !allowsRawHTML {
                 nodes.rawHTML.forEach(Cmark.neutraliseRawHTML)
+            }
+            for (index, node) in nodes.taskLists.enumerated() {
+                let wrap = decorator.wrap(taskListAt: index)
+                Cmark.wrapBlockInMarkup(node, before: wrap.before, after: wrap.after)
             }
             for (node, item, place) in nodes.taskItems {
                 let wrap = decorator.wrap(taskItem: item, at: place)
@@ -63,6 +69,8 @@ private struct EditableNodes {
     var links: [(OpaquePointer, MarkdownLink)] = []
     var rawHTML: [OpaquePointer] = []
     var taskItems: [(OpaquePointer, MarkdownTaskItem, TaskItemPlace)] = []
+    /// The list block of each task list, in page order.
+    var taskLists: [OpaquePointer] = []
     var headings: [(OpaquePointer, MarkdownHeading)] = []
 
     init(root: OpaquePointer) {
@@ -90,6 +98,7 @@ private struct EditableNodes {
                     taskListParent = parent
                     listIndex += 1
                     itemIndex = 0
+                    if let parent { taskLists.append(parent) }
                 } else {
                     itemIndex += 1
                 }

@@ -37,4 +37,12 @@ struct ContentLoaderTests {
         #expect(content.diagnostics.isEmpty)
         #expect(content.pages.map(\.outputPath).sorted() == ["My-Page.html", "index.html"])
     }
+
+    @Test(arguments: ["checklists.md", "assets/logo.png", "search.md"])
+    func reservedOutputPaths(path: String) throws {
+        let content = load(["index.md": home, path: Data("---\ntitle: Mine\n---\n".utf8)])
+        let diagnostic = try #require(content.diagnostics.first)
+        #expect(diagnostic.code == .duplicateOutput)
+        #expect(diagnostic.location?.path == "content/\(path)")
+    }
 }

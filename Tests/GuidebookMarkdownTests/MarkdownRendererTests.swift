@@ -70,5 +70,14 @@ struct MarkdownRendererTests {
         #expect(html.contains("<li><label data-list=\"0\" data-item=\"0\">One</label></li>"))
         #expect(html.contains("<li><label data-list=\"0\" data-item=\"1\" data-checked>Two</label></li>"))
         #expect(html.contains("<label data-list=\"1\" data-item=\"0\">Other list</label>"))
+        #expect(html.contains("<div data-task-list=\"0\">\n<ul>\n<li>"))
+        #expect(html.contains("<div data-task-list=\"1\">"))
+        #expect(!html.contains("data-task-list=\"2\""))
+    }
+
+    @Test func taskItemsKeepLinksCodeAndNestedLists() {
+        let html = render("- [ ] Read [the page](x.md) and `run`\n  - nested point\n")
+        #expect(html.contains("<label data-list=\"0\" data-item=\"0\">Read <a href=\"x.md\">the page</a> and <code>run</code></label>"))
+        #expect(html.contains("<li>nested point</li>"))
     }
 }

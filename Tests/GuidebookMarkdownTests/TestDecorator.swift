@@ -10,6 +10,10 @@ struct TestDecorator: MarkdownDecorator {
         MarkupWrap(before: "<h\(heading.level) id=\"\(heading.id)\">", after: "</h\(heading.level)>\n")
     }
 
+    func wrap(taskListAt index: Int) -> MarkupWrap {
+        MarkupWrap(before: "<div data-task-list=\"\(index)\">", after: "</div>")
+    }
+
     func wrap(taskItem: MarkdownTaskItem, at place: TaskItemPlace) -> MarkupWrap {
         MarkupWrap(before: "<label data-list=\"\(place.listIndex)\" data-item=\"\(place.itemIndex)\"\(taskItem.isChecked ? " data-checked" : "")>", after: "</label>")
     }

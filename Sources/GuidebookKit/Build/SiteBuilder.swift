@@ -60,16 +60,30 @@ public struct SiteBuilder: Sendable {
         }
 
         // Render and write
-        let renderer = PageRenderer(theme: theme, contexts: PageContextBuilder(tree: SiteTree(pages: pages), configuration: configuration, outlines: outlines),
-                                    allowsRawHTML: configuration.allowsRawHTML)
+        let tree = SiteTree(pages: pages)
+        let checklists = pages.indices.map { ChecklistBuilder.checklists(pageOutputPath: pages[$0].outputPath, pageTitle: pages[$0].frontMatter.title, outline: outlines[$0]) }
+        var generated: [GeneratedPage] = []
+        if theme.templates.getTemplate(named: "checklists") != nil {
+            generated.append(GeneratedPages.checklists(tree: tree, checklists: checklists))
+        }
+        let contexts = PageContextBuilder(tree: tree, configuration: configuration, outlines: outlines, checklists: checklists,
+                                          generatedPaths: Set(generated.map(\.outputPath)))
+        let renderer = PageRenderer(theme: theme, contexts: contexts, allowsRawHTML: configuration.allowsRawHTML)
         let pageRewrites = rewrites
-        let writeErrors = Array(pages.indices).concurrentMap { index -> String? in
+        var writeErrors = Array(pages.indices).concurrentMap { index -> String? in
             let html = renderer.render(page: index, rewrites: pageRewrites[index])
             do {
                 try output.write(Data(html.utf8), to: pages[index].outputPath)
                 return nil
             } catch {
                 return "\(error)"
+            }
+        }
+        for page in generated {
+            do {
+                try output.write(Data(renderer.render(page).utf8), to: page.outputPath)
+            } catch {
+                writeErrors.append("\(error)")
             }
         }
         clock.lap("render")
@@ -91,7 +105,7 @@ public struct SiteBuilder: Sendable {
             throw error
         }
         clock.lap("write")
-        return BuildResult(pagesWritten: pages.map(\.outputPath), diagnostics: diagnostics, timings: clock.timings, didWrite: true)
+        return BuildResult(pagesWritten: pages.map(\.outputPath) + generated.map(\.outputPath), diagnostics: diagnostics, timings: clock.timings, didWrite: true)
     }
 }
 

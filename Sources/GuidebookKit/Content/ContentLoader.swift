@@ -28,6 +28,11 @@ public enum ContentLoader {
                                           at: SourceLocation(path: sourcePath), notes: ["rename it using letters, digits, '-', '_' and '.'"]))
                 continue
             }
+            if let reason = ReservedOutput.reason(outputPath) {
+                diagnostics.append(.error(.duplicateOutput, "'\(sourcePath)' would be written to '\(outputPath)', \(reason)",
+                                          at: SourceLocation(path: sourcePath), notes: ["rename the file or folder"]))
+                continue
+            }
             if let earlier = claimedOutputs[outputPath.lowercased()] {
                 diagnostics.append(.error(.duplicateOutput, "'\(sourcePath)' and '\(earlier)' would both be written to '\(outputPath)'",
                                           at: SourceLocation(path: sourcePath), notes: ["rename one of them"]))
@@ -61,6 +66,17 @@ public enum ContentLoader {
         }
         pages += SectionIndexSynthesiser.missingIndexes(for: pages, contentFolderName: contentFolderName, diagnostics: &diagnostics)
         return LoadedContent(pages: pages, assets: assets, draftPaths: draftPaths, diagnostics: diagnostics)
+    }
+}
+
+/// Site paths Guidebook writes itself.
+enum ReservedOutput {
+    static let generatedPages = ["checklists.html": "My checklists", "search.html": "search", "tags.html": "tags",
+                                 "status.html": "content status", "print.html": "print edition"]
+
+    static func reason(_ outputPath: String) -> String? {
+        if outputPath == "assets" || outputPath.hasPrefix("assets/") { return "where the theme's assets go" }
+        return generatedPages[outputPath].map { "which is Guidebook's generated \($0) page" }
     }
 }
 

@@ -1,3 +1,5 @@
+import GuidebookMarkdown
+
 /// guidebook.yml, decoded and checked.
 public struct SiteConfiguration: Sendable, Hashable {
     public var title: String
@@ -5,17 +7,26 @@ public struct SiteConfiguration: Sendable, Hashable {
     public var language: String
     public var theme: String
     public var allowsRawHTML: Bool
+    /// Unique to the guide: prefixes the keys of readers' stored checklist ticks, so two guides
+    /// opened from one PC (one shared store for file:// pages in Chromium) never see each other's.
+    public var id: String
     /// Where `theme:` was written, so an unknown theme points at it.
     public var themeLocation: SourceLocation?
 
     public init(title: String = "Guide", organisation: String = "", language: String = "en-GB",
-                theme: String = "default", allowsRawHTML: Bool = false, themeLocation: SourceLocation? = nil) {
+                theme: String = "default", allowsRawHTML: Bool = false, id: String? = nil, themeLocation: SourceLocation? = nil) {
         self.title = title
         self.organisation = organisation
         self.language = language
         self.theme = theme
         self.allowsRawHTML = allowsRawHTML
         self.themeLocation = themeLocation
+        self.id = id ?? SiteConfiguration.defaultID(title: title)
+    }
+
+    static func defaultID(title: String) -> String {
+        let slug = HeadingIDGenerator.slug(title)
+        return slug.isEmpty ? "guide" : slug
     }
 
     public static let fileName = "guidebook.yml"

@@ -1,8 +1,9 @@
+import GuidebookMarkdown
 import Yams
 
 /// Reads guidebook.yml. Unknown keys and wrong types are errors pointing into the file.
 public enum SiteConfigurationLoader {
-    static let knownKeys: Set<String> = ["title", "organisation", "language", "theme", "unsafe_html"]
+    static let knownKeys: Set<String> = ["title", "organisation", "language", "theme", "unsafe_html", "id"]
 
     public static func load(text: String, path: String = SiteConfiguration.fileName) -> (SiteConfiguration, [Diagnostic]) {
         let reader = YAMLReader(path: path, firstLine: 1)
@@ -14,6 +15,7 @@ public enum SiteConfigurationLoader {
         case .failure(let error): return (configuration, [error.diagnostic])
         }
         var fields = FieldReader(reader: reader, code: .invalidConfiguration, what: "guidebook.yml")
+        var explicitID: String?
         for (key, value) in mapping {
             switch key.keyText {
             case "title": fields.string(value, key: "title").map { configuration.title = $0 }
@@ -23,6 +25,14 @@ public enum SiteConfigurationLoader {
                 fields.string(value, key: "theme").map { configuration.theme = $0 }
                 configuration.themeLocation = reader.location(of: value)
             case "unsafe_html": fields.bool(value, key: "unsafe_html").map { configuration.allowsRawHTML = $0 }
+            case "id":
+                guard let id = fields.string(value, key: "id") else { break }
+                if id.isEmpty || HeadingIDGenerator.slug(id) != id {
+                    diagnostics.append(.error(.invalidConfiguration, "'id' in guidebook.yml must be lowercase letters, digits and single hyphens, not '\(id)'",
+                                              at: reader.location(of: value), notes: ["for example 'id: \(SiteConfiguration.defaultID(title: id))'"]))
+                } else {
+                    explicitID = id
+                }
             default:
                 let known = knownKeys.sorted().joined(separator: ", ")
                 var notes = ["known keys: \(known)"]
@@ -30,6 +40,7 @@ public enum SiteConfigurationLoader {
                 diagnostics.append(.error(.invalidConfiguration, "unknown key '\(key.keyText)' in guidebook.yml", at: reader.location(of: key), notes: notes))
             }
         }
+        configuration.id = explicitID ?? SiteConfiguration.defaultID(title: configuration.title)
         return (configuration, diagnostics + fields.diagnostics)
     }
 }

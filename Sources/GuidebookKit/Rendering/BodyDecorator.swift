@@ -23,4 +23,8 @@ struct BodyDecorator: MarkdownDecorator {
     func wrap(taskItem: MarkdownTaskItem, at place: TaskItemPlace) -> MarkupWrap {
         checklists.wrap(taskItem, at: place)
     }
+
+    func wrap(taskListAt index: Int) -> MarkupWrap {
+        checklists.wrap(listAt: index)
+    }
 }

@@ -2,47 +2,71 @@ import GuidebookMarkdown
 
 /// The typed facts about one page, turned into the dictionary the theme's Mustache templates read.
 /// Documented for theme authors in README ("Themes").
-struct PageContextBuilder {
+struct PageContextBuilder: Sendable {
     let tree: SiteTree
     let configuration: SiteConfiguration
     let outlines: [MarkdownOutline]
+    let checklists: [[Checklist]]
+    /// Output paths of the generated pages the theme can link to (`checklists.html`).
+    let generatedPaths: Set<String>
 
     func context(for index: Int, bodyHTML: String) -> [String: Any] {
         let page = tree.pages[index]
         let navigation = tree.navigation(for: index)
         let isHome = index == tree.root
-        var context: [String: Any] = [
-            "site": siteContext(from: page),
-            "page": pageContext(page, isHome: isHome),
-            "content": bodyHTML,
-            "nav": navigation.sidebar.map { navItem($0, from: page) },
-            "breadcrumbs": navigation.breadcrumbs.map { crumb(to: $0, from: page) },
-            "hasBreadcrumbs": !isHome,
-            "toc": tableOfContents(for: index),
-            "sectionPages": tree.children[index].map { link(to: $0, from: page) },
-        ]
-        context["hasToc"] = !(context["toc"] as! [Any]).isEmpty
+        var context = commonContext(outputPath: page.outputPath, bodyHTML: bodyHTML)
+        context["page"] = pageContext(page, isHome: isHome, checklistCount: checklists[index].count)
+        context["nav"] = navigation.sidebar.map { navItem($0, from: page.outputPath) }
+        context["breadcrumbs"] = navigation.breadcrumbs.map { crumb(to: $0, from: page.outputPath) }
+        context["hasBreadcrumbs"] = !isHome
+        let toc = tableOfContents(for: index)
+        context["toc"] = toc
+        context["hasToc"] = !toc.isEmpty
+        context["sectionPages"] = tree.children[index].map { link(to: $0, from: page.outputPath) }
         context["hasSectionPages"] = !tree.children[index].isEmpty
-        if let previous = navigation.previous { context["previous"] = link(to: previous, from: page) }
-        if let next = navigation.next { context["next"] = link(to: next, from: page) }
+        if let previous = navigation.previous { context["previous"] = link(to: previous, from: page.outputPath) }
+        if let next = navigation.next { context["next"] = link(to: next, from: page.outputPath) }
         context["hasPagination"] = navigation.previous != nil || navigation.next != nil
         return context
     }
 
-    private func siteContext(from page: SourcePage) -> [String: Any] {
-        let depth = page.outputPath.filter { $0 == "/" }.count
+    func context(for generated: GeneratedPage, bodyHTML: String) -> [String: Any] {
+        var context = commonContext(outputPath: generated.outputPath, bodyHTML: bodyHTML)
+        context["page"] = [
+            "title": generated.title, "summary": generated.summary, "hasSummary": !generated.summary.isEmpty,
+            "isGenerated": true, "fileName": generated.outputPath, "meta": [String: Any](),
+        ] as [String: Any]
+        context["nav"] = tree.children[tree.root].map { index -> [String: Any] in
+            var item = link(to: index, from: generated.outputPath)
+            item["children"] = [Any]()
+            return item
+        }
+        context["breadcrumbs"] = [crumb(to: tree.root, from: generated.outputPath)]
+        context["hasBreadcrumbs"] = true
+        return context
+    }
+
+    private func commonContext(outputPath: String, bodyHTML: String) -> [String: Any] {
+        ["site": siteContext(from: outputPath), "content": bodyHTML]
+    }
+
+    func siteContext(from outputPath: String) -> [String: Any] {
+        let depth = outputPath.filter { $0 == "/" }.count
         let up = String(repeating: "../", count: depth)
         return [
             "title": configuration.title,
+            "id": configuration.id,
             "organisation": configuration.organisation,
             "hasOrganisation": !configuration.organisation.isEmpty,
             "language": configuration.language,
             "homeURL": up + "index.html",
             "assetsURL": up + "assets/",
+            "hasChecklistsPage": generatedPaths.contains(GeneratedPages.checklistsPath),
+            "checklistsURL": up + GeneratedPages.checklistsPath,
         ]
     }
 
-    private func pageContext(_ page: SourcePage, isHome: Bool) -> [String: Any] {
+    private func pageContext(_ page: SourcePage, isHome: Bool, checklistCount: Int) -> [String: Any] {
         let frontMatter = page.frontMatter
         var meta: [String: Any] = [:]
         for (key, value) in frontMatter.extra { meta[key] = value.templateValue }
@@ -56,16 +80,17 @@ struct PageContextBuilder {
             "isHome": isHome,
             "isSection": page.isSectionIndex,
             "isDraft": frontMatter.isDraft,
+            "hasChecklists": checklistCount > 0,
             "fileName": page.outputPath.split(separator: "/").last.map(String.init) ?? page.outputPath,
             "sourcePath": page.sourcePath,
         ]
     }
 
-    private func link(to target: Int, from page: SourcePage) -> [String: Any] {
+    func link(to target: Int, from outputPath: String) -> [String: Any] {
         let targetPage = tree.pages[target]
         return [
             "title": targetPage.frontMatter.title,
-            "url": OutputPath.relativeURL(from: page.outputPath, to: targetPage.outputPath),
+            "url": OutputPath.relativeURL(from: outputPath, to: targetPage.outputPath),
             "summary": targetPage.frontMatter.summary ?? "",
             "hasSummary": !(targetPage.frontMatter.summary ?? "").isEmpty,
             "isSection": targetPage.isSectionIndex,
@@ -73,17 +98,17 @@ struct PageContextBuilder {
     }
 
     /// Breadcrumbs start at "Home" whatever the home page's title.
-    private func crumb(to target: Int, from page: SourcePage) -> [String: Any] {
-        var context = link(to: target, from: page)
+    private func crumb(to target: Int, from outputPath: String) -> [String: Any] {
+        var context = link(to: target, from: outputPath)
         if target == tree.root { context["title"] = "Home" }
         return context
     }
 
-    private func navItem(_ item: PageNavigation.Item, from page: SourcePage) -> [String: Any] {
-        var context = link(to: item.page, from: page)
+    private func navItem(_ item: PageNavigation.Item, from outputPath: String) -> [String: Any] {
+        var context = link(to: item.page, from: outputPath)
         context["isCurrent"] = item.isCurrent
         context["isExpanded"] = item.isExpanded
-        context["children"] = item.children.map { navItem($0, from: page) }
+        context["children"] = item.children.map { navItem($0, from: outputPath) }
         return context
     }
 

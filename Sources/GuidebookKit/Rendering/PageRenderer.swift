@@ -2,16 +2,26 @@ import GuidebookMarkdown
 
 /// The Render stage for one page: the body through cmark-gfm with Guidebook's edits,
 /// then the theme's page template around it.
-struct PageRenderer {
+struct PageRenderer: Sendable {
     let theme: Theme
     let contexts: PageContextBuilder
     let allowsRawHTML: Bool
 
     func render(page index: Int, rewrites: [String: String]) -> String {
         let page = contexts.tree.pages[index]
-        let decorator = BodyDecorator(rewrites: rewrites, checklists: ChecklistMarkup())
+        let decorator = BodyDecorator(rewrites: rewrites, checklists: ChecklistMarkup(checklists: contexts.checklists[index]))
         let body = MarkdownRenderer.html(for: page.body, allowsRawHTML: allowsRawHTML, decorator: decorator)
-        let context = contexts.context(for: index, bodyHTML: body)
+        return renderPageTemplate(contexts.context(for: index, bodyHTML: body))
+    }
+
+    func render(_ generated: GeneratedPage) -> String {
+        var bodyContext: [String: Any] = generated.context
+        bodyContext["site"] = contexts.siteContext(from: generated.outputPath)
+        let body = theme.templates.render(bodyContext, withTemplate: generated.templateName) ?? ""
+        return renderPageTemplate(contexts.context(for: generated, bodyHTML: body))
+    }
+
+    private func renderPageTemplate(_ context: [String: Any]) -> String {
         guard let html = theme.templates.render(context, withTemplate: Theme.pageTemplate) else {
             preconditionFailure("the theme loader checks that the page template exists")
         }

@@ -1,0 +1,10 @@
+/// A page Guidebook makes itself (My checklists, and later tags and status pages): not in the
+/// section tree or the reading order, linked from the site header or footer.
+struct GeneratedPage: Sendable {
+    var outputPath: String
+    var title: String
+    var summary: String
+    /// Rendered by the theme's template of the same name into the page body.
+    var templateName: String
+    var context: [String: any Sendable]
+}
