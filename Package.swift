@@ -20,12 +20,15 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Snowball's stemmers (Debian: libstemmer-dev); only GuidebookKit/Search/Stemmer.swift calls it.
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         // The only module that talks to cmark-gfm; Swift values out.
         .target(name: "GuidebookMarkdown", dependencies: ["CCmarkGFM"]),
         .target(
             name: "GuidebookKit",
             dependencies: [
                 "GuidebookMarkdown",
+                "CStemmer",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

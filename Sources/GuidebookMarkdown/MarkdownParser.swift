@@ -13,22 +13,43 @@ public enum MarkdownParser {
 }
 
 private struct OutlineCollector {
-    var outline = MarkdownOutline(headings: [], links: [], taskLists: [], plainText: "")
+    var outline = MarkdownOutline(headings: [], links: [], taskLists: [], sections: [MarkdownSection(heading: nil, text: "")])
     private var headingIDs = HeadingIDGenerator()
     private var taskListParent: OpaquePointer?
+    /// The H2/H3 being read: its text is the section's heading, not part of its body text.
+    private var insideSectionHeading: OpaquePointer?
+
+    private mutating func appendText(_ text: String) {
+        outline.sections[outline.sections.count - 1].text += text
+    }
+
+    private func isInsideSectionHeading(_ node: OpaquePointer) -> Bool {
+        guard let heading = insideSectionHeading else { return false }
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            if candidate == heading { return true }
+            current = Cmark.parent(of: candidate)
+        }
+        return false
+    }
 
     mutating func visit(_ node: OpaquePointer, entering: Bool) {
         let kind = Cmark.kind(of: node)
         guard entering else {
-            if kind == .paragraph || kind == .codeBlock { outline.plainText += "\n" }
-            if case .heading = kind { outline.plainText += "\n" }
+            if kind == .paragraph || kind == .codeBlock || kind == .item { appendText("\n") }
+            if case .heading = kind { appendText("\n") }
             return
         }
         switch kind {
         case .heading(let level):
             let text = Cmark.plainText(of: node)
             let id = headingIDs.uniqueID(for: text)
-            outline.headings.append(MarkdownHeading(level: level, text: text, id: id, position: Cmark.position(of: node)))
+            let heading = MarkdownHeading(level: level, text: text, id: id, position: Cmark.position(of: node))
+            outline.headings.append(heading)
+            if level == 2 || level == 3 {
+                outline.sections.append(MarkdownSection(heading: heading, text: ""))
+                insideSectionHeading = node
+            }
         case .link, .image:
             outline.links.append(MarkdownLink(
                 kind: kind == .image ? .image : .link,
@@ -38,9 +59,9 @@ private struct OutlineCollector {
         case .taskItem(let checked):
             addTaskItem(node, checked: checked)
         case .text, .code, .codeBlock, .htmlInline, .htmlBlock:
-            outline.plainText += Cmark.literal(of: node)
+            if !isInsideSectionHeading(node) { appendText(Cmark.literal(of: node)) }
         case .softBreak, .lineBreak:
-            outline.plainText += " "
+            appendText(" ")
         default:
             break
         }

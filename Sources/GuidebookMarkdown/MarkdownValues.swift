@@ -39,10 +39,21 @@ public struct MarkdownTaskList: Sendable, Hashable {
     public var position: MarkdownPosition
 }
 
+/// The text of a page between two H2/H3 headings: the unit search results point at.
+public struct MarkdownSection: Sendable, Hashable {
+    /// The H2/H3 heading that opens the section; nil for the text before the first one.
+    public var heading: MarkdownHeading?
+    /// Plain text as a reader sees it (no Markdown syntax), including deeper headings.
+    public var text: String
+}
+
 /// What the later stages need to know about a body before any page is rendered.
 public struct MarkdownOutline: Sendable, Hashable {
     public var headings: [MarkdownHeading]
     public var links: [MarkdownLink]
     public var taskLists: [MarkdownTaskList]
-    public var plainText: String
+    public var sections: [MarkdownSection]
+
+    /// The whole body as plain text.
+    public var plainText: String { sections.map(\.text).joined(separator: "\n") }
 }

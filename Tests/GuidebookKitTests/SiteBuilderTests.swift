@@ -15,7 +15,7 @@ struct SiteBuilderTests {
         let (result, output) = try basic.build()
         #expect(result.diagnostics.isEmpty)
         #expect(result.didWrite)
-        #expect(Set(result.pagesWritten) == ["index.html", "governance.html", "building/index.html", "building/staffing.html", "checklists.html"])
+        #expect(Set(result.pagesWritten) == ["index.html", "governance.html", "building/index.html", "building/staffing.html", "checklists.html", "search.html"])
         let staffing = try #require(output.text(at: "building/staffing.html"))
         #expect(staffing.contains("href=\"../governance.html#ten-early-tasks\""))
         #expect(staffing.contains("<link rel=\"stylesheet\" href=\"../assets/css/guidebook.css\">"))
@@ -61,9 +61,9 @@ struct SiteBuilderTests {
     @Test func draftsAreLeftOutUnlessAskedFor() throws {
         let site = TestSite(["index.md": TestSite.page("Home"), "wip.md": TestSite.page("WIP", extra: "draft: true\n")])
         let (without, _) = try site.build()
-        #expect(without.pagesWritten == ["index.html", "checklists.html"])
+        #expect(without.pagesWritten == ["index.html", "checklists.html", "search.html"])
         let (with, _) = try site.build(drafts: true)
-        #expect(Set(with.pagesWritten) == ["index.html", "wip.html", "checklists.html"])
+        #expect(Set(with.pagesWritten) == ["index.html", "wip.html", "checklists.html", "search.html"])
     }
 
     @Test func collectsEveryErrorAndWritesNothing() throws {

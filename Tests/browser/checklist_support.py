@@ -157,15 +157,23 @@ class Site:
         return f"guidebook:{guide_id or self.guide_id}:checklist:{checklist_id}"
 
     def pick_pair(self):
-        """(checklist, a, b): a checklist with two neighbouring items that are
-        unticked in the source and hold no link (so a click on the text and a
-        Tab from one to the other reach the checkboxes)."""
+        """(checklist, a, b): a checklist with two items a and b that are
+        unticked in the source and hold no link (so a click on the text
+        reaches the checkbox), where the item just before b holds no link
+        either (so a Tab from its checkbox lands on b's)."""
         for checklist in self.checklists:
             items = checklist.items
-            for a, b in zip(items, items[1:]):
-                if not (a.default or b.default or a.has_link or b.has_link):
+            plain = [i for i in items if not (i.default or i.has_link)]
+            for b in plain:
+                index = items.index(b)
+                before = items[index - 1] if index else None
+                a = next((i for i in plain if i is not b), None)
+                if a and before and not before.has_link:
                     return checklist, a, b
-        pytest.fail(f"{self.root}: no checklist has two neighbouring plain unticked items", pytrace=False)
+        pytest.fail(f"{self.root}: no checklist has two plain unticked items", pytrace=False)
+
+    def before(self, checklist, item):
+        return checklist.items[checklist.items.index(item) - 1]
 
     def other_page_checklist(self, checklist):
         """A checklist on another page than `checklist` (or on the same page if

@@ -147,7 +147,7 @@ def test_tick_by_label_and_by_keyboard_and_keep_over_reload(browsing, checklist_
     expect_progress(page, checklist, checklist.defaults + 1)
     expect(live).to_have_text(f"{checklist.defaults + 1} of {len(checklist.items)} done")
 
-    box(page, checklist, a).focus()
+    box(page, checklist, site.before(checklist, b)).focus()
     page.keyboard.press("Tab")
     expect(box(page, checklist, b)).to_be_focused()
     page.keyboard.press("Space")
@@ -225,7 +225,7 @@ def test_stale_and_corrupt_stored_data_is_ignored_without_losing_the_rest(browsi
     neighbours = [c for c in site.checklists if c.page == checklist.page and c.id != checklist.id]
     page = browsing.page()
     page.goto(site.url(checklist.page))
-    put(page, site.key(checklist.id), state({a.id: True, "gone01": True, "gone02": False, 7: "yes"}))
+    put(page, site.key(checklist.id), state({a.id: True, "gone01": True, "gone02": True, "gone03": False, 7: "yes"}))
     bad = {site.key("some-other-page--a-checklist"): "{not json",
            f"guidebook:{site.guide_id}:seen": "[broken",
            site.key("another--one"): json.dumps(state({"x": True}))}
@@ -244,6 +244,9 @@ def test_stale_and_corrupt_stored_data_is_ignored_without_losing_the_rest(browsi
     for key, value in bad.items():
         if key != f"guidebook:{site.guide_id}:seen":
             assert after[key] == value, f"{key} was changed or deleted"
+    page.goto(site.url(INDEX_PAGE))  # My checklists ignores the stale ids too
+    expect(entry_el(page, checklist.id).locator(".checklist-entry-progress")).to_have_text(
+        f"{checklist.defaults + 1} of {len(checklist.items)} done")
 
 
 @pytest.mark.parametrize("breakage", [THROWING_STORAGE, FULL_STORAGE, FILLS_UP_LATER],
@@ -529,7 +532,7 @@ def test_download_as_text_gives_a_markdown_file(browsing, checklist_site):
     with page.expect_download() as info:
         checklist_el(page, checklist).get_by_role("button", name="Download as text").click()
     download = info.value
-    assert download.suggested_filename == f"{checklist.id}.md"
+    assert download.suggested_filename == re.sub(r"[^A-Za-z0-9._-]+", "-", checklist.id) + ".md"
     text = Path(download.path()).read_text(encoding="utf-8")
     ticked = {b.id} | {i.id for i in checklist.items if i.default}
     assert text == markdown(site, checklist, ticked)
@@ -548,7 +551,7 @@ def test_without_javascript_the_lists_show_the_source_ticks(browsing, checklist_
             for item in checklist.items:
                 expect(box(page, checklist, item)).to_be_disabled()
                 expect(box(page, checklist, item)).to_be_checked(checked=item.default)
-    expect(page.locator(".checklist-controls, button")).to_have_count(0)
+    expect(page.locator(".checklist-controls, .checklist button")).to_have_count(0)
     page.goto(site.url(INDEX_PAGE))
     expect(page.locator("li.checklist-entry")).to_have_count(len(site.entries))
     expect(page.locator(".checklist-tools button, .checklist-tools input")).to_have_count(0)

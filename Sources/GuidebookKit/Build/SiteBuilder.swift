@@ -31,6 +31,11 @@ public struct SiteBuilder: Sendable {
         let (theme, themeProblems) = ThemeLoader.load(named: configuration.theme, searchFolders: options.themeSearchFolders,
                                                       projectRoot: input.root, configurationLocation: configuration.themeLocation)
         diagnostics += themeProblems
+        if Stemmer.algorithm(forLanguage: configuration.language) == nil {
+            diagnostics.append(.warning(.searchLanguage, "Snowball has no stemmer for language '\(configuration.language)'; search will match whole words only",
+                                        at: SourceLocation(path: SiteConfiguration.fileName),
+                                        notes: ["Snowball languages: \(Stemmer.algorithms.sorted().joined(separator: ", "))"]))
+        }
         clock.lap("load")
 
         // Parse
@@ -62,12 +67,17 @@ public struct SiteBuilder: Sendable {
         // Render and write
         let tree = SiteTree(pages: pages)
         let checklists = pages.indices.map { ChecklistBuilder.checklists(pageOutputPath: pages[$0].outputPath, pageTitle: pages[$0].frontMatter.title, outline: outlines[$0]) }
+        let search = SearchStage.build(tree: tree, outlines: outlines, language: configuration.language)
+        clock.lap("index")
         var generated: [GeneratedPage] = []
         if theme.templates.getTemplate(named: "checklists") != nil {
             generated.append(GeneratedPages.checklists(tree: tree, checklists: checklists))
         }
+        if theme.templates.getTemplate(named: "search") != nil {
+            generated.append(GeneratedPages.search())
+        }
         let contexts = PageContextBuilder(tree: tree, configuration: configuration, outlines: outlines, checklists: checklists,
-                                          generatedPaths: Set(generated.map(\.outputPath)))
+                                          generatedPaths: Set(generated.map(\.outputPath)), searchManifestPath: search.manifestPath)
         let renderer = PageRenderer(theme: theme, contexts: contexts, allowsRawHTML: configuration.allowsRawHTML)
         let pageRewrites = rewrites
         var writeErrors = Array(pages.indices).concurrentMap { index -> String? in
@@ -90,6 +100,9 @@ public struct SiteBuilder: Sendable {
         do {
             if let failure = writeErrors.compactMap({ $0 }).first {
                 throw BuildError(stage: "write", path: "", reason: failure)
+            }
+            for file in search.files {
+                try output.write(Data(file.contents.utf8), to: file.path)
             }
             for asset in content.assets {
                 guard let data = input.contentFiles[asset.contentPath] else { continue }

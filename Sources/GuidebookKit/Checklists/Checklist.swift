@@ -41,12 +41,7 @@ public enum ChecklistBuilder {
     /// FNV-1a (64 bit) of the text with case and runs of white space folded, in base 36, 8 characters.
     static func textHash(_ text: String) -> String {
         let normalised = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in normalised.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let digits = String(hash, radix: 36)
+        let digits = String(ContentHash.fnv1a(normalised), radix: 36)
         return String(String(repeating: "0", count: max(0, 8 - digits.count)) + digits.suffix(8))
     }
 }

@@ -1,6 +1,12 @@
 /// The pages Guidebook adds to every site.
 enum GeneratedPages {
     static let checklistsPath = "checklists.html"
+    static let searchPath = "search.html"
+
+    /// The search page: all results for `search.html?q=...`, filled in by search.js.
+    static func search() -> GeneratedPage {
+        GeneratedPage(outputPath: searchPath, title: "Search", summary: "", templateName: "search", context: [:])
+    }
 
     /// "My checklists": every checklist in the guide, grouped by top-level section in reading order.
     /// Progress is filled in by checklists.js from the reader's stored ticks.

@@ -70,4 +70,5 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case draftLink = "draft-link"
     case headingLevel = "heading-level"
     case missingSectionIndex = "missing-section-index"
+    case searchLanguage = "search-language"
 }

@@ -9,6 +9,8 @@ struct PageContextBuilder: Sendable {
     let checklists: [[Checklist]]
     /// Output paths of the generated pages the theme can link to (`checklists.html`).
     let generatedPaths: Set<String>
+    /// The search index's manifest, relative to the site root.
+    let searchManifestPath: String
 
     func context(for index: Int, bodyHTML: String) -> [String: Any] {
         let page = tree.pages[index]
@@ -59,7 +61,11 @@ struct PageContextBuilder: Sendable {
             "organisation": configuration.organisation,
             "hasOrganisation": !configuration.organisation.isEmpty,
             "language": configuration.language,
+            "root": up,
             "homeURL": up + "index.html",
+            "searchManifest": searchManifestPath,
+            "hasSearchPage": generatedPaths.contains(GeneratedPages.searchPath),
+            "searchURL": up + GeneratedPages.searchPath,
             "assetsURL": up + "assets/",
             "hasChecklistsPage": generatedPaths.contains(GeneratedPages.checklistsPath),
             "checklistsURL": up + GeneratedPages.checklistsPath,

@@ -349,9 +349,11 @@
   };
 
   Checklist.prototype.download = function () {
+    // Checklist ids of nested pages hold "/", which a file name can't.
+    var name = this.id.replace(/[^A-Za-z0-9._-]+/g, "-") + ".md";
     try {
-      downloadFile(this.id + ".md", this.markdown(), "text/markdown;charset=utf-8");
-      say(this.message, "Downloaded “" + this.title + "” as " + this.id + ".md.");
+      downloadFile(name, this.markdown(), "text/markdown;charset=utf-8");
+      say(this.message, "Downloaded “" + this.title + "” as " + name + ".");
     } catch (e) {
       say(this.message, "The browser didn’t allow the download: use “Copy as text” instead.", true);
     }

@@ -1,0 +1,90 @@
+import Foundation
+
+/// Builds the search index: documents (page sections), word forms tied to Snowball stems, and
+/// BM25 scores per stem and document with field boosts, precomputed so the browser only adds.
+struct SearchIndexBuilder {
+    static let snippetCharacters = 600
+    /// Field boosts: a word in the title counts as much as ten in the body.
+    static let boosts = (title: 10.0, heading: 5.0, summary: 3.0, tags: 3.0, body: 1.0)
+    static let k1 = 1.2, b = 0.75
+
+    private(set) var documents: [SearchDocument] = []
+    /// Per document: weighted term frequency per word form.
+    private var frequencies: [[String: Double]] = []
+    private var lengths: [Double] = []
+
+    /// Documents are the page's text before its first H2/H3 (with the title, summary and tags)
+    /// and each H2/H3 section (with its heading).
+    mutating func add(_ page: SearchPage) {
+        for (offset, section) in page.sections.enumerated() {
+            let isFirst = offset == 0
+            if !isFirst && section.text.isEmpty && section.heading.isEmpty { continue }
+            var weighted: [String: Double] = [:]
+            var length = 0.0
+            func add(_ text: String, _ boost: Double) {
+                for token in Tokeniser.tokens(text) {
+                    weighted[token, default: 0] += boost
+                    length += 1
+                }
+            }
+            if isFirst {
+                add(page.title, Self.boosts.title)
+                add(page.summary, Self.boosts.summary)
+                add(page.tags.joined(separator: " "), Self.boosts.tags)
+            }
+            add(section.heading, Self.boosts.heading)
+            add(section.text, Self.boosts.body)
+            let url = page.outputPath + (section.headingID.map { "#\($0)" } ?? "")
+            documents.append(SearchDocument(url: url, pageTitle: page.title, heading: section.heading,
+                                            breadcrumb: page.breadcrumb, text: Self.snippet(section.text)))
+            frequencies.append(weighted)
+            lengths.append(length)
+        }
+    }
+
+    /// Stems every word form once and scores each stem in each document.
+    func finish(stemmer: Stemmer) -> SearchIndex {
+        var stemOfForm: [String: String] = [:]
+        var weightedByStem: [String: [Int: Double]] = [:]
+        for (document, weighted) in frequencies.enumerated() {
+            for (form, weight) in weighted {
+                let stem: String
+                if let known = stemOfForm[form] { stem = known } else {
+                    stem = form.contains("-") ? form : stemmer.stem(form)
+                    stemOfForm[form] = stem
+                }
+                weightedByStem[stem, default: [:]][document, default: 0] += weight
+            }
+        }
+        let count = Double(max(1, documents.count))
+        let averageLength = max(1, lengths.reduce(0, +) / count)
+        var postings: [String: [(document: Int, score: Int)]] = [:]
+        for (stem, perDocument) in weightedByStem {
+            let frequency = Double(perDocument.count)
+            let idf = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
+            postings[stem] = perDocument.keys.sorted().map { document in
+                let tf = perDocument[document]!
+                let norm = Self.k1 * (1 - Self.b + Self.b * lengths[document] / averageLength)
+                let score = idf * tf * (Self.k1 + 1) / (tf + norm)
+                return (document, max(1, Int((score * 100).rounded())))
+            }
+        }
+        return SearchIndex(documents: documents, stemOfForm: stemOfForm, postings: postings, language: stemmer.algorithm)
+    }
+
+    /// At most `snippetCharacters`, cut at a space, white space folded.
+    static func snippet(_ text: String) -> String {
+        let folded = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard folded.count > snippetCharacters else { return folded }
+        let cut = folded.prefix(snippetCharacters)
+        return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)])
+    }
+}
+
+/// The finished index, ready to be cut into shards.
+struct SearchIndex: Sendable {
+    var documents: [SearchDocument]
+    var stemOfForm: [String: String]
+    var postings: [String: [(document: Int, score: Int)]]
+    var language: String?
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Words for the search index. The browser's search.js folds and splits queries the same way:
+/// NFD, combining marks dropped, lowercase; a word is a run of letters and digits; apostrophes
+/// split words; runs joined by hyphens also give the compound, hyphenated and run together
+/// ("multi-agency" -> multi, agency, multi-agency, multiagency); single letters are dropped.
+enum Tokeniser {
+    static func fold(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars where scalar.properties.generalCategory != .nonspacingMark {
+            scalars.append(scalar)
+        }
+        return String(scalars).lowercased()
+    }
+
+    static func tokens(_ text: String) -> [String] {
+        var tokens: [String] = []
+        var parts: [String] = []
+        var current = String.UnicodeScalarView()
+        var pendingHyphen = false
+
+        func endWord() {
+            if !current.isEmpty { parts.append(String(current)); current = String.UnicodeScalarView() }
+        }
+        func endCompound() {
+            endWord()
+            for part in parts where keeps(part) { tokens.append(part) }
+            if parts.count > 1 {
+                tokens.append(parts.joined(separator: "-"))
+                tokens.append(parts.joined())
+            }
+            parts = []
+        }
+
+        for scalar in fold(text).unicodeScalars {
+            if isWordScalar(scalar) {
+                if pendingHyphen { endWord(); pendingHyphen = false }
+                current.append(scalar)
+            } else if hyphens.contains(scalar), !current.isEmpty, !pendingHyphen {
+                pendingHyphen = true
+            } else {
+                pendingHyphen = false
+                endCompound()
+            }
+        }
+        endCompound()
+        return tokens
+    }
+
+    private static let hyphens: Set<Unicode.Scalar> = ["-", "\u{2010}", "\u{2011}"]
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func keeps(_ word: String) -> Bool {
+        guard word.unicodeScalars.count == 1, let scalar = word.unicodeScalars.first else { return true }
+        return scalar.properties.numericType != nil
+    }
+}

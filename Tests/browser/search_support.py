@@ -1,0 +1,469 @@
+"""Support for test_search.py: the site under test (a built guide from
+GUIDEBOOK_SITE when it has a search index, otherwise a mock site written here
+with the theme's REAL search.js/search.css and index files in the format of
+issue 6), a web server that serves a site under a sub-path, and a reference
+model of the mock's index (the same folding, tokenising and matching rules as
+search.js and the Swift indexer)."""
+import functools
+import hashlib
+import html
+import http.server
+import json
+import math
+import os
+import shutil
+import tempfile
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+THEME_ASSETS = REPO_ROOT / "themes" / "default" / "assets"
+SEARCH_JS = THEME_ASSETS / "js" / "search.js"
+SEARCH_CSS = THEME_ASSETS / "css" / "search.css"
+GUIDEBOOK_CSS = THEME_ASSETS / "css" / "guidebook.css"
+CHROMIUM = os.environ.get("GUIDEBOOK_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+SITE_VAR = "GUIDEBOOK_SITE"
+
+XSS_TITLE = "<img src=x onerror=alert(1)>"
+HYPHENS = "-\u2010\u2011"
+PREFIX_LENGTH = 2
+CHUNK_SIZE = 8
+
+
+# ---------------------------------------------------------------- folding and tokens
+
+def fold(text):
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
+
+
+def _word_char(c):
+    return unicodedata.category(c)[0] in "LN"
+
+
+def _single_letter(token):
+    return len(token) == 1 and unicodedata.category(token)[0] == "L"
+
+
+def runs(folded):
+    """Maximal letter/digit runs, hyphen-joined runs kept together as lists of parts."""
+    out, i, n = [], 0, len(folded)
+    while i < n:
+        if not _word_char(folded[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and _word_char(folded[j]):
+            j += 1
+        parts = [folded[i:j]]
+        while j + 1 < n and folded[j] in HYPHENS and _word_char(folded[j + 1]):
+            k = j + 1
+            while k < n and _word_char(folded[k]):
+                k += 1
+            parts.append(folded[j + 1:k])
+            j = k
+        out.append(parts)
+        i = j
+    return out
+
+
+def word_forms(text):
+    """The word forms of a text, in order, with repeats (what the index holds)."""
+    forms = []
+    for parts in runs(fold(text)):
+        forms.extend(p for p in parts if not _single_letter(p))
+        if len(parts) > 1:
+            forms.append("-".join(parts))
+            forms.append("".join(parts))
+    return forms
+
+
+def stem(form):
+    """A toy stemmer for the mock (the real index uses Snowball)."""
+    if len(form) > 3 and form.endswith("s") and not form.endswith("ss"):
+        return form[:-1]
+    return form
+
+
+def shard_key(form):
+    return form[:PREFIX_LENGTH]
+
+
+def one_edit_apart(a, b):
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < len(a) and i < len(b) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        if a[i + 1:] == b[i + 1:]:
+            return True
+        return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]
+    if len(a) > len(b):
+        return a[i + 1:] == b[i:]
+    return a[i:] == b[i + 1:]
+
+
+# ---------------------------------------------------------------- the mock guide's content
+
+@dataclass
+class Section:
+    heading: str  # "" for the part before the first heading
+    anchor: str
+    paragraphs: list
+
+
+@dataclass
+class Page:
+    path: str
+    title: str
+    breadcrumb: str
+    summary: str
+    sections: list = field(default_factory=list)
+
+    @property
+    def root(self):
+        return "../" * self.path.count("/")
+
+
+def mock_pages():
+    pages = [
+        Page("index.html", "Multi-agency services: a toolkit", "", "A mock guide for the search tests.", [
+            Section("", "", ["This toolkit helps managers set up and run multi-agency services.",
+                             "Use the contents, or search for a word such as governance."])]),
+        Page("governance.html", "Governance", "", "Who decides what, and how a service answers for it.", [
+            Section("", "", ["Good governance keeps a multi-agency service accountable to its partners."]),
+            Section("What is governance?", "what-is-governance",
+                    ["Governance is the way a service is directed and held to account by the board."]),
+            Section("Getting the governance right", "getting-the-governance-right",
+                    ["Agree terms of reference early and review them each year."])]),
+        Page("partnership-agreements.html", "Partnership agreements", "",
+             "Written agreements between the agencies in a service.", [
+                 Section("", "", ["A partnership agreement sets out what each partner brings."]),
+                 Section("Putting partnership agreements in place", "putting-partnership-agreements-in-place",
+                         ["Draft the agreement with every partner and sign it before staff move."]),
+                 Section("Checklist: what a partnership agreement covers", "checklist-what-a-partnership-agreement-covers",
+                         ["Funding, staffing, data sharing, complaints and how the agreement ends."])]),
+        Page("building-the-work-group/index.html", "Building the work group", "",
+             "Staffing, location and recruitment.", [
+                 Section("", "", ["How to bring together the people who will deliver the service."])]),
+        Page("building-the-work-group/recruitment-or-secondment.html", "Recruitment or secondment?",
+             "Building the work group",
+             "The benefits and drawbacks of recruiting staff directly or through secondment.", [
+                 Section("", "", ["A service can bring in staff by recruiting them directly or through "
+                                  "partnership agreements and secondment with other agencies."]),
+                 Section("Direct recruitment", "direct-recruitment",
+                         ["Recruiting directly gives the service its own staff with one employer."]),
+                 Section("Partnership agreements and secondment", "partnership-agreements-and-secondment",
+                         ["A secondment keeps staff employed by their home agency while they work "
+                          "in the service, under a partnership agreement."]),
+                 Section("Benefits of secondment", "benefits-of-secondment",
+                         ["Secondees bring links back to their home agency and its expertise."]),
+                 Section("Challenges of secondment", "challenges-of-secondment",
+                         ["Seconded staff may feel torn between two employers."])]),
+        Page("leading-and-managing-change/index.html", "Leading and managing change", "",
+             "Leadership for multi-agency services.", [
+                 Section("", "", ["Leading change across agencies takes time and a clear vision."])]),
+        Page("leading-and-managing-change/steering/steering-groups.html", "Setting up a steering group",
+             "Leading and managing change", "How a steering group guides a new service.", [
+                 Section("", "", ["A steering group brings the senior partners together to guide the service."]),
+                 Section("Ten early tasks for a steering group", "ten-early-tasks-for-a-steering-group",
+                         ["The first tasks are to agree a vision, map needs and appoint a manager."]),
+                 Section("Membership", "membership",
+                         ["Members should be able to commit their agency's resources."])]),
+        Page("reference/terms/glossary.html", "Glossary", "Reference",
+             "Words used in this guide.", [
+                 Section("", "", ["Short definitions of the words and abbreviations used in this guide."]),
+                 Section("Multi-agency working", "multi-agency-working",
+                         ["Multi-agency working brings practitioners from different sectors together. "
+                          "Co-location means sharing one building."]),
+                 Section("CAF", "caf", ["The Common Assessment Framework (CAF) is used for children aged 0-19."]),
+                 Section("Café meetings", "cafe-meetings",
+                         ["An informal café for parents and practitioners meets at the Naïve Arts Centre."]),
+                 Section("Words from other languages", "words-from-other-languages",
+                         ["Greetings used by families: Привет, Καλημέρα and 日本語 all appear in welcome packs."])]),
+        Page("unsafe.html", XSS_TITLE, "", "A page whose title looks like HTML.", [
+            Section("", "", ['Text with <b>tags</b> & "quotes" that must show as text: onerror.']),
+            Section('<script>alert("heading")</script>', "script-heading",
+                    ["A heading that looks like a script element, about onerror handlers."])]),
+    ]
+    case_studies = Page("case-studies/stories/partnership-stories.html", "Case studies of partnership working",
+                        "Case studies", "Stories from services that worked in partnership.",
+                        [Section("", "", ["Sixty short stories of partnership working in practice."])])
+    towns = ["Ashford", "Barnet", "Crewe", "Dover", "Ely", "Frome"]
+    for n in range(1, 61):
+        town = towns[n % len(towns)]
+        case_studies.sections.append(Section(
+            f"Case study {n}: {town}", f"case-study-{n}",
+            [f"In {town} the partnership between health, education and social care agencies "
+             f"set up story number {n} of working together with families."]))
+    pages.append(case_studies)
+    return pages
+
+
+# ---------------------------------------------------------------- the mock's index
+
+@dataclass
+class Index:
+    docs: list            # [url, title, heading, breadcrumb, text]
+    postings: dict        # stem -> {doc: score}
+    forms: dict           # form -> stem
+    manifest_path: str    # relative to the site root
+
+    def shard_forms(self, key):
+        return {f: s for f, s in self.forms.items() if shard_key(f) == key}
+
+    def matching_docs(self, word, last=True):
+        """The documents a one-word query finds, by the rules of issue 6."""
+        word = fold(word)
+        key = shard_key(word)
+        stems = set()
+        if word in self.forms:
+            stems.add(self.forms[word])
+        if last and len(word) >= 2:
+            stems.update(s for f, s in self.forms.items() if f.startswith(word))
+        if len(word) >= 5:
+            keys = {key}
+            if word not in self.shard_forms(key):
+                keys |= {shard_key(word[1] + word[0] + word[2:]), shard_key(word[1:]), shard_key(word[0] + word[2:])}
+            for k in keys:
+                stems.update(s for f, s in self.shard_forms(k).items() if one_edit_apart(word, f))
+        return set().union(*(self.postings[s].keys() for s in stems)) if stems else set()
+
+
+def build_index(pages):
+    docs, fields = [], []
+    for page in pages:
+        for section in page.sections:
+            url = page.path + (f"#{section.anchor}" if section.anchor else "")
+            text = " ".join(section.paragraphs)
+            docs.append([url, page.title, section.heading, page.breadcrumb, text[:600]])
+            summary = page.summary if not section.heading else ""
+            fields.append([(page.title, 3.0), (section.heading, 2.0), (summary, 1.5), (text, 1.0)])
+    # BM25 over boosted fields, x100 as integers.
+    k1, b = 1.2, 0.75
+    tf = []
+    lengths = []
+    for doc_fields in fields:
+        counts = {}
+        length = 0.0
+        for text, boost in doc_fields:
+            for form in word_forms(text):
+                counts[stem(form)] = counts.get(stem(form), 0.0) + boost
+                length += boost
+        tf.append(counts)
+        lengths.append(length)
+    average = sum(lengths) / len(lengths)
+    df = {}
+    for counts in tf:
+        for s in counts:
+            df[s] = df.get(s, 0) + 1
+    postings = {}
+    for d, counts in enumerate(tf):
+        for s, f in counts.items():
+            idf = math.log(1 + (len(docs) - df[s] + 0.5) / (df[s] + 0.5))
+            score = idf * f * (k1 + 1) / (f + k1 * (1 - b + b * lengths[d] / average))
+            postings.setdefault(s, {})[d] = max(1, round(score * 100))
+    forms = {}
+    for doc_fields in fields:
+        for text, _ in doc_fields:
+            for form in word_forms(text):
+                forms[form] = stem(form)
+    return Index(docs, postings, forms, "")
+
+
+def _hash(text):
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _js_call(function, *args):
+    return f"Guidebook.{function}({', '.join(json.dumps(a, ensure_ascii=True, separators=(',', ':')) for a in args)});\n"
+
+
+def write_index(site, index):
+    folder = site / "search"
+    folder.mkdir(parents=True, exist_ok=True)
+    shards = {}
+    for key in sorted({shard_key(f) for f in index.forms}):
+        forms = index.shard_forms(key)
+        stems = sorted(set(forms.values()))
+        number = {s: i for i, s in enumerate(stems)}
+        postings = [[x for d in sorted(index.postings[s]) for x in (d, index.postings[s][d])] for s in stems]
+        body = _js_call("registerSearchShard", key,
+                        {"forms": {f: number[forms[f]] for f in sorted(forms)}, "postings": postings})
+        name = f"terms-{key}-{_hash(body)}.js"
+        (folder / name).write_text(body, encoding="utf-8")
+        shards[key] = name
+    chunks = []
+    for n in range(0, math.ceil(len(index.docs) / CHUNK_SIZE)):
+        body = _js_call("registerSearchDocs", n, index.docs[n * CHUNK_SIZE:(n + 1) * CHUNK_SIZE])
+        name = f"docs-{n}-{_hash(body)}.js"
+        (folder / name).write_text(body, encoding="utf-8")
+        chunks.append(name)
+    body = _js_call("registerSearchManifest", {
+        "version": 1, "language": "english", "prefixLength": PREFIX_LENGTH, "shards": shards,
+        "chunkSize": CHUNK_SIZE, "chunks": chunks, "docCount": len(index.docs)})
+    name = f"manifest-{_hash(body)}.js"
+    (folder / name).write_text(body, encoding="utf-8")
+    index.manifest_path = f"search/{name}"
+    return index
+
+
+# ---------------------------------------------------------------- the mock's pages
+
+def _header(root, manifest, title, guide="Mock guide"):
+    e = html.escape
+    return f"""<!DOCTYPE html>
+<html lang="en-GB" data-guide-id="mock-guide" data-root="{e(root)}" data-search-manifest="{e(manifest)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(title)} – {guide}</title>
+<link rel="stylesheet" href="{root}assets/css/guidebook.css">
+<link rel="stylesheet" href="{root}assets/css/search.css">
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to main content</a>
+<header class="site-header">
+<a class="site-title" href="{root}index.html">{guide}</a>
+<form class="site-search" role="search" action="{root}search.html" method="get">
+<label for="site-search-input">Search this guide</label>
+<input type="search" id="site-search-input" name="q" autocomplete="off" spellcheck="false">
+<button type="submit">Search</button>
+</form>
+</header>
+"""
+
+
+def _nav(root, pages, current):
+    e = html.escape
+    current_attr = ' aria-current="page"'
+    items = "".join(
+        f'<li><a href="{root}{e(p.path)}"{current_attr if p.path == current else ""}>{e(p.title)}</a></li>\n'
+        for p in pages)
+    return f'<div class="layout">\n<nav class="site-nav" aria-label="Guide sections">\n<ul>\n{items}</ul>\n</nav>\n'
+
+
+def _footer(root):
+    return f"""<footer class="site-footer"><p>Mock guide for the search tests</p></footer>
+<script src="{root}assets/js/search.js"></script>
+</body>
+</html>
+"""
+
+
+def render_page(page, pages, manifest):
+    e = html.escape
+    root = page.root
+    body = [f'<main id="main" tabindex="-1">\n<article class="page">\n<h1>{e(page.title)}</h1>\n'
+            f'<p class="page-summary">{e(page.summary)}</p>\n<div class="page-body">\n']
+    for section in page.sections:
+        if section.heading:
+            body.append(f'<h2 id="{e(section.anchor)}">{e(section.heading)}</h2>\n')
+        body.extend(f"<p>{e(p)}</p>\n" for p in section.paragraphs)
+    body.append("</div>\n</article>\n</main>\n</div>\n")
+    return _header(root, manifest, page.title) + _nav(root, pages, page.path) + "".join(body) + _footer(root)
+
+
+def render_search_page(pages, manifest):
+    main = """<main id="main" tabindex="-1">
+<article class="page">
+<h1>Search</h1>
+<div class="search-page" data-search-page>
+<form class="search-page-form" role="search" action="search.html" method="get"><label for="search-page-input">Search this guide</label> <input type="search" id="search-page-input" name="q"> <button type="submit">Search</button></form>
+<p class="search-needs-js">Search needs JavaScript, which is turned off or blocked in this browser. You can still use the contents on the left and the links on each page.</p>
+<div class="search-page-results"></div>
+</div>
+</article>
+</main>
+</div>
+"""
+    return _header("", manifest, "Search") + _nav("", pages, "search.html") + main + _footer("")
+
+
+def build_mock_site(folder):
+    folder = Path(folder)
+    if folder.exists():
+        shutil.rmtree(folder)
+    (folder / "assets" / "js").mkdir(parents=True)
+    (folder / "assets" / "css").mkdir(parents=True)
+    shutil.copy(SEARCH_JS, folder / "assets" / "js" / "search.js")
+    shutil.copy(SEARCH_CSS, folder / "assets" / "css" / "search.css")
+    shutil.copy(GUIDEBOOK_CSS, folder / "assets" / "css" / "guidebook.css")
+    pages = mock_pages()
+    index = write_index(folder, build_index(pages))
+    for page in pages:
+        target = folder / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(render_page(page, pages, index.manifest_path), encoding="utf-8")
+    (folder / "search.html").write_text(render_search_page(pages, index.manifest_path), encoding="utf-8")
+    return index
+
+
+# ---------------------------------------------------------------- the site under test
+
+@dataclass
+class Site:
+    root: Path
+    real: bool
+    index: Index = None  # the mock's index model (None for a real site)
+
+    def deep_page(self):
+        """A content page in the deepest folder (not the search page)."""
+        pages = [p.relative_to(self.root).as_posix() for p in self.root.rglob("*.html")]
+        pages = [p for p in pages if p != "search.html" and not p.startswith("assets/")]
+        return sorted(pages, key=lambda p: (-p.count("/"), p.endswith("index.html"), p))[0]
+
+
+def real_site_root():
+    """GUIDEBOOK_SITE when it holds a built guide with a search index, else None."""
+    value = os.environ.get(SITE_VAR)
+    if not value:
+        return None
+    root = Path(value).resolve()
+    if root.is_dir() and any((root / "search").glob("manifest-*.js")):
+        return root
+    return None
+
+
+# ---------------------------------------------------------------- a web server
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+    def do_GET(self):
+        if self.path == "/favicon.ico":  # Chromium asks for it on its own
+            self.send_response(204)
+            self.end_headers()
+            return
+        super().do_GET()
+
+
+class SubPathServer:
+    """Serves folders under sub-paths of one server on 127.0.0.1."""
+
+    def __init__(self):
+        self.tmp = tempfile.TemporaryDirectory(prefix="guidebook-search-www-")
+        handler = functools.partial(QuietHandler, directory=self.tmp.name)
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.urls = {}
+
+    def url_for(self, folder):
+        folder = Path(folder).resolve()
+        if folder not in self.urls:
+            subpath = f"council/intranet/guide{len(self.urls)}"
+            link = Path(self.tmp.name, subpath)
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(folder, target_is_directory=True)
+            self.urls[folder] = f"http://127.0.0.1:{self.server.server_port}/{subpath}/"
+        return self.urls[folder]
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+        self.tmp.cleanup()

@@ -1,0 +1,976 @@
+/*
+ * Guidebook search.
+ *
+ * Adds results-as-you-type to the search form in the site header, and fills
+ * in search.html?q=... with every result. The index is written by
+ * `guidebook build` into search/ as classic scripts that call the register
+ * functions below on window.Guidebook:
+ *
+ *   manifest-<hash>.js    registerSearchManifest({version, prefixLength, shards, chunkSize, chunks, docCount})
+ *   terms-<key>-<hash>.js registerSearchShard(key, {forms: {form: stemIndex}, postings: [[doc, score, ...]]})
+ *   docs-<n>-<hash>.js    registerSearchDocs(n, [[url, pageTitle, heading, breadcrumb, text], ...])
+ *
+ * Those files are loaded only by inserting <script src> elements (fetch() and
+ * XHR of local files are blocked on file://), and only once the reader
+ * focuses a search box or opens the search page: a query loads the term
+ * shards its words need, then the document chunks of the results it shows.
+ *
+ * A classic script with no dependencies. Index data and what the reader types
+ * are only ever inserted with textContent / createElement / text nodes.
+ */
+(function () {
+  "use strict";
+
+  var G = window.Guidebook = window.Guidebook || {};
+  if (G.searchStarted) return;
+  G.searchStarted = true;
+
+  var doc = document;
+  var htmlEl = doc.documentElement;
+  var script = doc.currentScript;
+  var hasOwn = Object.prototype.hasOwnProperty;
+
+  var MAX_QUERY_CHARS = 200;   // longer queries are cut here
+  var MAX_WORDS = 12;          // and at this many words
+  var MIN_PREFIX = 2;          // the last word matches as a prefix from this many characters
+  var MIN_TYPO = 5;            // words this long also match one typo
+  var MAX_PREFIX_SHARDS = 40;  // only when prefixLength > 2
+  var WEIGHT_EXACT = 1;
+  var WEIGHT_PREFIX = 0.8;
+  var WEIGHT_TYPO = 0.5;
+  var WEIGHT_PARTS = 0.9;      // "multi-agency" found as "multi" and "agency" apart
+  var DROPDOWN_LIMIT = 8;
+  var PAGE_BATCH = 50;
+  var SNIPPET_WORDS = 25;
+  var SNIPPET_BEFORE = 8;
+  var MAX_MARKS = 60;
+  var ANNOUNCE_DELAY = 600;    // ms of quiet typing before the count is announced
+  var SLOW_LOAD = 300;         // ms before "Searching…" is shown
+
+  // ---------------------------------------------------------------- text
+
+  var UNICODE_RE = (function () {
+    try { return new RegExp("\\p{L}", "u").test("é"); } catch (e) { return false; }
+  })();
+  var WORD_CHAR = UNICODE_RE ? "[\\p{L}\\p{N}]" : "[0-9A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0370-\\u03FF\\u0400-\\u052F]";
+  var TEXT_CHAR = UNICODE_RE ? "[\\p{L}\\p{N}\\p{M}]" : "[0-9A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0300-\\u036F\\u0370-\\u03FF\\u0400-\\u052F]";
+  var HYPHEN = "[-\\u2010\\u2011]";
+  var FLAGS = UNICODE_RE ? "gu" : "g";
+  var MARKS_RE = UNICODE_RE ? new RegExp("\\p{Mn}", "gu") : /[\u0300-\u036F]/g;
+  var LETTER_RE = UNICODE_RE ? new RegExp("^\\p{L}$", "u") : /^[A-Za-z\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0370-\u03FF\u0400-\u052F]$/;
+  var HYPHENS_RE = new RegExp(HYPHEN, "g");
+  var SEGMENTER = (function () {
+    try { return typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("en", { granularity: "grapheme" }) : null; }
+    catch (e) { return null; }
+  })();
+
+  function runsRe() { return new RegExp(WORD_CHAR + "+(?:" + HYPHEN + WORD_CHAR + "+)*", FLAGS); }
+  function textRunsRe() { return new RegExp(TEXT_CHAR + "+(?:" + HYPHEN + TEXT_CHAR + "+)*", FLAGS); }
+
+  // The Swift side's folding: NFD, drop nonspacing marks, lowercase.
+  function fold(text) {
+    var s = String(text);
+    if (s.normalize) s = s.normalize("NFD");
+    return s.replace(MARKS_RE, "").toLowerCase();
+  }
+
+  function chars(text) { return Array.from ? Array.from(text) : text.split(""); }
+  function charCount(text) { return chars(text).length; }
+  function isSingleLetter(token) { return charCount(token) === 1 && LETTER_RE.test(token); }
+  function squash(text) { return String(text == null ? "" : text).replace(/\s+/g, " ").trim(); }
+
+  // Query words: {text, forms: [forms to look up whole], parts: [parts of a hyphenated word]}.
+  function parseQuery(raw) {
+    var folded = fold(String(raw == null ? "" : raw).slice(0, MAX_QUERY_CHARS));
+    var re = runsRe();
+    var words = [];
+    var seen = {};
+    var match;
+    while ((match = re.exec(folded)) && words.length < MAX_WORDS) {
+      var run = match[0].replace(HYPHENS_RE, "-");
+      if (hasOwn.call(seen, run)) continue;
+      var parts = run.split(HYPHENS_RE);
+      var word;
+      if (parts.length > 1) {
+        var kept = [];
+        for (var i = 0; i < parts.length; i++) {
+          if (!isSingleLetter(parts[i]) && kept.indexOf(parts[i]) < 0) kept.push(parts[i]);
+        }
+        word = { text: run, forms: [run, parts.join("")], parts: kept };
+      } else {
+        if (isSingleLetter(run)) continue;
+        word = { text: run, forms: [run], parts: [] };
+      }
+      seen[run] = true;
+      words.push(word);
+    }
+    return words;
+  }
+
+  // Damerau-Levenshtein distance of exactly one (a !== b).
+  function oneEditApart(a, b) {
+    var la = a.length, lb = b.length;
+    if (la - lb > 1 || lb - la > 1) return false;
+    var i = 0;
+    while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+    if (i === la && i === lb) return false;
+    var ja = la - 1, jb = lb - 1;
+    while (ja >= i && jb >= i && a.charCodeAt(ja) === b.charCodeAt(jb)) { ja--; jb--; }
+    // What differs is a[i..ja] against b[i..jb].
+    var da = ja - i + 1, db = jb - i + 1;
+    if (da <= 1 && db <= 1) return true; // one substitution, insertion or deletion
+    return da === 2 && db === 2 && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i);
+  }
+
+  // ---------------------------------------------------------------- where things are
+
+  function siteRoot() {
+    var root = null;
+    if (htmlEl.hasAttribute("data-root")) root = htmlEl.getAttribute("data-root") || "";
+    else if (script && script.src) {
+      var m = /assets\/js\/search\.js(?:[?#].*)?$/.exec(script.src);
+      if (m) root = script.src.slice(0, m.index);
+    }
+    root = root || "";
+    if (root && root.charAt(root.length - 1) !== "/") root += "/";
+    return root;
+  }
+
+  var ROOT = siteRoot();
+  var MANIFEST_PATH = htmlEl.getAttribute("data-search-manifest") || "";
+  var INDEX_DIR = MANIFEST_PATH.slice(0, MANIFEST_PATH.lastIndexOf("/") + 1);
+
+  function isRelative(path) {
+    return typeof path === "string" && path !== "" && !/^[a-z][a-z0-9+.\-]*:/i.test(path) &&
+      path.charAt(0) !== "/" && path.charAt(0) !== "\\";
+  }
+
+  function searchPageURL(query) {
+    return ROOT + "search.html" + (query ? "?q=" + encodeURIComponent(query) : "");
+  }
+
+  // ---------------------------------------------------------------- errors
+
+  function report(error) {
+    try { window.console && console.warn("Guidebook search: " + (error && error.stack || error)); } catch (e) { /* nothing */ }
+  }
+
+  function guard(fn) {
+    return function () {
+      try { return fn.apply(this, arguments); } catch (e) { report(e); }
+    };
+  }
+
+  // ---------------------------------------------------------------- the index
+
+  var manifest = null;
+  var manifestFailed = false;
+  var shards = {};   // key -> {forms, postings, sorted}
+  var chunks = {};   // n -> [doc, ...]
+  var files = {};    // path -> {state, waiters}
+
+  G.registerSearchManifest = guard(function (data) {
+    if (!data || typeof data !== "object" || data.version !== 1) { manifestFailed = true; return; }
+    var prefixLength = Math.floor(Number(data.prefixLength));
+    var chunkSize = Math.floor(Number(data.chunkSize));
+    if (!(prefixLength >= 1) || !(chunkSize >= 1) || !data.shards || typeof data.shards !== "object" ||
+        !Array.isArray(data.chunks)) { manifestFailed = true; return; }
+    manifest = {
+      prefixLength: prefixLength,
+      chunkSize: chunkSize,
+      shards: data.shards,
+      chunks: data.chunks,
+      docCount: Math.floor(Number(data.docCount)) || 0
+    };
+  });
+
+  G.registerSearchShard = guard(function (key, data) {
+    if (typeof key !== "string" || !data || typeof data.forms !== "object" || !data.forms ||
+        !Array.isArray(data.postings)) return;
+    shards[key] = { forms: data.forms, postings: data.postings, sorted: Object.keys(data.forms).sort() };
+  });
+
+  G.registerSearchDocs = guard(function (n, docs) {
+    if (typeof n !== "number" || !Array.isArray(docs)) return;
+    chunks[n] = docs;
+  });
+
+  // Loads ROOT + path with a <script> element; done(ok) once it has run.
+  function loadScript(path, isLoaded, done) {
+    var file = files[path];
+    if (file) {
+      if (file.state === "loading") file.waiters.push(done);
+      else done(file.state === "loaded");
+      return;
+    }
+    file = files[path] = { state: "loading", waiters: [done] };
+    function finish(ok) {
+      file.state = ok ? "loaded" : "failed";
+      var waiters = file.waiters;
+      file.waiters = [];
+      for (var i = 0; i < waiters.length; i++) guard(waiters[i])(ok);
+    }
+    var element = doc.createElement("script");
+    element.async = true;
+    element.setAttribute("data-guidebook-search", "");
+    element.onload = function () { finish(!!isLoaded()); };
+    element.onerror = function () { finish(false); };
+    element.src = ROOT + path;
+    (doc.head || htmlEl).appendChild(element);
+  }
+
+  // Runs done(failures) once every job [path, isLoaded] has loaded or failed.
+  function loadAll(jobs, done) {
+    var left = jobs.length, failures = 0;
+    if (!left) { done(0); return; }
+    jobs.forEach(function (job) {
+      loadScript(job[0], job[1], function (ok) {
+        if (!ok) failures++;
+        if (--left === 0) done(failures);
+      });
+    });
+  }
+
+  function ensureManifest(done) {
+    if (manifest) { done(true); return; }
+    if (manifestFailed || !isRelative(MANIFEST_PATH)) { done(false); return; }
+    loadScript(MANIFEST_PATH, function () { return manifest; }, function (ok) {
+      if (!ok) manifestFailed = true;
+      done(!!manifest);
+    });
+  }
+
+  // The shard keys of a word form that this guide has: its first prefixLength
+  // characters (as Unicode scalars, and as grapheme clusters where they differ).
+  function keysFor(term) {
+    var n = manifest.prefixLength;
+    var keys = [];
+    function add(key) {
+      if (key && keys.indexOf(key) < 0 && hasOwn.call(manifest.shards, key)) keys.push(key);
+    }
+    add(chars(term).slice(0, n).join(""));
+    if (SEGMENTER) {
+      try {
+        var key = "", count = 0;
+        var it = SEGMENTER.segment(term)[Symbol.iterator]();
+        for (var step = it.next(); !step.done && count < n; step = it.next(), count++) key += step.value.segment;
+        add(key);
+      } catch (e) { /* scalars only */ }
+    }
+    return keys;
+  }
+
+  // Shards that may hold forms starting with term.
+  function prefixKeysFor(term) {
+    if (charCount(term) >= manifest.prefixLength) return keysFor(term);
+    var keys = keysFor(term);
+    for (var key in manifest.shards) {
+      if (keys.length >= MAX_PREFIX_SHARDS) break;
+      if (hasOwn.call(manifest.shards, key) && key.indexOf(term) === 0 && keys.indexOf(key) < 0) keys.push(key);
+    }
+    return keys;
+  }
+
+  // Shards worth reading for a typo in the first letters: swapped, or one left out.
+  function typoKeysFor(term) {
+    var c = chars(term);
+    var variants = [c[1] + c[0] + c.slice(2).join(""), c.slice(1).join(""), c[0] + c.slice(2).join("")];
+    var keys = [];
+    variants.forEach(function (v) {
+      keysFor(v).forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); });
+    });
+    return keys;
+  }
+
+  function shardJob(key) {
+    var file = manifest.shards[key];
+    if (typeof file !== "string" || !isRelative(INDEX_DIR + file)) return null;
+    return [INDEX_DIR + file, function () { return hasOwn.call(shards, key); }];
+  }
+
+  function loadShards(keys, done) {
+    var jobs = [];
+    keys.forEach(function (key) {
+      if (hasOwn.call(shards, key)) return;
+      var job = shardJob(key);
+      if (job) jobs.push(job);
+    });
+    loadAll(jobs, done);
+  }
+
+  // Every (word or part) term a query looks up, with how it may match.
+  function lookups(words) {
+    var list = [];
+    words.forEach(function (word, index) {
+      var last = index === words.length - 1;
+      word.lookups = [];
+      word.partLookups = [];
+      word.forms.forEach(function (form) {
+        word.lookups.push({ term: form, prefix: last && charCount(form) >= MIN_PREFIX, typo: false });
+      });
+      if (!word.parts.length) word.lookups[0].typo = charCount(word.text) >= MIN_TYPO;
+      word.parts.forEach(function (part, p) {
+        word.partLookups.push({
+          term: part,
+          prefix: last && p === word.parts.length - 1 && charCount(part) >= MIN_PREFIX,
+          typo: charCount(part) >= MIN_TYPO
+        });
+      });
+      list = list.concat(word.lookups, word.partLookups);
+    });
+    return list;
+  }
+
+  function neededKeys(list) {
+    var keys = [];
+    list.forEach(function (l) {
+      (l.prefix ? prefixKeysFor(l.term) : keysFor(l.term)).forEach(function (k) {
+        if (keys.indexOf(k) < 0) keys.push(k);
+      });
+    });
+    return keys;
+  }
+
+  function lowerBound(sorted, term) {
+    var lo = 0, hi = sorted.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >>> 1;
+      if (sorted[mid] < term) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  // The forms a lookup matches: [{shard, stem, weight, form}].
+  function matchLookup(l, typoKeys) {
+    var found = [];
+    var exactKeys = keysFor(l.term);
+    exactKeys.forEach(function (key) {
+      var shard = shards[key];
+      if (shard && hasOwn.call(shard.forms, l.term)) {
+        found.push({ shard: shard, stem: shard.forms[l.term], weight: WEIGHT_EXACT, form: l.term });
+      }
+    });
+    l.exact = found.length > 0;
+    if (l.prefix) {
+      prefixKeysFor(l.term).forEach(function (key) {
+        var shard = shards[key];
+        if (!shard) return;
+        for (var i = lowerBound(shard.sorted, l.term); i < shard.sorted.length; i++) {
+          var form = shard.sorted[i];
+          if (form.lastIndexOf(l.term, 0) !== 0) break;
+          if (form !== l.term) found.push({ shard: shard, stem: shard.forms[form], weight: WEIGHT_PREFIX, form: form });
+        }
+      });
+    }
+    if (l.typo) {
+      var keys = exactKeys.concat(l.exact ? [] : (typoKeys || []));
+      var seen = [];
+      keys.forEach(function (key) {
+        var shard = shards[key];
+        if (!shard || seen.indexOf(shard) >= 0) return;
+        seen.push(shard);
+        var sorted = shard.sorted;
+        for (var i = 0; i < sorted.length; i++) {
+          if (oneEditApart(l.term, sorted[i])) {
+            found.push({ shard: shard, stem: shard.forms[sorted[i]], weight: WEIGHT_TYPO, form: sorted[i] });
+          }
+        }
+      });
+    }
+    return found;
+  }
+
+  // doc -> best weighted score over the matched forms; adds the forms to `forms`.
+  function scoresOf(found, forms) {
+    var best = new Map();
+    var usedStems = new Map(); // shard -> {stem: weight}
+    found.forEach(function (f) {
+      forms.add(f.form);
+      var stem = Math.floor(Number(f.stem));
+      var postings = f.shard.postings[stem];
+      if (!Array.isArray(postings)) return;
+      var used = usedStems.get(f.shard);
+      if (!used) usedStems.set(f.shard, used = {});
+      if (hasOwn.call(used, stem) && used[stem] >= f.weight) return;
+      used[stem] = f.weight;
+      for (var i = 0; i + 1 < postings.length; i += 2) {
+        var d = postings[i], s = postings[i + 1] * f.weight;
+        if (typeof d !== "number" || !(s > 0)) continue;
+        var old = best.get(d);
+        if (old === undefined || s > old) best.set(d, s);
+      }
+    });
+    return best;
+  }
+
+  function rank(words, typoKeysByTerm) {
+    var forms = new Set();
+    var total = new Map(), count = new Map();
+    words.forEach(function (word) {
+      var scores = scoresOf([].concat.apply([], word.lookups.map(function (l) {
+        return matchLookup(l, typoKeysByTerm[l.term]);
+      })), forms);
+      if (word.partLookups.length) {
+        // A hyphenated word is also found by all of its parts.
+        var partScores = word.partLookups.map(function (l) {
+          return scoresOf(matchLookup(l, typoKeysByTerm[l.term]), forms);
+        });
+        partScores[0].forEach(function (s, d) {
+          var sum = 0;
+          for (var p = 0; p < partScores.length; p++) {
+            var ps = partScores[p].get(d);
+            if (ps === undefined) return;
+            sum += ps;
+          }
+          sum *= WEIGHT_PARTS;
+          var old = scores.get(d);
+          if (old === undefined || sum > old) scores.set(d, sum);
+        });
+      }
+      scores.forEach(function (s, d) {
+        total.set(d, (total.get(d) || 0) + s);
+        count.set(d, (count.get(d) || 0) + 1);
+      });
+    });
+    var hits = [], all = [];
+    total.forEach(function (score, d) {
+      if (manifest.docCount && (d < 0 || d >= manifest.docCount)) return;
+      var hit = { id: d, score: score, count: count.get(d) };
+      hits.push(hit);
+      if (hit.count === words.length) all.push(hit);
+    });
+    var partial = all.length === 0 && hits.length > 0 && words.length > 1;
+    var list = all.length ? all : hits;
+    list.sort(function (a, b) {
+      return (b.count - a.count) || (b.score - a.score) || (a.id - b.id);
+    });
+    return { hits: list, partial: partial, forms: forms };
+  }
+
+  // Runs a query: done({words, hits, partial, forms, failed}) or done({unavailable: true}).
+  function search(raw, done) {
+    var words = parseQuery(raw);
+    if (!words.length) { done({ words: words, hits: [], forms: new Set() }); return; }
+    ensureManifest(function (ok) {
+      if (!ok) { done({ unavailable: true }); return; }
+      var list = lookups(words);
+      loadShards(neededKeys(list), function (failures) {
+        // A long word not found as it is may have a typo in its first letters.
+        var typoKeysByTerm = {};
+        var extra = [];
+        list.forEach(function (l) {
+          if (!l.typo) return;
+          var own = keysFor(l.term).some(function (k) {
+            return shards[k] && hasOwn.call(shards[k].forms, l.term);
+          });
+          if (own) return;
+          var keys = typoKeysFor(l.term);
+          typoKeysByTerm[l.term] = keys;
+          keys.forEach(function (k) { if (extra.indexOf(k) < 0) extra.push(k); });
+        });
+        loadShards(extra, function (moreFailures) {
+          var result = rank(words, typoKeysByTerm);
+          result.words = words;
+          result.failed = failures + moreFailures > 0;
+          done(result);
+        });
+      });
+    });
+  }
+
+  // done([doc or null, ...]) with doc = {id, url, title, heading, breadcrumb, text}.
+  function documents(ids, done) {
+    var size = manifest.chunkSize;
+    var jobs = [], wanted = [];
+    ids.forEach(function (id) {
+      var n = Math.floor(id / size);
+      if (wanted.indexOf(n) >= 0 || hasOwn.call(chunks, n)) return;
+      wanted.push(n);
+      var file = manifest.chunks[n];
+      if (typeof file === "string" && isRelative(INDEX_DIR + file)) {
+        jobs.push([INDEX_DIR + file, function () { return hasOwn.call(chunks, n); }]);
+      }
+    });
+    loadAll(jobs, function () {
+      done(ids.map(function (id) {
+        var chunk = chunks[Math.floor(id / size)];
+        var row = chunk && chunk[id % size];
+        if (!Array.isArray(row) || typeof row[0] !== "string" || !isRelative(row[0])) return null;
+        return {
+          id: id,
+          url: row[0],
+          title: squash(row[1]),
+          heading: squash(row[2]),
+          breadcrumb: squash(row[3]),
+          text: squash(row[4])
+        };
+      }));
+    });
+  }
+
+  // ---------------------------------------------------------------- building results
+
+  function el(tag, className, text) {
+    var node = doc.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+
+  function hiddenText(text) { return el("span", "search-visually-hidden", text); }
+
+  // [start, end) ranges of the words in text whose folded form was matched.
+  function matchRanges(text, forms) {
+    var ranges = [];
+    if (!forms || !forms.size) return ranges;
+    var re = textRunsRe();
+    var m;
+    while ((m = re.exec(text)) && ranges.length < MAX_MARKS) {
+      var run = m[0];
+      var folded = fold(run);
+      if (forms.has(folded) || forms.has(folded.replace(HYPHENS_RE, "-")) || forms.has(folded.replace(HYPHENS_RE, ""))) {
+        ranges.push([m.index, m.index + run.length]);
+        continue;
+      }
+      var partRe = new RegExp(TEXT_CHAR + "+", FLAGS);
+      var p;
+      while ((p = partRe.exec(run))) {
+        if (forms.has(fold(p[0]))) ranges.push([m.index + p.index, m.index + p.index + p[0].length]);
+      }
+    }
+    return ranges;
+  }
+
+  // Appends text[from, to) to parent with the matched ranges in <mark>.
+  function appendMarked(parent, text, ranges, from, to) {
+    var at = from;
+    ranges.forEach(function (r) {
+      if (r[1] <= from || r[0] >= to) return;
+      var start = Math.max(r[0], at), end = Math.min(r[1], to);
+      if (start < at || end <= start) return;
+      if (start > at) parent.appendChild(doc.createTextNode(text.slice(at, start)));
+      parent.appendChild(el("mark", null, text.slice(start, end)));
+      at = end;
+    });
+    if (at < to) parent.appendChild(doc.createTextNode(text.slice(at, to)));
+  }
+
+  function markedInto(parent, text, forms) {
+    appendMarked(parent, text, matchRanges(text, forms), 0, text.length);
+    return parent;
+  }
+
+  // About SNIPPET_WORDS words of text around its first match.
+  function snippetInto(parent, text, forms) {
+    var ranges = matchRanges(text, forms);
+    var words = [], m, re = /\S+/g;
+    while ((m = re.exec(text))) words.push([m.index, m.index + m[0].length]);
+    if (!words.length) return parent;
+    var first = 0;
+    if (ranges.length) {
+      while (first < words.length - 1 && words[first][1] <= ranges[0][0]) first++;
+    }
+    var startWord = Math.max(0, first - SNIPPET_BEFORE);
+    var endWord = Math.min(words.length, startWord + SNIPPET_WORDS);
+    startWord = Math.max(0, Math.min(startWord, endWord - SNIPPET_WORDS));
+    var from = words[startWord][0], to = words[endWord - 1][1];
+    if (startWord > 0) parent.appendChild(doc.createTextNode("… "));
+    appendMarked(parent, text, ranges, from, to);
+    if (endWord < words.length) parent.appendChild(doc.createTextNode(" …"));
+    return parent;
+  }
+
+  function resultItem(d, forms) {
+    var item = el("li", "search-result");
+    var link = el("a", "search-result-link");
+    link.href = ROOT + d.url;
+    markedInto(link.appendChild(el("span", "search-result-title")), d.title || d.url, forms);
+    if (d.heading) {
+      var heading = link.appendChild(el("span", "search-result-heading"));
+      heading.appendChild(hiddenText(", section: "));
+      markedInto(heading, d.heading, forms);
+    }
+    item.appendChild(link);
+    if (d.breadcrumb) {
+      var crumb = item.appendChild(el("p", "search-result-breadcrumb"));
+      crumb.appendChild(hiddenText("In: "));
+      crumb.appendChild(doc.createTextNode(d.breadcrumb));
+    }
+    if (d.text) snippetInto(item.appendChild(el("p", "search-result-snippet")), d.text, forms);
+    return item;
+  }
+
+  function quoted(query) {
+    var q = squash(query);
+    var c = chars(q);
+    if (c.length > 80) q = c.slice(0, 80).join("") + "…";
+    return "“" + q + "”";
+  }
+
+  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
+
+  function noResultsInto(parent, query) {
+    parent.appendChild(el("p", "search-none", "No results for " + quoted(query) + "."));
+    parent.appendChild(el("p", "search-hint",
+      "Check the spelling, try fewer or different words, or use the contents to find a page."));
+  }
+
+  function makeLiveRegion(parent) {
+    var region = el("div", "search-visually-hidden search-live");
+    region.setAttribute("role", "status");
+    region.setAttribute("aria-live", "polite");
+    region.setAttribute("aria-atomic", "true");
+    parent.appendChild(region);
+    var timer = null;
+    return {
+      say: function (text, now) {
+        window.clearTimeout(timer);
+        timer = window.setTimeout(function () {
+          // Clearing first makes an identical message be announced again.
+          region.textContent = "";
+          window.setTimeout(function () { region.textContent = text; }, 50);
+        }, now ? 0 : ANNOUNCE_DELAY);
+      },
+      clear: function () { window.clearTimeout(timer); region.textContent = ""; }
+    };
+  }
+
+  function rendered(view, query, count) {
+    try {
+      doc.dispatchEvent(new CustomEvent("guidebook:search-rendered", {
+        detail: { view: view, query: query, count: count }
+      }));
+    } catch (e) { /* old browser */ }
+  }
+
+  var UNAVAILABLE = "Search is not available in this copy of the guide. Use the contents to find a page.";
+  var INCOMPLETE = "Part of the search index could not be loaded, so some results may be missing.";
+
+  // ---------------------------------------------------------------- the header box
+
+  function setUpHeaderSearch(form) {
+    var input = form.querySelector("input[type=search], input[name=q]");
+    if (!input) return;
+    var base = input.id || "site-search-input";
+    form.classList.add("has-live-search");
+
+    var hint = el("span", "search-visually-hidden",
+      "Results appear below as you type. Press the down arrow key to move through them.");
+    hint.id = base + "-hint";
+    form.appendChild(hint);
+    var described = input.getAttribute("aria-describedby");
+    input.setAttribute("aria-describedby", (described ? described + " " : "") + hint.id);
+
+    var live = makeLiveRegion(form);
+    var panel = el("div", "search-panel");
+    panel.id = base + "-results";
+    panel.hidden = true;
+    panel.setAttribute("data-state", "closed");
+    var status = panel.appendChild(el("p", "search-panel-status"));
+    var list = panel.appendChild(el("ol", "search-results"));
+    list.setAttribute("aria-label", "Search results");
+    var extra = panel.appendChild(el("div", "search-panel-extra"));
+    form.appendChild(panel);
+    input.setAttribute("aria-controls", panel.id);
+
+    var sequence = 0;
+    var shownQuery = null;
+    var refocusing = false;
+
+    function open() { panel.hidden = false; }
+    function close(refocus) {
+      sequence++;
+      panel.hidden = true;
+      panel.setAttribute("data-state", "closed");
+      if (refocus) {
+        refocusing = true;
+        try { input.focus(); } finally { refocusing = false; }
+      }
+    }
+    function links() { return Array.prototype.slice.call(list.querySelectorAll("a.search-result-link")); }
+
+    function show(state, query) {
+      panel.setAttribute("data-state", state);
+      panel.setAttribute("data-query", query);
+      shownQuery = query;
+      open();
+    }
+
+    function message(query, text) {
+      clear(status); clear(list); clear(extra);
+      status.textContent = text;
+      show("error", query);
+      live.say(text);
+      rendered("dropdown", query, 0);
+    }
+
+    function update() {
+      var query = input.value;
+      var mine = ++sequence;
+      var words = parseQuery(query);
+      if (!words.length) {
+        live.clear();
+        if (squash(query).length < 2) { close(false); return; }
+        clear(status); clear(list); clear(extra);
+        noResultsInto(status.appendChild(el("span")), query);
+        show("none", query);
+        live.say("No results for " + quoted(query) + ".");
+        rendered("dropdown", query, 0);
+        return;
+      }
+      var slow = window.setTimeout(guard(function () {
+        if (mine !== sequence) return;
+        if (panel.hidden) { clear(list); clear(extra); }
+        status.textContent = "Searching…";
+        panel.setAttribute("data-state", "loading");
+        open();
+      }), SLOW_LOAD);
+      search(query, function (result) {
+        if (mine !== sequence) return;
+        if (result.unavailable) { window.clearTimeout(slow); message(query, UNAVAILABLE); return; }
+        var top = result.hits.slice(0, DROPDOWN_LIMIT);
+        documents(top.map(function (h) { return h.id; }), function (docs) {
+          window.clearTimeout(slow);
+          if (mine !== sequence) return;
+          var total = result.hits.length;
+          clear(status); clear(list); clear(extra);
+          if (!total) {
+            noResultsInto(status, query);
+            show("none", query);
+            live.say("No results for " + quoted(query) + ".");
+            rendered("dropdown", query, 0);
+            return;
+          }
+          var shown = 0;
+          docs.forEach(function (d) {
+            if (!d) return;
+            list.appendChild(resultItem(d, result.forms));
+            shown++;
+          });
+          var count = plural(total, "result", "results");
+          status.textContent = total > shown ? count + ", showing the first " + shown : count;
+          if (result.partial) {
+            extra.appendChild(el("p", "search-note", "No section has all of your words. These have some of them."));
+          }
+          if (result.failed) extra.appendChild(el("p", "search-note", INCOMPLETE));
+          if (total > shown) {
+            var all = extra.appendChild(el("p", "search-all"));
+            var allLink = all.appendChild(el("a", null, "See all " + count));
+            allLink.href = searchPageURL(squash(query));
+          }
+          show("results", query);
+          live.say(count + (result.partial ? " with some of your words" : "") +
+            ". Press the down arrow key to move through them.");
+          rendered("dropdown", query, total);
+        });
+      });
+    }
+
+    function moveFocus(current, step) {
+      var items = links();
+      if (!items.length) return;
+      var index = items.indexOf(current);
+      if (index < 0) { (step > 0 ? items[0] : items[items.length - 1]).focus(); return; }
+      var next = index + step;
+      if (next < 0) { input.focus(); return; }
+      if (next >= items.length) next = items.length - 1;
+      items[next].focus();
+    }
+
+    input.addEventListener("focus", guard(function () {
+      ensureManifest(function () {});
+      if (!refocusing && panel.hidden && parseQuery(input.value).length) update();
+    }));
+    input.addEventListener("input", guard(update));
+    input.addEventListener("keydown", guard(function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;
+      if (event.key === "ArrowDown") {
+        event.preventDefault();
+        if (panel.hidden || shownQuery !== input.value) { update(); return; }
+        moveFocus(null, 1);
+      } else if (event.key === "ArrowUp" && !panel.hidden) {
+        event.preventDefault();
+        moveFocus(null, -1);
+      } else if ((event.key === "Escape" || event.key === "Esc") && !panel.hidden) {
+        event.preventDefault();
+        close(false);
+      }
+    }));
+    panel.addEventListener("keydown", guard(function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      var target = event.target;
+      var isLink = target && target.classList && target.classList.contains("search-result-link");
+      if (event.key === "Escape" || event.key === "Esc") {
+        event.preventDefault();
+        close(true);
+      } else if (isLink && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+        event.preventDefault();
+        moveFocus(target, event.key === "ArrowDown" ? 1 : -1);
+      } else if (isLink && (event.key === "Home" || event.key === "End")) {
+        event.preventDefault();
+        var items = links();
+        items[event.key === "Home" ? 0 : items.length - 1].focus();
+      }
+    }));
+    form.addEventListener("focusout", guard(function (event) {
+      var to = event.relatedTarget;
+      if (to && !form.contains(to) && !panel.hidden) close(false);
+    }));
+    doc.addEventListener("mousedown", guard(function (event) {
+      if (!panel.hidden && !form.contains(event.target)) close(false);
+    }));
+    window.addEventListener("pagehide", guard(function () { close(false); }));
+  }
+
+  // ---------------------------------------------------------------- search.html
+
+  function setUpSearchPage(container) {
+    var form = container.querySelector("form");
+    var input = container.querySelector("input[type=search], input[name=q]");
+    var out = container.querySelector(".search-page-results");
+    if (!out) out = container.appendChild(el("div", "search-page-results"));
+    Array.prototype.forEach.call(container.querySelectorAll(".search-needs-js"), function (n) { n.hidden = true; });
+
+    var live = makeLiveRegion(container);
+    var baseTitle = doc.title;
+    var sequence = 0;
+
+    function readQuery() {
+      try { return new URLSearchParams(window.location.search).get("q") || ""; } catch (e) { return ""; }
+    }
+
+    function writeQuery(query) {
+      try {
+        var url = window.location.pathname + (query ? "?q=" + encodeURIComponent(query) : "") + window.location.hash;
+        window.history.replaceState(window.history.state, "", url);
+      } catch (e) { /* file:// may refuse; the results are on the page all the same */ }
+    }
+
+    function setTitle(query) {
+      doc.title = squash(query) ? quoted(query) + " – " + baseTitle : baseTitle;
+    }
+
+    function run(query, announceNow) {
+      var mine = ++sequence;
+      out.setAttribute("data-query", query);
+      if (!squash(query)) {
+        clear(out);
+        out.setAttribute("data-state", "empty");
+        live.clear();
+        rendered("page", query, 0);
+        return;
+      }
+      var words = parseQuery(query);
+      if (!words.length) { none(); return; }
+      search(query, function (result) {
+        if (mine !== sequence) return;
+        if (result.unavailable) {
+          clear(out);
+          out.appendChild(el("p", "search-note", UNAVAILABLE));
+          out.setAttribute("data-state", "error");
+          live.say(UNAVAILABLE, announceNow);
+          rendered("page", query, 0);
+          return;
+        }
+        if (!result.hits.length) { none(); return; }
+        var total = result.hits.length;
+        var count = plural(total, "result", "results") + " for " + quoted(query);
+        var summary = el("p", "search-page-summary", count);
+        var list = el("ol", "search-results search-page-list");
+        list.setAttribute("aria-label", "Search results");
+        var notes = [];
+        if (result.partial) notes.push(el("p", "search-note", "No section has all of your words. These have some of them."));
+        if (result.failed) notes.push(el("p", "search-note", INCOMPLETE));
+        var more = el("button", "search-more");
+        more.type = "button";
+        var next = 0;
+        var busy = false;
+
+        function addBatch(focusFirst) {
+          if (busy) return;
+          busy = true;
+          var batch = result.hits.slice(next, next + PAGE_BATCH);
+          documents(batch.map(function (h) { return h.id; }), function (docs) {
+            busy = false;
+            if (mine !== sequence) return;
+            var firstNew = null;
+            docs.forEach(function (d) {
+              if (!d) return;
+              var item = list.appendChild(resultItem(d, result.forms));
+              if (!firstNew) firstNew = item.querySelector("a");
+            });
+            next += batch.length;
+            var left = total - next;
+            if (left > 0) {
+              more.textContent = "Show " + Math.min(left, PAGE_BATCH) + " more of " + plural(left, "remaining result", "remaining results");
+              more.hidden = false;
+            } else {
+              more.hidden = true;
+            }
+            if (!out.contains(list)) {
+              clear(out);
+              out.appendChild(summary);
+              notes.forEach(function (n) { out.appendChild(n); });
+              out.appendChild(list);
+              out.appendChild(more);
+              out.setAttribute("data-state", "results");
+              live.say(count + (result.partial ? ", with some of your words" : "") + ".", announceNow);
+            } else if (focusFirst && firstNew) {
+              firstNew.focus();
+              live.say("Showing " + next + " of " + plural(total, "result", "results") + ".", true);
+            }
+            out.setAttribute("data-shown", String(list.children.length));
+            rendered("page", query, total);
+          });
+        }
+        more.addEventListener("click", guard(function () { addBatch(true); }));
+        addBatch(false);
+      });
+
+      function none() {
+        if (mine !== sequence) return;
+        clear(out);
+        noResultsInto(out, query);
+        out.setAttribute("data-state", "none");
+        live.say("No results for " + quoted(query) + ".", announceNow);
+        rendered("page", query, 0);
+      }
+    }
+
+    var initial = readQuery();
+    if (input) {
+      input.value = initial;
+      input.addEventListener("input", guard(function () {
+        writeQuery(input.value);
+        setTitle(input.value);
+        run(input.value, false);
+      }));
+    }
+    if (form) {
+      form.addEventListener("submit", guard(function (event) {
+        event.preventDefault();
+        var query = input ? input.value : "";
+        writeQuery(query);
+        setTitle(query);
+        run(query, true);
+      }));
+    }
+    setTitle(initial);
+    run(initial, true);
+  }
+
+  // ---------------------------------------------------------------- start
+
+  var start = guard(function () {
+    Array.prototype.forEach.call(doc.querySelectorAll("form.site-search"), guard(setUpHeaderSearch));
+    var page = doc.querySelector("[data-search-page]");
+    if (page) setUpSearchPage(page);
+  });
+
+  if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
