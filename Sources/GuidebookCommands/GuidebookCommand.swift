@@ -8,7 +8,7 @@ public struct GuidebookCommand: ParsableCommand {
         commandName: "guidebook",
         abstract: "Builds a council's guide from Markdown into a static site that works from disk.",
         version: version,
-        subcommands: [Build.self]
+        subcommands: [Build.self, Check.self, New.self]
     )
 
     public init() {}

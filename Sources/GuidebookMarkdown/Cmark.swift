@@ -189,6 +189,32 @@ enum Cmark {
         append(node, to: wrapper)
     }
 
+    /// Splits a text node around marks: text, then for each mark its markup around its text, then the rest.
+    static func split(_ node: OpaquePointer, at marks: [TextMark]) {
+        let bytes = Array(literal(of: node).utf8)
+        var cursor = 0
+        var pieces: [OpaquePointer] = []
+        func text(_ range: Range<Int>) -> OpaquePointer {
+            let piece = newNode(CMARK_NODE_TEXT)
+            precondition(cmark_node_set_literal(piece, String(decoding: bytes[range], as: UTF8.self)) == 1, "cmark_node_set_literal failed")
+            return piece
+        }
+        for mark in marks {
+            let end = mark.utf8Offset + mark.utf8Count
+            precondition(mark.utf8Offset >= cursor && end <= bytes.count, "marks are in order, inside the text")
+            if mark.utf8Offset > cursor { pieces.append(text(cursor..<mark.utf8Offset)) }
+            // Raw inline HTML rather than a custom inline: GFM table cells accept only the standard inline types.
+            pieces += [rawInline(mark.wrap.before), text(mark.utf8Offset..<end), rawInline(mark.wrap.after)]
+            cursor = end
+        }
+        if cursor < bytes.count { pieces.append(text(cursor..<bytes.count)) }
+        for piece in pieces {
+            precondition(cmark_node_insert_before(node, piece) == 1, "cmark_node_insert_before failed")
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+
     /// Wraps the inline children of `container` (a paragraph) in markup inside it.
     static func wrapInlines(of container: OpaquePointer, before: String, after: String) {
         let wrapper = newNode(CMARK_NODE_CUSTOM_INLINE)
@@ -214,6 +240,12 @@ enum Cmark {
     /// Makes a GFM task item render as a plain list item, so its checkbox markup is Guidebook's own.
     static func dropTaskItemExtension(_ node: OpaquePointer) {
         precondition(cmark_node_set_syntax_extension(node, nil) == 1, "cmark_node_set_syntax_extension failed")
+    }
+
+    private static func rawInline(_ html: String) -> OpaquePointer {
+        let node = newNode(CMARK_NODE_HTML_INLINE)
+        precondition(cmark_node_set_literal(node, html) == 1, "cmark_node_set_literal failed")
+        return node
     }
 
     private static func newNode(_ type: cmark_node_type) -> OpaquePointer {

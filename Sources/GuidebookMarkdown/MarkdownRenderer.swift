@@ -15,8 +15,24 @@ public struct TaskItemPlace: Sendable, Hashable {
     public var itemIndex: Int
 }
 
+/// Markup around part of a text node: bytes `utf8Offset..<utf8Offset+utf8Count` of the text.
+public struct TextMark: Sendable, Equatable {
+    public var utf8Offset: Int
+    public var utf8Count: Int
+    public var wrap: MarkupWrap
+
+    public init(utf8Offset: Int, utf8Count: Int, wrap: MarkupWrap) {
+        self.utf8Offset = utf8Offset
+        self.utf8Count = utf8Count
+        self.wrap = wrap
+    }
+}
+
 /// The decisions GuidebookKit makes while a body is rendered; this module only carries them into the tree.
 public protocol MarkdownDecorator {
+    /// Marks inside running text, in document order; never called for text in headings, links or images.
+    /// Marks must not overlap and must be in order.
+    func marks(inText text: String) -> [TextMark]
     /// The URL to write for a link or image, or nil to keep it as written.
     func destination(for link: MarkdownLink) -> String?
     func wrap(heading: MarkdownHeading) -> MarkupWrap
@@ -41,6 +57,10 @@ public enum MarkdownRenderer {
             }
             if !allowsRawHTML {
                 nodes.rawHTML.forEach(Cmark.neutraliseRawHTML)
+            }
+            for node in nodes.texts {
+                let marks = decorator.marks(inText: Cmark.literal(of: node))
+                if !marks.isEmpty { Cmark.split(node, at: marks) }
             }
             for (index, node) in nodes.taskLists.enumerated() {
                 let wrap = decorator.wrap(taskListAt: index)
@@ -72,6 +92,8 @@ private struct EditableNodes {
     /// The list block of each task list, in page order.
     var taskLists: [OpaquePointer] = []
     var headings: [(OpaquePointer, MarkdownHeading)] = []
+    /// Running text outside headings, links and images.
+    var texts: [OpaquePointer] = []
 
     init(root: OpaquePointer) {
         var headingIDs = HeadingIDGenerator()
@@ -92,6 +114,8 @@ private struct EditableNodes {
                 links.append((node, link))
             case .htmlBlock, .htmlInline:
                 rawHTML.append(node)
+            case .text:
+                if !Self.isInsideHeadingOrLink(node) { texts.append(node) }
             case .taskItem(let checked):
                 let parent = Cmark.parent(of: node)
                 if parent == nil || parent != taskListParent {
@@ -108,6 +132,19 @@ private struct EditableNodes {
                 break
             }
         }
+    }
+}
+
+extension EditableNodes {
+    static func isInsideHeadingOrLink(_ node: OpaquePointer) -> Bool {
+        var current = Cmark.parent(of: node)
+        while let ancestor = current {
+            switch Cmark.kind(of: ancestor) {
+            case .heading, .link, .image: return true
+            default: current = Cmark.parent(of: ancestor)
+            }
+        }
+        return false
     }
 }
 

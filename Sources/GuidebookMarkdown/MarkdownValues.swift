@@ -24,6 +24,13 @@ public struct MarkdownLink: Sendable, Hashable {
     public var destination: String
     public var text: String
     public var position: MarkdownPosition
+
+    public init(kind: Kind, destination: String, text: String, position: MarkdownPosition) {
+        self.kind = kind
+        self.destination = destination
+        self.text = text
+        self.position = position
+    }
 }
 
 public struct MarkdownTaskItem: Sendable, Hashable {

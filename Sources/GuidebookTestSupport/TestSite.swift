@@ -18,10 +18,13 @@ public struct TestSite {
         return ProjectInput(root: URL(fileURLWithPath: "/nonexistent-test-project"), configurationText: configuration, contentFiles: data)
     }
 
-    public func build(drafts: Bool = false, strict: Bool = false) throws -> (BuildResult, MemoryOutput) {
+    /// The day review dates are checked against, fixed so tests do not age.
+    public static let today = CalendarDate(year: 2026, month: 11, day: 29)
+
+    public func build(drafts: Bool = false, strict: Bool = false, today: CalendarDate = TestSite.today) throws -> (BuildResult, MemoryOutput) {
         let output = MemoryOutput()
         let options = BuildOptions(includeDrafts: drafts, strict: strict,
-                                   themeSearchFolders: ThemeLoader.searchFolders(projectRoot: input.root))
+                                   themeSearchFolders: ThemeLoader.searchFolders(projectRoot: input.root), today: today)
         let result = try SiteBuilder(options: options).build(input, into: output)
         return (result, output)
     }

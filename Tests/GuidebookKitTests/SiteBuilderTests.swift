@@ -4,6 +4,8 @@ import GuidebookTestSupport
 @testable import GuidebookKit
 
 struct SiteBuilderTests {
+    let generatedPages: Set<String> = ["checklists.html", "search.html", "tags.html", "status.html"]
+
     let basic = TestSite([
         "index.md": TestSite.page("Home", "Start at [Governance](governance.md) or [the section](building/index.md)."),
         "governance.md": TestSite.page("Governance", order: 2, "## Ten early tasks\n\n- [ ] Agree terms\n\nSee [staffing](building/staffing.md#who-to-hire)."),
@@ -15,7 +17,8 @@ struct SiteBuilderTests {
         let (result, output) = try basic.build()
         #expect(result.diagnostics.isEmpty)
         #expect(result.didWrite)
-        #expect(Set(result.pagesWritten) == ["index.html", "governance.html", "building/index.html", "building/staffing.html", "checklists.html", "search.html"])
+        #expect(Set(result.pagesWritten).subtracting(generatedPages) == ["index.html", "governance.html", "building/index.html", "building/staffing.html"])
+        #expect(Set(result.pagesWritten).isSuperset(of: generatedPages))
         let staffing = try #require(output.text(at: "building/staffing.html"))
         #expect(staffing.contains("href=\"../governance.html#ten-early-tasks\""))
         #expect(staffing.contains("<link rel=\"stylesheet\" href=\"../assets/css/guidebook.css\">"))
@@ -61,9 +64,9 @@ struct SiteBuilderTests {
     @Test func draftsAreLeftOutUnlessAskedFor() throws {
         let site = TestSite(["index.md": TestSite.page("Home"), "wip.md": TestSite.page("WIP", extra: "draft: true\n")])
         let (without, _) = try site.build()
-        #expect(without.pagesWritten == ["index.html", "checklists.html", "search.html"])
+        #expect(Set(without.pagesWritten).subtracting(generatedPages) == ["index.html"])
         let (with, _) = try site.build(drafts: true)
-        #expect(Set(with.pagesWritten) == ["index.html", "wip.html", "checklists.html", "search.html"])
+        #expect(Set(with.pagesWritten).subtracting(generatedPages) == ["index.html", "wip.html"])
     }
 
     @Test func collectsEveryErrorAndWritesNothing() throws {

@@ -80,4 +80,10 @@ struct MarkdownRendererTests {
         #expect(html.contains("<label data-list=\"0\" data-item=\"0\">Read <a href=\"x.md\">the page</a> and <code>run</code></label>"))
         #expect(html.contains("<li>nested point</li>"))
     }
+
+    @Test func textMarksWrapWordsInRunningTextOnly() {
+        let html = render("## CAF heading\n\nThe CAF form, [CAF link](x.md), `CAF` and café CAF.\n", mark: "CAF")
+        #expect(html.contains("<p>The <mark>CAF</mark> form, <a href=\"x.md\">CAF link</a>, <code>CAF</code> and café <mark>CAF</mark>.</p>"))
+        #expect(html.contains("<h2 id=\"caf-heading\">\nCAF heading\n</h2>"))
+    }
 }

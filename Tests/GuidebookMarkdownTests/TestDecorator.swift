@@ -1,8 +1,16 @@
+import Foundation
 import GuidebookMarkdown
 
 /// Records what the renderer asked, and answers with simple, visible markup.
 struct TestDecorator: MarkdownDecorator {
     var rewrites: [String: String] = [:]
+    var markedWord: String? = nil
+
+    func marks(inText text: String) -> [TextMark] {
+        guard let word = markedWord, let range = text.range(of: word) else { return [] }
+        let offset = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+        return [TextMark(utf8Offset: offset, utf8Count: word.utf8.count, wrap: MarkupWrap(before: "<mark>", after: "</mark>"))]
+    }
 
     func destination(for link: MarkdownLink) -> String? { rewrites[link.destination] }
 
@@ -19,6 +27,6 @@ struct TestDecorator: MarkdownDecorator {
     }
 }
 
-func render(_ markdown: String, rawHTML: Bool = false, rewrites: [String: String] = [:]) -> String {
-    MarkdownRenderer.html(for: markdown, allowsRawHTML: rawHTML, decorator: TestDecorator(rewrites: rewrites))
+func render(_ markdown: String, rawHTML: Bool = false, rewrites: [String: String] = [:], mark word: String? = nil) -> String {
+    MarkdownRenderer.html(for: markdown, allowsRawHTML: rawHTML, decorator: TestDecorator(rewrites: rewrites, markedWord: word))
 }

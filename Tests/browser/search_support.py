@@ -37,7 +37,8 @@ CHUNK_SIZE = 8
 
 def fold(text):
     decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
+    # Lowercased scalar by scalar, as Swift does: capital sigma is always σ.
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").replace("\u03a3", "\u03c3").lower()
 
 
 def _word_char(c):

@@ -6,11 +6,14 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Folders searched for the configured theme; see `ThemeLoader.searchFolders`.
     public var themeSearchFolders: [URL]
+    /// The day review dates are compared with (a parameter, so tests can choose it).
+    public var today: CalendarDate
 
-    public init(includeDrafts: Bool = false, strict: Bool = false, themeSearchFolders: [URL]) {
+    public init(includeDrafts: Bool = false, strict: Bool = false, themeSearchFolders: [URL], today: CalendarDate = .today()) {
         self.includeDrafts = includeDrafts
         self.strict = strict
         self.themeSearchFolders = themeSearchFolders
+        self.today = today
     }
 }
 

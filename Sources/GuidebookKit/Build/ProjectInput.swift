@@ -9,12 +9,16 @@ public struct ProjectInput: Sendable {
     public var contentFolderName: String
     /// Content-relative path -> bytes.
     public var contentFiles: [String: Data]
+    /// Content-relative path -> when it last changed (git, else the file's time); see `LastUpdated`.
+    public var lastUpdated: [String: Date]
 
-    public init(root: URL, configurationText: String?, contentFolderName: String = "content", contentFiles: [String: Data]) {
+    public init(root: URL, configurationText: String?, contentFolderName: String = "content", contentFiles: [String: Data],
+                lastUpdated: [String: Date] = [:]) {
         self.root = root
         self.configurationText = configurationText
         self.contentFolderName = contentFolderName
         self.contentFiles = contentFiles
+        self.lastUpdated = lastUpdated
     }
 
     /// Reads a project folder. A missing content folder reads as empty (a diagnostic later);
@@ -40,8 +44,10 @@ public struct ProjectInput: Sendable {
                 throw BuildError(stage: "load", path: url.path, reason: error.localizedDescription)
             }
         }
+        let markdownPaths = files.keys.filter { $0.hasSuffix(".md") }
         return ProjectInput(root: root, configurationText: configurationText,
-                            contentFolderName: ProjectPath.display(content, projectRoot: root), contentFiles: files)
+                            contentFolderName: ProjectPath.display(content, projectRoot: root), contentFiles: files,
+                            lastUpdated: LastUpdated.read(contentFolder: content, paths: markdownPaths))
     }
 }
 

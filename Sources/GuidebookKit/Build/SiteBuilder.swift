@@ -44,28 +44,24 @@ public struct SiteBuilder: Sendable {
         diagnostics += HeadingCheck.check(pages: pages, outlines: outlines)
         clock.lap("parse")
 
-        // Link
-        let resolver = LinkResolver(table: LinkTable(pages: pages, outlines: outlines, assets: content.assets, draftPaths: content.draftPaths), pages: pages)
-        var rewrites = [[String: String]](repeating: [:], count: pages.count)
-        for (index, page) in pages.enumerated() {
-            let source = SourceText(page.body)
-            for link in outlines[index].links {
-                let location = PageLocation.of(link.position, in: page, source: source)
-                let (resolution, problem) = resolver.resolve(link, onPage: index, at: location)
-                if case .rewrite(let url) = resolution { rewrites[index][link.destination] = url }
-                if let problem { diagnostics.append(problem) }
-            }
+        // Link (a tree needs a home page: with no page loaded, the load diagnostics say why)
+        guard !pages.isEmpty else {
+            output.discard()
+            return BuildResult(pagesWritten: [], diagnostics: diagnostics, timings: clock.timings, didWrite: false)
         }
+        let linked = LinkStage.link(pages: pages, outlines: outlines, content: content)
+        diagnostics += linked.diagnostics
+        diagnostics += ReviewCheck.check(pages: pages, today: options.today)
         clock.lap("link")
 
         let failed = diagnostics.contains(where: \.isError) || (options.strict && !diagnostics.isEmpty)
-        guard !failed, let theme, !pages.isEmpty else {
+        guard !failed, let theme else {
             output.discard()
             return BuildResult(pagesWritten: [], diagnostics: diagnostics, timings: clock.timings, didWrite: false)
         }
 
         // Render and write
-        let tree = SiteTree(pages: pages)
+        let tree = linked.tree
         let checklists = pages.indices.map { ChecklistBuilder.checklists(pageOutputPath: pages[$0].outputPath, pageTitle: pages[$0].frontMatter.title, outline: outlines[$0]) }
         let search = SearchStage.build(tree: tree, outlines: outlines, language: configuration.language)
         clock.lap("index")
@@ -76,12 +72,19 @@ public struct SiteBuilder: Sendable {
         if theme.templates.getTemplate(named: "search") != nil {
             generated.append(GeneratedPages.search())
         }
+        let lastUpdated = pages.map { input.lastUpdated[$0.contentPath] }
+        if theme.templates.getTemplate(named: "tags") != nil {
+            generated.append(GeneratedPages.tags(tree: tree, graph: linked.graph))
+        }
+        if theme.templates.getTemplate(named: "status") != nil {
+            generated.append(GeneratedPages.status(tree: tree, lastUpdated: lastUpdated, today: options.today, diagnostics: diagnostics))
+        }
         let contexts = PageContextBuilder(tree: tree, configuration: configuration, outlines: outlines, checklists: checklists,
-                                          generatedPaths: Set(generated.map(\.outputPath)), searchManifestPath: search.manifestPath)
-        let renderer = PageRenderer(theme: theme, contexts: contexts, allowsRawHTML: configuration.allowsRawHTML)
-        let pageRewrites = rewrites
+                                          generatedPaths: Set(generated.map(\.outputPath)), searchManifestPath: search.manifestPath,
+                                          graph: linked.graph, lastUpdated: lastUpdated, today: options.today)
+        let renderer = PageRenderer(theme: theme, contexts: contexts, glossary: linked.glossary, allowsRawHTML: configuration.allowsRawHTML)
         var writeErrors = Array(pages.indices).concurrentMap { index -> String? in
-            let html = renderer.render(page: index, rewrites: pageRewrites[index])
+            let html = renderer.render(page: index, rewrites: linked.rewrites[index])
             do {
                 try output.write(Data(html.utf8), to: pages[index].outputPath)
                 return nil

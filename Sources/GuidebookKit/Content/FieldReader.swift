@@ -38,6 +38,23 @@ struct FieldReader {
         return strings
     }
 
+    mutating func locatedStringList(_ node: Node, key: String) -> [Located<String>]? {
+        guard case .sequence(let sequence) = node else { return wrongType(node, key: key, expected: "a list, such as [../governance.md]") }
+        var values: [Located<String>] = []
+        for element in sequence {
+            guard case .scalar(let scalar) = element else { return wrongType(element, key: key, expected: "a list of text") }
+            values.append(Located(scalar.string, at: reader.location(of: element)))
+        }
+        return values
+    }
+
+    mutating func date(_ node: Node, key: String) -> Located<CalendarDate>? {
+        guard case .scalar(let scalar) = node, let date = CalendarDate(scalar.string) else {
+            return wrongType(node, key: key, expected: "a date written YYYY-MM-DD, such as 2027-09-30")
+        }
+        return Located(date, at: reader.location(of: node))
+    }
+
     private mutating func wrongType<T>(_ node: Node, key: String, expected: String) -> T? {
         let found = node.scalar.map { "'\($0.string)'" } ?? node.typeDescription
         diagnostics.append(.error(code, "'\(key)' in \(what) must be \(expected), not \(found)", at: reader.location(of: node)))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A page's front matter: typed known fields, and every other field kept for templates.
 public struct FrontMatter: Sendable, Hashable {
     public var title: String
@@ -5,7 +7,15 @@ public struct FrontMatter: Sendable, Hashable {
     public var order: Int?
     public var tags: [String]
     public var isDraft: Bool
-    /// Fields Guidebook does not know, in file order (`owner`, `review_by`...).
+    /// Who keeps the page current: a name, team or email address.
+    public var owner: String?
+    /// When the page must next be reviewed; where it was written, for the overdue warning.
+    public var reviewBy: Located<CalendarDate>?
+    /// `related:` entries as written (relative paths to .md files), checked like links.
+    public var related: [Located<String>] = []
+    /// The page defines the guide's terms: its H2 headings are glossary entries.
+    public var isGlossary = false
+    /// Every field but the first five, in file order (`owner`, `review_by` too), for templates.
     public var extra: [(key: String, value: FrontMatterValue)]
 
     public init(title: String, summary: String? = nil, order: Int? = nil, tags: [String] = [], isDraft: Bool = false,
@@ -20,7 +30,8 @@ public struct FrontMatter: Sendable, Hashable {
 
     public static func == (lhs: FrontMatter, rhs: FrontMatter) -> Bool {
         lhs.title == rhs.title && lhs.summary == rhs.summary && lhs.order == rhs.order && lhs.tags == rhs.tags
-            && lhs.isDraft == rhs.isDraft && lhs.extra.map(\.key) == rhs.extra.map(\.key) && lhs.extra.map(\.value) == rhs.extra.map(\.value)
+            && lhs.isDraft == rhs.isDraft && lhs.owner == rhs.owner && lhs.reviewBy == rhs.reviewBy && lhs.related == rhs.related
+            && lhs.isGlossary == rhs.isGlossary && lhs.extra.map(\.key) == rhs.extra.map(\.key) && lhs.extra.map(\.value) == rhs.extra.map(\.value)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -52,5 +63,60 @@ public indirect enum FrontMatterValue: Sendable, Hashable {
         case .list(let values): return values.map(\.templateValue)
         case .mapping(let values): return values.mapValues(\.templateValue)
         }
+    }
+}
+
+/// A value with the place it was written, for diagnostics about it.
+public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+    public var value: Value
+    public var location: SourceLocation
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+/// A day, as front matter writes it: `2027-09-30`.
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Strictly YYYY-MM-DD, a day that exists.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), day >= 1, day <= CalendarDate.days(inMonth: month, year: year) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public var description: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// Today in the machine's time zone.
+    public static func today() -> CalendarDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 }

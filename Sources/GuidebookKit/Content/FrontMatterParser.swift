@@ -54,6 +54,15 @@ public enum FrontMatterParser {
             case "order": frontMatter.order = fields.int(value, key: name)
             case "tags": frontMatter.tags = fields.stringList(value, key: name) ?? []
             case "draft": frontMatter.isDraft = fields.bool(value, key: name) ?? false
+            case "glossary": frontMatter.isGlossary = fields.bool(value, key: name) ?? false
+            case "related":
+                frontMatter.related = fields.locatedStringList(value, key: name) ?? []
+            case "owner":
+                frontMatter.owner = fields.string(value, key: name)
+                frontMatter.extra.append((key: name, value: FrontMatterValue(node: value)))
+            case "review_by":
+                frontMatter.reviewBy = fields.date(value, key: name)
+                frontMatter.extra.append((key: name, value: FrontMatterValue(node: value)))
             default: frontMatter.extra.append((key: name, value: FrontMatterValue(node: value)))
             }
         }

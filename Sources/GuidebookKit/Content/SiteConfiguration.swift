@@ -10,6 +10,11 @@ public struct SiteConfiguration: Sendable, Hashable {
     /// Unique to the guide: prefixes the keys of readers' stored checklist ticks, so two guides
     /// opened from one PC (one shared store for file:// pages in Chromium) never see each other's.
     public var id: String
+    /// Prefix of "Edit this page" links: the page's source path is added to it.
+    public var editURL: String?
+    /// For `guidebook new`: the owner of new pages, and how many months until their first review.
+    public var defaultOwner: String?
+    public var reviewMonths: Int = 12
     /// Where `theme:` was written, so an unknown theme points at it.
     public var themeLocation: SourceLocation?
 

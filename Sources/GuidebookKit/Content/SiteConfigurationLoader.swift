@@ -3,7 +3,7 @@ import Yams
 
 /// Reads guidebook.yml. Unknown keys and wrong types are errors pointing into the file.
 public enum SiteConfigurationLoader {
-    static let knownKeys: Set<String> = ["title", "organisation", "language", "theme", "unsafe_html", "id"]
+    static let knownKeys: Set<String> = ["title", "organisation", "language", "theme", "unsafe_html", "id", "edit_url", "defaults"]
 
     public static func load(text: String, path: String = SiteConfiguration.fileName) -> (SiteConfiguration, [Diagnostic]) {
         let reader = YAMLReader(path: path, firstLine: 1)
@@ -25,6 +25,8 @@ public enum SiteConfigurationLoader {
                 fields.string(value, key: "theme").map { configuration.theme = $0 }
                 configuration.themeLocation = reader.location(of: value)
             case "unsafe_html": fields.bool(value, key: "unsafe_html").map { configuration.allowsRawHTML = $0 }
+            case "edit_url": configuration.editURL = fields.string(value, key: "edit_url")
+            case "defaults": readDefaults(value, into: &configuration, fields: &fields, reader: reader, diagnostics: &diagnostics)
             case "id":
                 guard let id = fields.string(value, key: "id") else { break }
                 if id.isEmpty || HeadingIDGenerator.slug(id) != id {
@@ -42,5 +44,28 @@ public enum SiteConfigurationLoader {
         }
         configuration.id = explicitID ?? SiteConfiguration.defaultID(title: configuration.title)
         return (configuration, diagnostics + fields.diagnostics)
+    }
+
+    private static func readDefaults(_ node: Node, into configuration: inout SiteConfiguration, fields: inout FieldReader,
+                                     reader: YAMLReader, diagnostics: inout [Diagnostic]) {
+        guard case .mapping(let mapping) = node else {
+            diagnostics.append(.error(.invalidConfiguration, "'defaults' in guidebook.yml must be a mapping, such as 'defaults: {owner: Team, review_months: 12}'",
+                                      at: reader.location(of: node)))
+            return
+        }
+        for (key, value) in mapping {
+            switch key.keyText {
+            case "owner": configuration.defaultOwner = fields.string(value, key: "defaults.owner")
+            case "review_months":
+                if let months = fields.int(value, key: "defaults.review_months") {
+                    if months > 0 { configuration.reviewMonths = months } else {
+                        diagnostics.append(.error(.invalidConfiguration, "'defaults.review_months' must be at least 1", at: reader.location(of: value)))
+                    }
+                }
+            default:
+                diagnostics.append(.error(.invalidConfiguration, "unknown key '\(key.keyText)' in 'defaults' of guidebook.yml",
+                                          at: reader.location(of: key), notes: ["known keys: owner, review_months"]))
+            }
+        }
     }
 }

@@ -71,4 +71,6 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case headingLevel = "heading-level"
     case missingSectionIndex = "missing-section-index"
     case searchLanguage = "search-language"
+    case unusedFile = "unused-file"
+    case overdueReview = "overdue-review"
 }

@@ -31,6 +31,15 @@ public enum LinkResolution: Sendable, Equatable {
     case keep
 }
 
+/// A link resolved: what to write, what it points at inside the guide, and any problem with it.
+public struct ResolvedLink: Sendable {
+    public var resolution: LinkResolution
+    public var targetPage: Int?
+    /// Content path of the file under content/ it points at (an image, a PDF).
+    public var targetAsset: String?
+    public var problem: Diagnostic?
+}
+
 /// Resolves editors' links (relative paths to .md files and content files) to site URLs,
 /// with a located diagnostic for each that cannot work.
 public struct LinkResolver: Sendable {
@@ -42,52 +51,65 @@ public struct LinkResolver: Sendable {
         self.pages = pages
     }
 
-    public func resolve(_ link: MarkdownLink, onPage pageIndex: Int, at location: SourceLocation) -> (LinkResolution, Diagnostic?) {
+    public func resolve(_ link: MarkdownLink, onPage pageIndex: Int, at location: SourceLocation) -> ResolvedLink {
+        let (resolution, problem, target) = classify(link, onPage: pageIndex, at: location)
+        var resolved = ResolvedLink(resolution: resolution, targetPage: nil, targetAsset: nil, problem: problem)
+        switch target {
+        case .page(let index): resolved.targetPage = index
+        case .asset(let path): resolved.targetAsset = path
+        case nil: break
+        }
+        return resolved
+    }
+
+    private enum Target { case page(Int), asset(String) }
+
+    private func classify(_ link: MarkdownLink, onPage pageIndex: Int, at location: SourceLocation) -> (LinkResolution, Diagnostic?, Target?) {
         let page = pages[pageIndex]
         let destination = link.destination
         let what = link.kind == .image ? "image" : "link"
         if destination.isEmpty {
-            return (.keep, .error(.brokenLink, "\(what) has no target", at: location, notes: ["write the path to a page, such as '../governance.md'"]))
+            return (.keep, .error(.brokenLink, "\(what) has no target", at: location, notes: ["write the path to a page, such as '../governance.md'"]), nil)
         }
         if destination.hasPrefix("#") {
-            return (.keep, anchorProblem(String(destination.dropFirst()), onPage: pageIndex, at: location))
+            return (.keep, anchorProblem(String(destination.dropFirst()), onPage: pageIndex, at: location), nil)
         }
         if let scheme = Self.scheme(of: destination) {
             if link.kind == .image, ["http", "https", "ftp"].contains(scheme) {
                 return (.keep, .error(.externalResource, "image '\(destination)' is outside the guide; the site must not load anything from outside",
-                                      at: location, notes: ["save the image under content/ and link to it by a relative path"]))
+                                      at: location, notes: ["save the image under content/ and link to it by a relative path"]), nil)
             }
-            return (.keep, nil)
+            return (.keep, nil, nil)
         }
         if destination.hasPrefix("//") {
             return (.keep, .error(.externalResource, "'\(destination)' points outside the guide without a scheme", at: location,
-                                  notes: ["write the full address, such as 'https:\(destination)'"]))
+                                  notes: ["write the full address, such as 'https:\(destination)'"]), nil)
         }
         let (pathPart, fragment) = Self.split(destination)
         let decodedPath = pathPart.removingPercentEncoding ?? pathPart
         if decodedPath.hasPrefix("/") {
-            return (.keep, absolutePathProblem(decodedPath, from: page, at: location))
+            return (.keep, absolutePathProblem(decodedPath, from: page, at: location), nil)
         }
         let base = OutputPath.folder(of: page.contentPath)
         guard let targetPath = Self.normalise(decodedPath, relativeTo: base) else {
-            return (.keep, .error(.brokenLink, "\(what) target '\(destination)' is outside the content folder", at: location))
+            return (.keep, .error(.brokenLink, "\(what) target '\(destination)' is outside the content folder", at: location), nil)
         }
         if let targetIndex = table.pageByContentPath[targetPath] ?? table.pageByOutputPath[targetPath] {
             let url = OutputPath.relativeURL(from: page.outputPath, to: pages[targetIndex].outputPath)
             let problem = fragment.flatMap { anchorProblem($0, onPage: targetIndex, at: location) }
-            return (.rewrite(url + (fragment.map { "#\($0)" } ?? "")), problem)
+            return (.rewrite(url + (fragment.map { "#\($0)" } ?? "")), problem, .page(targetIndex))
         }
         if table.draftPaths.contains(targetPath), let output = try? OutputPath.map(contentPath: targetPath).get() {
             let url = OutputPath.relativeURL(from: page.outputPath, to: output)
             return (.rewrite(url + (fragment.map { "#\($0)" } ?? "")),
                     .warning(.draftLink, "link to draft page '\(decodedPath)', which is left out of this build", at: location,
-                             notes: ["publish the page (remove 'draft: true') or remove the link"]))
+                             notes: ["publish the page (remove 'draft: true') or remove the link"]), nil)
         }
         if let asset = table.assetOutputByContentPath[targetPath] {
             let url = OutputPath.relativeURL(from: page.outputPath, to: asset)
-            return (.rewrite(url + (fragment.map { "#\($0)" } ?? "")), nil)
+            return (.rewrite(url + (fragment.map { "#\($0)" } ?? "")), nil, .asset(targetPath))
         }
-        return (.keep, missingTargetProblem(decodedPath, resolved: targetPath, from: page, what: what, at: location))
+        return (.keep, missingTargetProblem(decodedPath, resolved: targetPath, from: page, what: what, at: location), nil)
     }
 
     private func anchorProblem(_ anchor: String, onPage pageIndex: Int, at location: SourceLocation) -> Diagnostic? {

@@ -6,6 +6,22 @@ struct BodyDecorator: MarkdownDecorator {
     /// Link destination as written -> URL to write.
     let rewrites: [String: String]
     let checklists: ChecklistMarkup
+    let glossary: GlossaryMatcher
+    /// From this page to each glossary page: the relative URL of its file.
+    let glossaryURL: (Glossary.Entry) -> String
+
+    /// The first use of each glossary term on the page links to its entry; an abbreviation is
+    /// also an `<abbr>` whose title is the definition.
+    func marks(inText text: String) -> [TextMark] {
+        glossary.matches(in: text).map { match in
+            let entry = match.entry
+            let href = HTMLEscaping.escape(glossaryURL(entry) + "#" + entry.headingID)
+            let wrap = entry.isAbbreviation
+                ? MarkupWrap(before: "<a class=\"glossary-term\" href=\"\(href)\"><abbr title=\"\(HTMLEscaping.escape(entry.definition))\">", after: "</abbr></a>")
+                : MarkupWrap(before: "<a class=\"glossary-term\" href=\"\(href)\" title=\"\(HTMLEscaping.escape(entry.definition))\">", after: "</a>")
+            return TextMark(utf8Offset: match.utf8Offset, utf8Count: match.utf8Count, wrap: wrap)
+        }
+    }
 
     func destination(for link: MarkdownLink) -> String? {
         rewrites[link.destination]

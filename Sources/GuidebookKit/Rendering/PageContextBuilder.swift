@@ -1,3 +1,4 @@
+import Foundation
 import GuidebookMarkdown
 
 /// The typed facts about one page, turned into the dictionary the theme's Mustache templates read.
@@ -11,19 +12,27 @@ struct PageContextBuilder: Sendable {
     let generatedPaths: Set<String>
     /// The search index's manifest, relative to the site root.
     let searchManifestPath: String
+    let graph: LinkGraph
+    /// Per page, when it last changed (nil when unknown).
+    let lastUpdated: [Date?]
+    let today: CalendarDate
 
     func context(for index: Int, bodyHTML: String) -> [String: Any] {
         let page = tree.pages[index]
         let navigation = tree.navigation(for: index)
         let isHome = index == tree.root
         var context = commonContext(outputPath: page.outputPath, bodyHTML: bodyHTML)
-        context["page"] = pageContext(page, isHome: isHome, checklistCount: checklists[index].count)
+        context["page"] = pageContext(page, index: index, isHome: isHome)
         context["nav"] = navigation.sidebar.map { navItem($0, from: page.outputPath) }
         context["breadcrumbs"] = navigation.breadcrumbs.map { crumb(to: $0, from: page.outputPath) }
         context["hasBreadcrumbs"] = !isHome
         let toc = tableOfContents(for: index)
         context["toc"] = toc
         context["hasToc"] = !toc.isEmpty
+        context["backlinks"] = graph.backlinks[index].map { link(to: $0, from: page.outputPath) }
+        context["hasBacklinks"] = !graph.backlinks[index].isEmpty
+        context["related"] = graph.related[index].map { link(to: $0, from: page.outputPath) }
+        context["hasRelated"] = !graph.related[index].isEmpty
         context["sectionPages"] = tree.children[index].map { link(to: $0, from: page.outputPath) }
         context["hasSectionPages"] = !tree.children[index].isEmpty
         if let previous = navigation.previous { context["previous"] = link(to: previous, from: page.outputPath) }
@@ -68,15 +77,20 @@ struct PageContextBuilder: Sendable {
             "searchURL": up + GeneratedPages.searchPath,
             "assetsURL": up + "assets/",
             "hasChecklistsPage": generatedPaths.contains(GeneratedPages.checklistsPath),
+            "hasTagsPage": generatedPaths.contains(GeneratedPages.tagsPath),
+            "tagsURL": up + GeneratedPages.tagsPath,
+            "hasStatusPage": generatedPaths.contains(GeneratedPages.statusPath),
+            "statusURL": up + GeneratedPages.statusPath,
             "checklistsURL": up + GeneratedPages.checklistsPath,
         ]
     }
 
-    private func pageContext(_ page: SourcePage, isHome: Bool, checklistCount: Int) -> [String: Any] {
+    private func pageContext(_ page: SourcePage, index: Int, isHome: Bool) -> [String: Any] {
         let frontMatter = page.frontMatter
         var meta: [String: Any] = [:]
         for (key, value) in frontMatter.extra { meta[key] = value.templateValue }
-        return [
+        let up = String(repeating: "../", count: page.outputPath.filter { $0 == "/" }.count)
+        var context: [String: Any] = [
             "title": frontMatter.title,
             "summary": frontMatter.summary ?? "",
             "hasSummary": !(frontMatter.summary ?? "").isEmpty,
@@ -86,10 +100,23 @@ struct PageContextBuilder: Sendable {
             "isHome": isHome,
             "isSection": page.isSectionIndex,
             "isDraft": frontMatter.isDraft,
-            "hasChecklists": checklistCount > 0,
+            "hasChecklists": !checklists[index].isEmpty,
             "fileName": page.outputPath.split(separator: "/").last.map(String.init) ?? page.outputPath,
             "sourcePath": page.sourcePath,
+            "tagLinks": frontMatter.tags.map { ["name": $0, "url": up + GeneratedPages.tagsPath + "#" + GeneratedPages.tagAnchor($0)] },
+            "isOverdue": ReviewCheck.isOverdue(page, today: today),
         ]
+        if let owner = frontMatter.owner { context["owner"] = owner }
+        if let reviewBy = frontMatter.reviewBy?.value {
+            context["reviewBy"] = ["iso": reviewBy.description, "text": DisplayDate.text(reviewBy)]
+        }
+        if let updated = lastUpdated[index] {
+            context["lastUpdated"] = ["iso": DisplayDate.iso(updated), "text": DisplayDate.text(updated)]
+        }
+        if let editURL = configuration.editURL, !page.isGenerated {
+            context["editURL"] = editURL + page.sourcePath
+        }
+        return context
     }
 
     func link(to target: Int, from outputPath: String) -> [String: Any] {

@@ -67,11 +67,13 @@
   function runsRe() { return new RegExp(WORD_CHAR + "+(?:" + HYPHEN + WORD_CHAR + "+)*", FLAGS); }
   function textRunsRe() { return new RegExp(TEXT_CHAR + "+(?:" + HYPHEN + TEXT_CHAR + "+)*", FLAGS); }
 
-  // The Swift side's folding: NFD, drop nonspacing marks, lowercase.
+  // The Swift side's folding: NFD, drop nonspacing marks, lowercase each
+  // scalar on its own (so capital sigma is always σ: toLowerCase alone would
+  // give ς at the end of a word).
   function fold(text) {
     var s = String(text);
     if (s.normalize) s = s.normalize("NFD");
-    return s.replace(MARKS_RE, "").toLowerCase();
+    return s.replace(MARKS_RE, "").replace(/\u03A3/g, "\u03C3").toLowerCase();
   }
 
   function chars(text) { return Array.from ? Array.from(text) : text.split(""); }
@@ -588,11 +590,11 @@
     var item = el("li", "search-result");
     var link = el("a", "search-result-link");
     link.href = ROOT + d.url;
-    markedInto(link.appendChild(el("span", "search-result-title")), d.title || d.url, forms);
+    var title = markedInto(link.appendChild(el("span", "search-result-title")), d.title || d.url, forms);
     if (d.heading) {
-      var heading = link.appendChild(el("span", "search-result-heading"));
-      heading.appendChild(hiddenText(", section: "));
-      markedInto(heading, d.heading, forms);
+      // Read as "Page title, Heading".
+      title.appendChild(hiddenText(","));
+      markedInto(link.appendChild(el("span", "search-result-heading")), d.heading, forms);
     }
     item.appendChild(link);
     if (d.breadcrumb) {

@@ -1,0 +1,95 @@
+import Foundation
+import GuidebookMarkdown
+
+/// The pages Guidebook adds to every site.
+enum GeneratedPages {
+    static let checklistsPath = "checklists.html"
+    static let searchPath = "search.html"
+
+    /// The search page: all results for `search.html?q=...`, filled in by search.js.
+    static func search() -> GeneratedPage {
+        GeneratedPage(outputPath: searchPath, title: "Search", summary: "", templateName: "search", context: [:])
+    }
+
+    /// "My checklists": every checklist in the guide, grouped by top-level section in reading order.
+    /// Progress is filled in by checklists.js from the reader's stored ticks.
+    static func checklists(tree: SiteTree, checklists: [[Checklist]]) -> GeneratedPage {
+        var groups: [(title: String, id: String, entries: [[String: any Sendable]])] = []
+        var groupIndex: [Int: Int] = [:]
+        for page in tree.readingOrder where !checklists[page].isEmpty {
+            let ancestors = tree.ancestors(of: page)
+            let top = ancestors.count > 1 ? ancestors[1] : page
+            if groupIndex[top] == nil {
+                groupIndex[top] = groups.count
+                let title = top == tree.root ? "Home" : tree.pages[top].frontMatter.title
+                groups.append((title, "mc-\(tree.pages[top].outputPath.dropLast(5).replacingOccurrences(of: "/", with: "-"))", []))
+            }
+            let pageURL = OutputPath.relativeURL(from: checklistsPath, to: tree.pages[page].outputPath)
+            for checklist in checklists[page] {
+                groups[groupIndex[top]!].entries.append([
+                    "id": checklist.id,
+                    "title": checklist.title,
+                    "url": "\(pageURL)#\(checklist.elementID)",
+                    "pageTitle": tree.pages[page].frontMatter.title,
+                    "items": checklist.items.map(\.id).joined(separator: " "),
+                    "checkedByDefault": checklist.items.filter(\.isChecked).map(\.id).joined(separator: " "),
+                    "itemCount": checklist.items.count,
+                    "itemCountText": checklist.items.count == 1 ? "1 item" : "\(checklist.items.count) items",
+                ])
+            }
+        }
+        let context: [String: any Sendable] = [
+            "groups": groups.map { ["title": $0.title, "id": $0.id, "checklists": $0.entries] as [String: any Sendable] },
+            "hasChecklists": !groups.isEmpty,
+        ]
+        return GeneratedPage(outputPath: checklistsPath, title: "My checklists",
+                             summary: "Every checklist in this guide, with your progress kept in this browser.",
+                             templateName: "checklists", context: context)
+    }
+}
+
+extension GeneratedPages {
+    static let tagsPath = "tags.html"
+    static let statusPath = "status.html"
+
+    static func tagAnchor(_ tag: String) -> String {
+        "tag-" + HeadingIDGenerator.slug(tag)
+    }
+
+    /// Every tag with its pages.
+    static func tags(tree: SiteTree, graph: LinkGraph) -> GeneratedPage {
+        let tags: [[String: any Sendable]] = graph.tags.map { entry in
+            ["name": entry.tag, "id": tagAnchor(entry.tag),
+             "pages": entry.pages.map { page -> [String: any Sendable] in
+                 ["title": tree.pages[page].frontMatter.title, "url": OutputPath.relativeURL(from: tagsPath, to: tree.pages[page].outputPath),
+                  "summary": tree.pages[page].frontMatter.summary ?? ""]
+             }]
+        }
+        return GeneratedPage(outputPath: tagsPath, title: "Tags", summary: "The guide's pages by topic.", templateName: "tags",
+                             context: ["tags": tags, "hasTags": !tags.isEmpty])
+    }
+
+    /// For editors: every page with its owner, last change, review date and warnings.
+    static func status(tree: SiteTree, lastUpdated: [Date?], today: CalendarDate, diagnostics: [Diagnostic]) -> GeneratedPage {
+        let byPath = Dictionary(grouping: diagnostics.filter { $0.location != nil }, by: { $0.location!.path })
+        let rows: [[String: any Sendable]] = tree.readingOrder.map { index in
+            let page = tree.pages[index]
+            let problems = (byPath[page.sourcePath] ?? []).map { "\($0.location!.line):\($0.location!.column) \($0.summary) [\($0.code.rawValue)]" }
+            var row: [String: any Sendable] = [
+                "title": page.frontMatter.title, "url": OutputPath.relativeURL(from: statusPath, to: page.outputPath),
+                "sourcePath": page.sourcePath, "owner": page.frontMatter.owner ?? "",
+                "reviewBy": page.frontMatter.reviewBy.map { DisplayDate.text($0.value) } ?? "",
+                "isOverdue": ReviewCheck.isOverdue(page, today: today),
+                "problems": problems, "hasProblems": !problems.isEmpty,
+            ]
+            if let updated = lastUpdated[index] { row["lastUpdated"] = DisplayDate.text(updated) }
+            return row
+        }
+        let overdue = rows.filter { $0["isOverdue"] as? Bool == true }.count
+        return GeneratedPage(outputPath: statusPath, title: "Content status",
+                             summary: "For editors: who owns each page, when it last changed and when it is due for review.",
+                             templateName: "status",
+                             context: ["rows": rows, "builtOn": DisplayDate.text(today), "overdueCount": overdue,
+                                       "pageCount": rows.count])
+    }
+}
