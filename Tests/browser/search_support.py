@@ -315,7 +315,7 @@ def write_index(site, index):
 
 # ---------------------------------------------------------------- the mock's pages
 
-def _header(root, manifest, title, guide="Mock guide"):
+def _header(root, manifest, title, guide="Multi-agency services: a mock toolkit for managers"):
     e = html.escape
     return f"""<!DOCTYPE html>
 <html lang="en-GB" data-guide-id="mock-guide" data-root="{e(root)}" data-search-manifest="{e(manifest)}">
@@ -330,6 +330,8 @@ def _header(root, manifest, title, guide="Mock guide"):
 <a class="skip-link" href="#main">Skip to main content</a>
 <header class="site-header">
 <a class="site-title" href="{root}index.html">{guide}</a>
+<p class="site-organisation">Children&#39;s Services</p>
+<nav class="site-links" aria-label="Your tools"><a href="{root}index.html">My checklists</a></nav>
 <form class="site-search" role="search" action="{root}search.html" method="get">
 <label for="site-search-input">Search this guide</label>
 <input type="search" id="site-search-input" name="q" autocomplete="off" spellcheck="false">

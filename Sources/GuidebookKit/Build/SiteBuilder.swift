@@ -66,6 +66,8 @@ public struct SiteBuilder: Sendable {
         let search = SearchStage.build(tree: tree, outlines: outlines, language: configuration.language)
         clock.lap("index")
         var generated: [GeneratedPage] = []
+        // Pages link to the print edition before it is rendered, so its path is known up front.
+        let printPath: Set<String> = theme.templates.getTemplate(named: "print") != nil ? [PrintEdition.path] : []
         if theme.templates.getTemplate(named: "checklists") != nil {
             generated.append(GeneratedPages.checklists(tree: tree, checklists: checklists))
         }
@@ -80,7 +82,7 @@ public struct SiteBuilder: Sendable {
             generated.append(GeneratedPages.status(tree: tree, lastUpdated: lastUpdated, today: options.today, diagnostics: diagnostics))
         }
         let contexts = PageContextBuilder(tree: tree, configuration: configuration, outlines: outlines, checklists: checklists,
-                                          generatedPaths: Set(generated.map(\.outputPath)), searchManifestPath: search.manifestPath,
+                                          generatedPaths: Set(generated.map(\.outputPath)).union(printPath), searchManifestPath: search.manifestPath,
                                           graph: linked.graph, lastUpdated: lastUpdated, today: options.today)
         let renderer = PageRenderer(theme: theme, contexts: contexts, glossary: linked.glossary, allowsRawHTML: configuration.allowsRawHTML)
         var writeErrors = Array(pages.indices).concurrentMap { index -> String? in
@@ -91,6 +93,10 @@ public struct SiteBuilder: Sendable {
             } catch {
                 return "\(error)"
             }
+        }
+        if theme.templates.getTemplate(named: "print") != nil {
+            let bodies = Array(pages.indices).concurrentMap { renderer.renderForPrint(page: $0, rewrites: linked.printRewrites[$0]) }
+            generated.append(GeneratedPages.print(tree: tree, bodies: bodies))
         }
         for page in generated {
             do {

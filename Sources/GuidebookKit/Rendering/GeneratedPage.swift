@@ -7,4 +7,6 @@ struct GeneratedPage: Sendable {
     /// Rendered by the theme's template of the same name into the page body.
     var templateName: String
     var context: [String: any Sendable]
+    /// The template is a whole document of its own, not a body inside page.mustache (the print edition).
+    var isStandalone = false
 }

@@ -93,3 +93,18 @@ extension GeneratedPages {
                                        "pageCount": rows.count])
     }
 }
+
+extension GeneratedPages {
+    /// The print edition: `bodies[page]` is each page's body rendered by `PrintDecorator`.
+    static func print(tree: SiteTree, bodies: [String]) -> GeneratedPage {
+        let order = PrintEdition.order(tree: tree)
+        let sections: [[String: any Sendable]] = order.enumerated().map { number, index in
+            let page = tree.pages[index]
+            return ["id": PrintEdition.anchor(page: page), "title": page.frontMatter.title, "number": number + 1,
+                    "summary": page.frontMatter.summary ?? "", "body": bodies[index],
+                    "breadcrumb": tree.ancestors(of: index).dropFirst().map { tree.pages[$0].frontMatter.title }.joined(separator: " › ")]
+        }
+        return GeneratedPage(outputPath: PrintEdition.path, title: "Print edition", summary: "", templateName: "print",
+                             context: ["sections": sections], isStandalone: true)
+    }
+}

@@ -80,6 +80,8 @@ struct PageContextBuilder: Sendable {
             "hasTagsPage": generatedPaths.contains(GeneratedPages.tagsPath),
             "tagsURL": up + GeneratedPages.tagsPath,
             "hasStatusPage": generatedPaths.contains(GeneratedPages.statusPath),
+            "hasPrintEdition": generatedPaths.contains(PrintEdition.path),
+            "printURL": up + PrintEdition.path,
             "statusURL": up + GeneratedPages.statusPath,
             "checklistsURL": up + GeneratedPages.checklistsPath,
         ]

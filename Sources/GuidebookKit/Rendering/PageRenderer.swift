@@ -22,7 +22,14 @@ struct PageRenderer: Sendable {
         var bodyContext: [String: Any] = generated.context
         bodyContext["site"] = contexts.siteContext(from: generated.outputPath)
         let body = theme.templates.render(bodyContext, withTemplate: generated.templateName) ?? ""
+        if generated.isStandalone { return body }
         return renderPageTemplate(contexts.context(for: generated, bodyHTML: body))
+    }
+
+    /// A page's body as the print edition shows it.
+    func renderForPrint(page index: Int, rewrites: [String: String]) -> String {
+        let page = contexts.tree.pages[index]
+        return MarkdownRenderer.html(for: page.body, allowsRawHTML: allowsRawHTML, decorator: PrintDecorator(page: page, rewrites: rewrites))
     }
 
     private func renderPageTemplate(_ context: [String: Any]) -> String {

@@ -683,7 +683,21 @@
     var shownQuery = null;
     var refocusing = false;
 
-    function open() { panel.hidden = false; }
+    // Right-aligned under the form where it fits, else moved into the viewport.
+    function place() {
+      panel.style.left = "";
+      panel.style.right = "";
+      var width = panel.offsetWidth;
+      var viewport = htmlEl.clientWidth || window.innerWidth;
+      var box = form.getBoundingClientRect();
+      var left = Math.max(8, Math.min(box.right - width, viewport - 8 - width));
+      panel.style.right = "auto";
+      panel.style.left = Math.round(left - box.left) + "px";
+    }
+    function open() {
+      panel.hidden = false;
+      place();
+    }
     function close(refocus) {
       sequence++;
       panel.hidden = true;
@@ -826,6 +840,7 @@
       if (!panel.hidden && !form.contains(event.target)) close(false);
     }));
     window.addEventListener("pagehide", guard(function () { close(false); }));
+    window.addEventListener("resize", guard(function () { if (!panel.hidden) place(); }));
   }
 
   // ---------------------------------------------------------------- search.html
