@@ -12,6 +12,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // cmark-gfm from the system (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -31,12 +35,24 @@ let package = Package(
                 "CStemmer",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // The preview server: only `guidebook serve` needs it.
+        .target(
+            name: "GuidebookServer",
+            dependencies: [
+                "GuidebookKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "GuidebookCommands",
             dependencies: [
                 "GuidebookKit",
+                "GuidebookServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +62,10 @@ let package = Package(
         .testTarget(
             name: "GuidebookKitTests",
             dependencies: ["GuidebookKit", "GuidebookTestSupport"]
+        ),
+        .testTarget(
+            name: "GuidebookServerTests",
+            dependencies: ["GuidebookServer", "GuidebookTestSupport"]
         ),
         .testTarget(
             name: "GuidebookCommandsTests",

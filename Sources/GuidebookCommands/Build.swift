@@ -36,7 +36,7 @@ extension GuidebookCommand {
                 throw ExitCode(1)
             }
             Terminal.report(result.diagnostics)
-            let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)
+            let seconds = Terminal.seconds(since: started)
             if !global.quiet || !result.didWrite {
                 Terminal.summary(result, seconds: seconds, strict: strict, outputFolder: outputFolder)
             }

@@ -1,23 +1,27 @@
 import ArgumentParser
 import Foundation
 
-public struct GuidebookCommand: ParsableCommand {
+public struct GuidebookCommand: AsyncParsableCommand {
     public static let version = "0.1.0"
 
     public static let configuration = CommandConfiguration(
         commandName: "guidebook",
         abstract: "Builds a council's guide from Markdown into a static site that works from disk.",
         version: version,
-        subcommands: [Build.self, Check.self, New.self]
+        subcommands: [Build.self, Check.self, New.self, Bundle.self, Serve.self]
     )
 
     public init() {}
 
     /// Runs the command line. Exit codes: 0 success, 1 content errors (or any failure to build), 2 usage errors.
-    public static func runAsMain(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+    public static func runAsMain(arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
             Foundation.exit(0)
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -16,6 +17,8 @@ enum Cmark {
     }()
 
     static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
+
+    private static let finishLock = NSLock()
 
     /// A parsed document, valid only inside the `withDocument` closure that hands it out.
     struct Document {
@@ -51,7 +54,14 @@ enum Cmark {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let root = cmark_parser_finish(parser) else { preconditionFailure("cmark_parser_finish returned NULL") }
+        // cmark-gfm keeps the table of special inline characters in a process-wide array: finishing a
+        // parse adds the extensions' characters ('w' and ':' for autolinks, '~') and then removes them.
+        // Two parses finishing at once would drop each other's autolinks, so finishing is one at a time;
+        // feeding, editing and rendering stay parallel.
+        finishLock.lock()
+        let finished = cmark_parser_finish(parser)
+        finishLock.unlock()
+        guard let root = finished else { preconditionFailure("cmark_parser_finish returned NULL") }
         defer { cmark_node_free(root) }
         return body(Document(parser: parser, root: root))
     }
@@ -74,7 +84,7 @@ enum Cmark {
 
     enum Kind: Equatable {
         case heading(level: Int), link, image, text, code, codeBlock, htmlBlock, htmlInline
-        case softBreak, lineBreak, paragraph, item, taskItem(checked: Bool), other
+        case softBreak, lineBreak, paragraph, item, taskItem(checked: Bool), tableCell, tableRow, other
     }
 
     static func kind(of node: OpaquePointer) -> Kind {
@@ -96,7 +106,12 @@ enum Cmark {
                 return .taskItem(checked: cmark_gfm_extensions_get_tasklist_item_checked(node))
             }
             return .item
-        default: return .other
+        default:
+            switch typeString(of: node) {
+            case "table_cell": return .tableCell
+            case "table_row", "table_header": return .tableRow
+            default: return .other
+            }
         }
     }
 

@@ -36,7 +36,9 @@ private struct OutlineCollector {
     mutating func visit(_ node: OpaquePointer, entering: Bool) {
         let kind = Cmark.kind(of: node)
         guard entering else {
-            if kind == .paragraph || kind == .codeBlock || kind == .item { appendText("\n") }
+            if kind == .paragraph || kind == .codeBlock || kind == .item || kind == .tableRow { appendText("\n") }
+            if kind == .tableCell { appendText(" ") }
+            if case .taskItem = kind { appendText("\n") }
             if case .heading = kind { appendText("\n") }
             return
         }

@@ -1,3 +1,3 @@
 import GuidebookCommands
 
-GuidebookCommand.runAsMain()
+await GuidebookCommand.runAsMain()

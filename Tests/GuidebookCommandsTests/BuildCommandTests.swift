@@ -6,7 +6,7 @@ struct BuildCommandTests {
         let project = try ProjectCopy()
         let outcome = try project.build()
         #expect(outcome.status == 0, "\(outcome.standardError)")
-        #expect(outcome.standardError.contains("Built 12 pages into "))
+        #expect(outcome.standardError.contains("Built 14 pages into "))
         #expect(outcome.standardError.contains("0 warnings"))
         let snapshot = project.siteSnapshot()
         for path in ["index.html", "first.html", "section/index.html", "section/deeper/gamma.html", "section/square.svg", "assets/css/guidebook.css", "checklists.html", "search.html"] {

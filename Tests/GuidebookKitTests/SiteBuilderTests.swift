@@ -4,7 +4,7 @@ import GuidebookTestSupport
 @testable import GuidebookKit
 
 struct SiteBuilderTests {
-    let generatedPages: Set<String> = ["checklists.html", "search.html", "tags.html", "status.html"]
+    let generatedPages: Set<String> = ["checklists.html", "search.html", "tags.html", "status.html", "print.html", "404.html"]
 
     let basic = TestSite([
         "index.md": TestSite.page("Home", "Start at [Governance](governance.md) or [the section](building/index.md)."),

@@ -38,3 +38,21 @@ struct MarkdownParserTests {
         #expect(!outline.plainText.contains("x.md"))
     }
 }
+
+struct MarkdownSectionTextTests {
+    @Test func tableCellsAndItemsAreSeparated() {
+        let outline = MarkdownParser.outline(of: "| Location | Pros |\n|---|---|\n| Schools | Close |\n\n- [ ] one\n- [ ] two\n")
+        #expect(outline.plainText.contains("Location Pros"))
+        #expect(outline.plainText.contains("Schools Close"))
+        #expect(outline.plainText.contains("one\n"))
+        #expect(!outline.plainText.contains("LocationPros"))
+    }
+
+    @Test func sectionsSplitAtH2AndH3WithTheirHeadings() {
+        let outline = MarkdownParser.outline(of: "Intro text.\n\n## First\n\nBody one.\n\n#### Deep\n\nStill first.\n\n### Second\n\nBody two.\n")
+        #expect(outline.sections.map { $0.heading?.text } == [nil, "First", "Second"])
+        #expect(outline.sections[1].text.contains("Deep"))
+        #expect(outline.sections[1].text.contains("Still first."))
+        #expect(!outline.sections[1].text.contains("First\n"), "the heading's own text is the section's heading, not its body")
+    }
+}

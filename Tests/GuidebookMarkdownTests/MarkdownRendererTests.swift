@@ -87,3 +87,18 @@ struct MarkdownRendererTests {
         #expect(html.contains("<h2 id=\"caf-heading\">\nCAF heading\n</h2>"))
     }
 }
+
+struct ConcurrentRenderingTests {
+    /// cmark-gfm's special-character table is global; parses finishing at once used to lose autolinks.
+    @Test func concurrentRendersAllAutolinkAndStrike() async {
+        let markdown = String(repeating: "See www.example.org and ~~old~~ text. ", count: 40)
+        let results = await withTaskGroup(of: String.self) { group in
+            for _ in 0..<64 { group.addTask { render(markdown) } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        for html in results {
+            #expect(html.components(separatedBy: "<a href=\"http://www.example.org\">").count == 41)
+            #expect(html.components(separatedBy: "<del>old</del>").count == 41)
+        }
+    }
+}

@@ -81,17 +81,22 @@ def open_page(chromium):
     or dialog (alert)."""
     problems, contexts = [], []
 
-    def make(**options):
+    def make(allow=None, **options):
+        """allow: a regular expression for the problems the test expects."""
         context = chromium.new_context(**options)
         contexts.append(context)
         page = context.new_page()
         page.requests = []
+
+        def problem(text):
+            if not (allow and re.search(allow, text)):
+                problems.append(text)
         page.on("request", lambda r: page.requests.append(r.url))
         page.on("console", lambda m: (m.type == "error" or (m.type == "warning" and "Guidebook" in m.text))
-                and problems.append(f"console {m.type}: {m.text}"))
-        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-        page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url} ({r.failure})"))
-        page.on("response", lambda r: r.status >= 400 and problems.append(f"HTTP {r.status}: {r.url}"))
+                and problem(f"console {m.type}: {m.text}"))
+        page.on("pageerror", lambda e: problem(f"page error: {e}"))
+        page.on("requestfailed", lambda r: problem(f"request failed: {r.url} ({r.failure})"))
+        page.on("response", lambda r: r.status >= 400 and problem(f"HTTP {r.status}: {r.url}"))
 
         def on_dialog(dialog):
             problems.append(f"a dialog opened: {dialog.type} {dialog.message!r}")
@@ -329,6 +334,19 @@ def test_search_page_lists_all_results(open_page, site, site_url):
     assert all(h.startswith(site_url("")) for h in hrefs)
 
 
+def test_see_all_results_opens_the_search_page(open_page, site, site_url):
+    page = open_page()
+    page.goto(site_url(site.deep_page()))
+    panel = search_in_header(page, "partnership")
+    total = int(re.match(r"(\d+) results", panel.locator(".search-panel-status").text_content()).group(1))
+    assert panel.locator("li.search-result").count() < total
+    panel.get_by_role("link", name=f"See all {total} results").click()
+    page.wait_for_url(re.compile(r"/search\.html\?q=partnership$"))
+    assert page.url.startswith(site_url(""))
+    page.wait_for_function("() => document.querySelector('.search-page-results').dataset.state === 'results'")
+    expect(page.locator(".search-page-summary")).to_have_text(f"{total} results for “partnership”")
+
+
 def test_search_page_follows_typing_in_its_url(open_page, site, site_url):
     page = open_page()
     out = open_search_page(page, site_url, "")
@@ -493,6 +511,30 @@ def test_long_query_is_capped(open_page, mock_site):
     wait_for_panel(page, query)
     assert time.perf_counter() - started < 5
     assert results(page)  # the first words still search
+
+
+def test_non_latin_index_files_load_over_http(open_page, mock_site, web_server):
+    page = open_page()
+    page.goto(web_server.url_for(mock_site.root) + mock_site.deep_page())
+    search_in_header(page, "привет")
+    assert [r[1] for r in results(page)] == ["Words from other languages"]
+    assert any("/terms-%D0%BF%D1%80-" in u or "/terms-пр-" in u for u in index_requests(page))
+
+
+def test_an_index_that_fails_to_load_is_explained(open_page, mock_site, web_server):
+    page = open_page(allow=r"404|status of 404|ERR_ABORTED")
+    page.route(re.compile(r"/search/terms-go-[^/]*\.js$"), lambda route: route.fulfill(status=404, body=""))
+    page.goto(web_server.url_for(mock_site.root) + "index.html")
+    panel = search_in_header(page, "governance")
+    expect(panel).to_contain_text("could not be loaded")
+    search_in_header(page, "secondment")  # other shards still work
+    assert results(page)
+    page.route(re.compile(r"/search/manifest-[^/]*\.js$"), lambda route: route.fulfill(status=404, body=""))
+    page.reload()
+    panel = search_in_header(page, "secondment")
+    expect(panel).to_contain_text("Search is not available")
+    out = open_search_page(page, lambda p: web_server.url_for(mock_site.root) + p, "secondment")
+    expect(out).to_contain_text("Search is not available")
 
 
 # ---------------------------------------------------------------- accessibility

@@ -74,6 +74,9 @@ public struct SiteBuilder: Sendable {
         if theme.templates.getTemplate(named: "search") != nil {
             generated.append(GeneratedPages.search())
         }
+        if theme.templates.getTemplate(named: "404") != nil {
+            generated.append(GeneratedPages.notFound())
+        }
         let lastUpdated = pages.map { input.lastUpdated[$0.contentPath] }
         if theme.templates.getTemplate(named: "tags") != nil {
             generated.append(GeneratedPages.tags(tree: tree, graph: linked.graph))

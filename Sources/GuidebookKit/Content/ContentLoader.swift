@@ -72,7 +72,8 @@ public enum ContentLoader {
 /// Site paths Guidebook writes itself.
 enum ReservedOutput {
     static let generatedPages = ["checklists.html": "My checklists", "search.html": "search", "tags.html": "tags",
-                                 "status.html": "content status", "print.html": "print edition"]
+                                 "status.html": "content status", "print.html": "print edition",
+                                 "404.html": "page-not-found"]
 
     static func reason(_ outputPath: String) -> String? {
         if outputPath == "assets" || outputPath.hasPrefix("assets/") { return "where the theme's assets go" }

@@ -108,3 +108,12 @@ extension GeneratedPages {
                              context: ["sections": sections], isStandalone: true)
     }
 }
+
+extension GeneratedPages {
+    static let notFoundPath = "404.html"
+
+    /// What a web server (and `guidebook serve`) shows for a missing page.
+    static func notFound() -> GeneratedPage {
+        GeneratedPage(outputPath: notFoundPath, title: "Page not found", summary: "", templateName: "404", context: [:])
+    }
+}

@@ -92,21 +92,3 @@ enum JSONText {
         return result + "\""
     }
 }
-
-/// FNV-1a, 64 bits: a content hash for file names and checklist item ids (not for security).
-enum ContentHash {
-    static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return hash
-    }
-
-    /// 16 hex digits.
-    static func hex(_ text: String) -> String {
-        let digits = String(fnv1a(text), radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
-}

@@ -5,12 +5,13 @@ import Foundation
 /// split words; runs joined by hyphens also give the compound, hyphenated and run together
 /// ("multi-agency" -> multi, agency, multi-agency, multiagency); single letters are dropped.
 enum Tokeniser {
+    /// Lowercased one scalar at a time (no context rules: Σ is always σ, as in search.js).
     static func fold(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars where scalar.properties.generalCategory != .nonspacingMark {
-            scalars.append(scalar)
+            scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
         }
-        return String(scalars).lowercased()
+        return String(scalars)
     }
 
     static func tokens(_ text: String) -> [String] {

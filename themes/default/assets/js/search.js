@@ -615,9 +615,9 @@
 
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
 
-  function noResultsInto(parent, query) {
+  function noResultsInto(parent, query, failed) {
     parent.appendChild(el("p", "search-none", "No results for " + quoted(query) + "."));
-    parent.appendChild(el("p", "search-hint",
+    parent.appendChild(el("p", "search-hint", failed ? INCOMPLETE :
       "Check the spelling, try fewer or different words, or use the contents to find a page."));
   }
 
@@ -672,7 +672,7 @@
     panel.id = base + "-results";
     panel.hidden = true;
     panel.setAttribute("data-state", "closed");
-    var status = panel.appendChild(el("p", "search-panel-status"));
+    var status = panel.appendChild(el("div", "search-panel-status"));
     var list = panel.appendChild(el("ol", "search-results"));
     list.setAttribute("aria-label", "Search results");
     var extra = panel.appendChild(el("div", "search-panel-extra"));
@@ -732,7 +732,7 @@
         live.clear();
         if (squash(query).length < 2) { close(false); return; }
         clear(status); clear(list); clear(extra);
-        noResultsInto(status.appendChild(el("span")), query);
+        noResultsInto(status, query);
         show("none", query);
         live.say("No results for " + quoted(query) + ".");
         rendered("dropdown", query, 0);
@@ -755,7 +755,7 @@
           var total = result.hits.length;
           clear(status); clear(list); clear(extra);
           if (!total) {
-            noResultsInto(status, query);
+            noResultsInto(status, query, result.failed);
             show("none", query);
             live.say("No results for " + quoted(query) + ".");
             rendered("dropdown", query, 0);
@@ -882,7 +882,7 @@
         return;
       }
       var words = parseQuery(query);
-      if (!words.length) { none(); return; }
+      if (!words.length) { none(false); return; }
       search(query, function (result) {
         if (mine !== sequence) return;
         if (result.unavailable) {
@@ -893,7 +893,7 @@
           rendered("page", query, 0);
           return;
         }
-        if (!result.hits.length) { none(); return; }
+        if (!result.hits.length) { none(result.failed); return; }
         var total = result.hits.length;
         var count = plural(total, "result", "results") + " for " + quoted(query);
         var summary = el("p", "search-page-summary", count);
@@ -948,10 +948,10 @@
         addBatch(false);
       });
 
-      function none() {
+      function none(failed) {
         if (mine !== sequence) return;
         clear(out);
-        noResultsInto(out, query);
+        noResultsInto(out, query, failed);
         out.setAttribute("data-state", "none");
         live.say("No results for " + quoted(query) + ".", announceNow);
         rendered("page", query, 0);
@@ -961,6 +961,7 @@
     var initial = readQuery();
     if (input) {
       input.value = initial;
+      input.addEventListener("focus", guard(function () { ensureManifest(function () {}); }));
       input.addEventListener("input", guard(function () {
         writeQuery(input.value);
         setTitle(input.value);

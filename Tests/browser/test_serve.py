@@ -1,0 +1,135 @@
+"""`guidebook serve`: files only from the site folder, MIME types, 404, live reload and the error overlay."""
+import http.client
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+GUIDEBOOK = REPO / ".build" / "debug" / "guidebook"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(port, raw_path, method="GET"):
+    """A request with the path sent exactly as written (no client-side normalising)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.putrequest(method, raw_path, skip_accept_encoding=True)
+    connection.endheaders()
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, dict((k.lower(), v) for k, v in response.getheaders()), body
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """A copy of the fixture project served on a free port; yields (project folder, port, process)."""
+    if not GUIDEBOOK.exists():
+        pytest.fail(f"{GUIDEBOOK} is missing: run swift build first", pytrace=False)
+    project = tmp_path_factory.mktemp("serve") / "project"
+    shutil.copytree(REPO / "Tests" / "Fixtures" / "sites" / "basic", project)
+    (project.parent / "secret.txt").write_text("outside the site\n")
+    port = free_port()
+    process = subprocess.Popen([str(GUIDEBOOK), "serve", "--port", str(port)], cwd=project,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            if get(port, "/")[0] == 200:
+                break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        process.kill()
+        pytest.fail("the preview server did not start:\n" + process.stdout.read())
+    yield project, port, process
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        pytest.fail("Ctrl-C did not stop the server within 15 s")
+
+
+def test_pages_and_assets_with_their_types(served):
+    _, port, _ = served
+    for path, kind in [("/", "text/html"), ("/section/deeper/gamma.html", "text/html"),
+                       ("/assets/css/guidebook.css", "text/css"), ("/assets/js/checklists.js", "text/javascript"),
+                       ("/section/square.svg", "image/svg+xml")]:
+        status, headers, _ = get(port, path)
+        assert status == 200, path
+        assert headers["content-type"].startswith(kind), (path, headers["content-type"])
+        assert headers["cache-control"] == "no-cache"
+        assert "etag" in headers
+
+
+def test_unchanged_file_revalidates_with_304(served):
+    _, port, _ = served
+    _, headers, _ = get(port, "/first.html")
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", "/first.html", headers={"If-None-Match": headers["etag"]})
+    assert connection.getresponse().status == 304
+
+
+def test_missing_page_gets_the_themes_404(served):
+    _, port, _ = served
+    status, headers, body = get(port, "/no-such-page.html")
+    assert status == 404
+    assert b"Page not found" in body
+
+
+@pytest.mark.parametrize("raw", [
+    "/../secret.txt", "/section/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt", "/..%2fsecret.txt",
+    "/%2e%2e%2fsecret.txt", "/..\\secret.txt", "/%5c..%5csecret.txt", "/index.html%00.png", "//etc/passwd",
+    "/../../../../etc/passwd", "/.%2e/secret.txt",
+])
+def test_traversal_never_reaches_a_file_outside(served, raw):
+    _, port, _ = served
+    status, _, body = get(port, raw)
+    assert status in (400, 404), (raw, status)
+    assert b"outside the site" not in body and b"root:" not in body
+
+
+def test_live_reload_script_only_in_served_pages(served):
+    project, port, _ = served
+    _, _, body = get(port, "/first.html")
+    assert b"/__guidebook/events" in body
+    built = project / "build-output"
+    subprocess.run([str(GUIDEBOOK), "build", "--output", str(built)], cwd=project, check=True, capture_output=True)
+    assert all("__guidebook" not in p.read_text(encoding="utf-8") for p in built.rglob("*.html"))
+
+
+def test_port_in_use_is_a_clear_error(served):
+    project, port, _ = served
+    result = subprocess.run([str(GUIDEBOOK), "serve", "--port", str(port)], cwd=project, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert f"port {port}" in result.stderr and "already in use" in result.stderr, result.stderr
+
+
+def test_page_reloads_on_change_and_shows_then_clears_the_error_overlay(served, new_page):
+    project, port, _ = served
+    page = new_page()
+    page.goto(f"http://127.0.0.1:{port}/last.html")
+    page.wait_for_timeout(500)
+    markdown = project / "content" / "last.md"
+    original = markdown.read_text(encoding="utf-8")
+    markdown.write_text(original.replace("The end.", "The very new ending."), encoding="utf-8")
+    page.get_by_text("The very new ending.").wait_for(timeout=15000)
+    markdown.write_text(original.replace("The end.", "The end. [gone](nowhere.md)"), encoding="utf-8")
+    overlay = page.locator("#guidebook-preview-errors")
+    overlay.wait_for(timeout=15000)
+    assert "content/last.md:6:10: error: link target 'nowhere.md' does not exist" in overlay.text_content()
+    assert "[broken-link]" in overlay.text_content()
+    markdown.write_text(original, encoding="utf-8")
+    overlay.wait_for(state="detached", timeout=15000)
+    assert page.get_by_text("The very new ending.").count() == 0
