@@ -51,3 +51,10 @@ browser-test: venv test-sites
 
 clean:
 	rm -rf .build site $(VENV)
+
+# Benchmarks (issue 7): Guidebook beside Hugo, Pagefind and cmark-gfm on generated guides of 1,000 and
+# 10,000 pages; writes BENCHMARKS.md. Not part of `make test`. More: make bench BENCH_ARGS="--pages 1000,10000,100000"
+.PHONY: bench
+bench: deps
+	$(SWIFT) build -c release
+	bash bench/run.sh $(BENCH_ARGS)

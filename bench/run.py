@@ -267,6 +267,8 @@ def bench_corpus(args, work, pages, runs, binary, cmark_batch):
     tools = [gb, hugo, pagefind, cli, lib]
 
     log("  warm-up (untimed): guidebook, hugo, cmark-gfm")
+    reduced = None
+    load_start = os.getloadavg()[0]
     warm = gb.run_once()
     warnings = guidebook_warnings(warm["output"])
     log(f"    guidebook: {warm['output'].strip().splitlines()[-1] if warm['output'].strip() else ''}")
@@ -278,15 +280,15 @@ def bench_corpus(args, work, pages, runs, binary, cmark_batch):
     log(f"    guidebook {warm['wall']:.2f}s, hugo {warm_hugo['wall']:.2f}s, cmark-gfm both {warm_other:.2f}s")
 
     if args.budget_minutes and pages >= 10000 and runs > 3:
-        # Pagefind is not warmed up: take it as about twice Hugo. The incremental case is 2n+2 builds.
+        # Pagefind is not warmed up: take it as about twice Hugo. The incremental cases are about 3n+4 builds.
         per_round = warm["wall"] + 3 * warm_hugo["wall"] + warm_other
-        estimate = runs * per_round + (2 * min(runs, 5) + 2) * warm["wall"]
+        estimate = runs * per_round + (3 * min(runs, 5) + 4) * warm["wall"]
         left = args.budget_minutes * 60 - (time.perf_counter() - args.started)
         if estimate > left:
             log(f"  {runs} runs would take about {estimate / 60:.0f} minutes, past the {args.budget_minutes:.0f}-minute "
                 f"budget ({left / 60:.0f} left): 3 runs instead")
             runs = 3
-
+            reduced = f"3 runs, not {args.runs}: {args.runs} would have taken about {estimate / 60:.0f} minutes"
     for r in range(runs):
         order = tools[r % len(tools):] + tools[:r % len(tools)]
         line = []
@@ -318,7 +320,8 @@ def bench_corpus(args, work, pages, runs, binary, cmark_batch):
             query = {"error": f"{type(error).__name__}: {error}"}
             log(f"  search query measurement failed: {query['error']}")
 
-    return {"pages": pages, "runs": runs, "corpus": info, "warnings": warnings,
+    return {"pages": pages, "runs": runs, "runs_reduced": reduced, "load": [load_start, os.getloadavg()[0]],
+            "corpus": info, "warnings": warnings,
             "tools": {t.name: summarise(t.runs) for t in tools},
             "sizes": sizes, "deterministic": deterministic, "incremental": incremental, "query": query}
 
@@ -362,7 +365,7 @@ def bench_incremental(args, corpus, gb, binary, out, clean_hashes, runs):
     command = [binary, "build", "--source", corpus, "--output", gb.output]
     log(f"  incremental: {n} body edits and {n} title edits of {rel}")
     gb.run_once()  # the starting point: a clean build, and a cache if Guidebook keeps one
-    results = {"page": str(rel), "runs": n}
+    results = {"page": str(rel), "runs": n, "cache": (corpus / ".guidebook-cache").exists()}
 
     def timed_edit(kind, i):
         text = original.decode()
@@ -408,7 +411,98 @@ def bench_incremental(args, corpus, gb, binary, out, clean_hashes, runs):
         run(["git", "-C", str(corpus), "checkout", "-q", "--", str(Path("content") / rel)])
     result = measure(command)
     results["revert_equals_clean"] = result["rc"] == 0 and tree_hashes(gb.output) == clean_hashes
+    try:
+        results["serve"] = bench_serve(corpus, binary, out, page, rel, original, n)
+    except Exception as error:  # noqa: BLE001 - report and go on
+        results["serve"] = {"error": f"{type(error).__name__}: {error}"}
+        log(f"    serve: failed: {results['serve']['error']}")
+    finally:
+        page.write_bytes(original)
+        run(["git", "-C", str(corpus), "checkout", "-q", "--", str(Path("content") / rel)])
     return results
+
+
+def bench_serve(corpus, binary, out, page, rel, original, n):
+    """`guidebook serve`: the time from saving the edit to the first HTTP response of the page that
+    shows it (polled every 10 ms), with the server's own "Built ... in X s" and its peak memory."""
+    import queue
+    import urllib.request
+
+    help_text = subprocess.run([str(binary), "--help"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True).stdout
+    if not re.search(r"^\s+serve\b", help_text, re.M):
+        return {"error": "this guidebook has no serve command"}
+    site = out / "serve"
+    remove(site)
+    proc = subprocess.Popen([str(binary), "serve", "--source", str(corpus), "--output", str(site), "--port", "0"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    lines = queue.Queue()
+    threading.Thread(target=lambda: [lines.put((time.perf_counter(), l)) for l in proc.stderr],
+                     daemon=True).start()
+
+    def wait_for(pattern, timeout):
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            try:
+                stamp, line = lines.get(timeout=0.5)
+            except queue.Empty:
+                if proc.poll() is not None:
+                    raise RuntimeError(f"guidebook serve exited with {proc.returncode}")
+                continue
+            m = re.search(pattern, line)
+            if m:
+                return stamp, m
+        raise RuntimeError(f"guidebook serve: no line matching {pattern!r} in {timeout} s")
+
+    try:
+        _, m = wait_for(r"http://[^:]+:(\d+)/", 1800)
+        url = f"http://127.0.0.1:{m.group(1)}/{rel.with_suffix('.html').as_posix()}"
+        time.sleep(1)
+        while not lines.empty():
+            lines.get()
+        times, reported = [], []
+        for i in range(1, n + 1):
+            marker = f"zqxserve{i}"
+            head, _, rest = original.decode().partition("\n---\n")
+            first, sep, tail = rest.lstrip("\n").partition("\n\n")
+            while not lines.empty():
+                lines.get()
+            start = time.perf_counter()
+            page.write_text(head + "\n---\n\n" + first + f" Served edit {marker}." + sep + tail)
+            deadline = start + 1800
+            while True:
+                try:
+                    with urllib.request.urlopen(url, timeout=60) as response:
+                        if marker in response.read().decode("utf-8", "replace"):
+                            break
+                except OSError:
+                    pass
+                if time.perf_counter() > deadline:
+                    raise RuntimeError("the edit never showed")
+                time.sleep(0.01)
+            times.append(time.perf_counter() - start)
+            _, built = wait_for(r"Built .* in ([0-9.]+) s", 1800)
+            reported.append(float(built.group(1)))
+            time.sleep(0.5)  # let the watcher settle before the next edit
+        page.write_bytes(original)
+        wait_for(r"Built .* in ([0-9.]+) s", 1800)
+        peak = None
+        try:
+            peak = int(re.search(r"VmHWM:\s+(\d+)", Path(f"/proc/{proc.pid}/status").read_text()).group(1))
+        except (OSError, AttributeError):
+            pass
+        result = {"times": times, "median": median(times), "min": min(times), "max": max(times),
+                  "reported_median": median(reported), "rss_kib": peak}
+        log(f"    serve, body edit: median {median(times):.2f} s to the served page "
+            f"(its log: {median(reported):.2f} s a rebuild); peak RSS {(peak or 0) / 1024:.0f} MiB")
+        return result
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 def changed_pages(before, after):
@@ -600,11 +694,15 @@ def targets(results):
     inc = r["incremental"]
     rows.append(("Body edit rebuilt by `guidebook build` in < 1 s", f"{fmt_s(inc['body']['median'])} s",
                  inc["body"]["median"] < 1))
-    rows.append(("Body edit rebuilt by a running `guidebook serve` in < 200 ms",
-                 "not measured: there is no `guidebook serve`", False))
+    sv = inc.get("serve") or {"error": "not measured"}
+    if "error" in sv:
+        rows.append(("Body edit rebuilt by a running `guidebook serve` in < 200 ms", sv["error"], False))
+    else:
+        rows.append(("Body edit rebuilt by a running `guidebook serve` in < 200 ms (save to served page)",
+                     f"{sv['median'] * 1000:.0f} ms", sv["median"] < 0.2))
     c = inc["title"]["changed"]
     rows.append(("Title edit rebuilds only the pages that show the title",
-                 f"full rebuild; {c['html']:,} HTML pages change ({c['html_apart_from_manifest']:,} apart from "
+                 ("with a cache; " if inc.get("cache") else "full rebuild; ") + f"{c['html']:,} HTML pages change ({c['html_apart_from_manifest']:,} apart from "
                  f"the search manifest's name)", False))
     rows.append(("Rebuild after edits equals the clean build, byte for byte",
                  "yes" if inc["revert_equals_clean"] else "no", inc["revert_equals_clean"]))
@@ -655,6 +753,11 @@ def report(results, meta):
         add("")
         add(f"## {r['pages']:,} pages ({r['runs']} runs each, alternating)")
         add("")
+        if r.get("runs_reduced"):
+            add(f"Only {r['runs_reduced']}, past the run's time budget (`--budget-minutes`).")
+            add("")
+        add(f"Load average (1 minute) at the start and end of this corpus: {r['load'][0]:.2f}, {r['load'][1]:.2f}.")
+        add("")
         add("| tool | wall median (s) | min-max (s) | CPU / wall | peak RSS (MiB) | output (MB, files) | "
             "index (MB, files) |")
         add("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
@@ -683,8 +786,10 @@ def report(results, meta):
                 f"{'yes' if r['deterministic'] else 'NO'}.")
         inc = r["incremental"]
         add("")
+        cache = ("Guidebook kept a build cache (`.guidebook-cache/`) between these builds." if inc.get("cache")
+                 else "Guidebook keeps no build cache yet, so each of these is a full rebuild.")
         add(f"Incremental, `{inc['page']}` edited and saved, then `guidebook build` into the existing output "
-            f"({inc['runs']} edits each). Guidebook has no build cache yet, so each of these is a full rebuild:")
+            f"({inc['runs']} edits each), and the same body edit under a running `guidebook serve`. {cache}")
         add("")
         add("| edit | save to rebuilt output, median (s) | min-max (s) | HTML pages that differ from the clean build | "
             "of which differ apart from the search manifest's file name | other files that differ |")
@@ -694,6 +799,13 @@ def report(results, meta):
             c = x["changed"]
             add(f"| {kind} | {fmt_s(x['median'])} | {fmt_s(x['min'])}-{fmt_s(x['max'])} | {c['html']:,} | "
                 f"{c['html_apart_from_manifest']:,} | {c['other']:,} |")
+        sv = inc.get("serve")
+        if sv and "error" not in sv:
+            add(f"| body, running `guidebook serve` | {fmt_s(sv['median'])} | {fmt_s(sv['min'])}-{fmt_s(sv['max'])} | "
+                f"(its log: {sv['reported_median']:.2f} s a rebuild; peak RSS "
+                f"{(sv['rss_kib'] or 0) / 1024:.0f} MiB) | | |")
+        elif sv:
+            add(f"| body, running `guidebook serve` | {sv['error']} | | | | |")
         add("")
         add("Every page names the search manifest (`data-search-manifest=\"search/manifest-HASH.js\"`), whose hash "
             "changes with any change to the index, so today any edit changes the bytes of every page; the "

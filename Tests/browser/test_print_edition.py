@@ -9,7 +9,7 @@ import pytest
 
 import sites
 
-GENERATED = {"print.html", "checklists.html", "search.html", "tags.html", "status.html"}
+GENERATED = {"print.html", "checklists.html", "search.html", "tags.html", "status.html", "404.html"}
 
 
 class Collector(html.parser.HTMLParser):

@@ -66,12 +66,9 @@ def web_server():
 
 
 @pytest.fixture(scope="session")
-def chromium():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=support.CHROMIUM, headless=True,
-                                    args=support.CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+def chromium(browser):
+    """conftest's browser: Playwright's sync API runs once per test process."""
+    return browser
 
 
 @pytest.fixture
@@ -268,7 +265,7 @@ def test_escape_closes_and_returns_focus(open_page, site, site_url):
     expect(page.locator(BOX)).to_have_value("governance")
     # Clicking elsewhere closes them too, and tabbing out of the form.
     search_in_header(page, "governance agreement")
-    page.locator(".site-footer").click()
+    page.locator(".site-footer p").first.click()  # text, not one of the footer's links
     expect(panel).to_be_hidden()
     search_in_header(page, "governance")
     page.keyboard.press("ArrowDown")
