@@ -37,4 +37,17 @@ struct FileSystemOutputTests {
         #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8) == "kept")
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["site"])
     }
+
+    @Test func abandonedStagingFoldersOfDeadProcessesAreRemoved() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let dead = root.appendingPathComponent(".site.building-999999999-abcd")
+        let live = root.appendingPathComponent(".site.building-\(ProcessInfo.processInfo.processIdentifier)-other")
+        try FileManager.default.createDirectory(at: dead, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: live, withIntermediateDirectories: true)
+        let output = try FileSystemOutput(outputFolder: root.appendingPathComponent("site"))
+        output.discard()
+        #expect(!FileManager.default.fileExists(atPath: dead.path))
+        #expect(FileManager.default.fileExists(atPath: live.path), "a running build's folder is left alone")
+    }
 }

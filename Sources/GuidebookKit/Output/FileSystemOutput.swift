@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes into a temporary folder beside the output folder, then swaps it in, so a failed or
 /// interrupted build leaves the previous site exactly as it was, and removed pages disappear.
@@ -14,6 +17,7 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
         stagingFolder = parent.appendingPathComponent(".\(name).building-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+            Self.removeAbandonedFolders(in: parent, outputName: name)
             try fileManager.createDirectory(at: stagingFolder, withIntermediateDirectories: false)
         } catch {
             throw OutputError(path: stagingFolder.path, reason: error.localizedDescription)
@@ -54,6 +58,21 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
             throw OutputError(path: outputFolder.path, reason: error.localizedDescription)
         }
         if hadPrevious { try? fileManager.removeItem(at: retired) }
+    }
+
+    /// A build stopped half-way (Ctrl-C, a crash) leaves its staging folder behind; it is removed
+    /// by the next build once the process that made it has gone. Retired sites are always removable.
+    static func removeAbandonedFolders(in parent: URL, outputName: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for name in names {
+            if name.hasPrefix(".\(outputName).old-") {
+                try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            } else if name.hasPrefix(".\(outputName).building-"),
+                      let pid = Int32(name.dropFirst(".\(outputName).building-".count).prefix { $0.isNumber }),
+                      kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            }
+        }
     }
 
     public func discard() {
