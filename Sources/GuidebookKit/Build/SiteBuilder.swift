@@ -87,7 +87,7 @@ public struct SiteBuilder: Sendable {
         let contexts = PageContextBuilder(tree: tree, configuration: configuration, outlines: outlines, checklists: checklists,
                                           generatedPaths: Set(generated.map(\.outputPath)).union(printPath), searchManifestPath: search.manifestPath,
                                           graph: linked.graph, lastUpdated: lastUpdated, today: options.today)
-        let renderer = PageRenderer(theme: theme, contexts: contexts, glossary: linked.glossary, allowsRawHTML: configuration.allowsRawHTML)
+        let renderer = PageRenderer(theme: theme, contexts: contexts, glossary: GlossaryIndex(linked.glossary), allowsRawHTML: configuration.allowsRawHTML)
         var writeErrors = Array(pages.indices).concurrentMap { index -> String? in
             let html = renderer.render(page: index, rewrites: linked.rewrites[index])
             do {

@@ -45,52 +45,81 @@ public struct Glossary: Sendable {
 }
 
 /// Finds the first use on a page of each glossary term in running text: whole words only,
-/// case-sensitive for abbreviations. One per page, so it keeps what it has marked.
+/// case-sensitive for abbreviations. One per page, so it keeps what it has marked. Text is scanned
+/// once, trying only the terms that begin with the letter at each word start.
 final class GlossaryMatcher: @unchecked Sendable {
-    private let entries: [Glossary.Entry]
+    private let index: GlossaryIndex
+    private let excludedPage: Int
     private var used: Set<Int> = []
 
-    init(glossary: Glossary, excludingPage page: Int) {
-        // Longer terms first, so "lead professional" wins over "lead".
-        entries = glossary.entries.filter { $0.page != page }.sorted { $0.term.count > $1.term.count }
+    init(index: GlossaryIndex, excludingPage page: Int) {
+        self.index = index
+        excludedPage = page
     }
 
     /// Non-overlapping first uses in `text`, in order, as UTF-8 ranges with the entry.
     func matches(in text: String) -> [(utf8Offset: Int, utf8Count: Int, entry: Glossary.Entry)] {
-        guard !entries.isEmpty else { return [] }
-        let lowered = text.lowercased()
-        // Case-insensitive matching uses byte offsets of the lowercased text, so only when lowercasing keeps them.
-        let canFoldCase = lowered.utf8.count == text.utf8.count
-        var found: [(range: Range<Int>, index: Int)] = []
-        let original = Array(text), folded = canFoldCase ? Array(lowered) : []
-        for (index, entry) in entries.enumerated() where !used.contains(index) {
-            guard entry.isAbbreviation || (canFoldCase && folded.count == original.count) else { continue }
-            let characters = entry.isAbbreviation ? original : folded
-            let needle = Array(entry.isAbbreviation ? entry.term : entry.term.lowercased())
-            guard let match = Self.wholeWord(needle, in: characters) else { continue }
-            let start = original[..<match.lowerBound].reduce(0) { $0 + $1.utf8.count }
-            let range = start..<(start + original[match].reduce(0) { $0 + $1.utf8.count })
-            if found.contains(where: { $0.range.overlaps(range) }) { continue }
-            found.append((range, index))
+        guard !index.isEmpty else { return [] }
+        let original = Array(text)
+        let folded = original.map(GlossaryIndex.fold)
+        var results: [(utf8Offset: Int, utf8Count: Int, entry: Glossary.Entry)] = []
+        var utf8Offset = 0
+        var position = 0
+        func isWordCharacter(_ i: Int) -> Bool { i >= 0 && i < original.count && (original[i].isLetter || original[i].isNumber) }
+        while position < original.count {
+            if !isWordCharacter(position - 1), let candidates = index.byFirstCharacter[folded[position]],
+               let found = candidates.first(where: { candidate in
+                   !used.contains(candidate) && index.entries[candidate].page != excludedPage
+                       && index.matches(candidate, at: position, original: original, folded: folded)
+                       && !isWordCharacter(position + index.needles[candidate].count)
+               }) {
+                used.insert(found)
+                let length = index.needles[found].count
+                let byteCount = original[position..<(position + length)].reduce(0) { $0 + $1.utf8.count }
+                results.append((utf8Offset, byteCount, index.entries[found]))
+                utf8Offset += byteCount
+                position += length
+                continue
+            }
+            utf8Offset += original[position].utf8.count
+            position += 1
         }
-        found.sort { $0.range.lowerBound < $1.range.lowerBound }
-        return found.map { match in
-            used.insert(match.index)
-            return (match.range.lowerBound, match.range.count, entries[match.index])
+        return results
+    }
+}
+
+/// The glossary prepared once per build for matching: each term's characters, and the terms
+/// by their first (lowercased) character, longest first.
+struct GlossaryIndex: Sendable {
+    let entries: [Glossary.Entry]
+    let needles: [[Character]]
+    let byFirstCharacter: [Character: [Int]]
+
+    var isEmpty: Bool { entries.isEmpty }
+
+    init(_ glossary: Glossary) {
+        entries = glossary.entries
+        let needles = entries.map { $0.isAbbreviation ? Array($0.term) : Array($0.term).map(GlossaryIndex.fold) }
+        self.needles = needles
+        var byFirst: [Character: [Int]] = [:]
+        for (index, needle) in needles.enumerated() where !needle.isEmpty {
+            byFirst[GlossaryIndex.fold(needle[0]), default: []].append(index)
+        }
+        byFirstCharacter = byFirst.mapValues { indices in
+            indices.sorted { needles[$0].count != needles[$1].count ? needles[$0].count > needles[$1].count : $0 < $1 }
         }
     }
 
-    /// The first place `needle` stands as a whole word in `haystack` (character offsets).
-    static func wholeWord(_ needle: [Character], in haystack: [Character]) -> Range<Int>? {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
-        func isWordCharacter(_ index: Int) -> Bool {
-            index >= 0 && index < haystack.count && (haystack[index].isLetter || haystack[index].isNumber)
-        }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            guard haystack[start..<(start + needle.count)].elementsEqual(needle) else { continue }
-            if !isWordCharacter(start - 1) && !isWordCharacter(start + needle.count) { return start..<(start + needle.count) }
-        }
-        return nil
+    /// One character lowercased, staying one character (so positions line up with the original text).
+    static func fold(_ character: Character) -> Character {
+        character.lowercased().first ?? character
+    }
+
+    func matches(_ candidate: Int, at position: Int, original: [Character], folded: [Character]) -> Bool {
+        let needle = needles[candidate]
+        guard position + needle.count <= original.count else { return false }
+        let haystack = entries[candidate].isAbbreviation ? original : folded
+        return haystack[position..<(position + needle.count)].elementsEqual(needle)
     }
 }
 

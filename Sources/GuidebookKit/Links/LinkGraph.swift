@@ -9,6 +9,7 @@ public struct LinkGraph: Sendable {
     public var tags: [(tag: String, pages: [Int])]
 
     static let relatedLimit = 6
+    static let tagNeighbours = 25
 
     /// `links[page]` are the pages `page` links to; `declaredRelated[page]` its resolved `related:` entries.
     public init(tree: SiteTree, links: [[Int]], declaredRelated: [[Int]]) {
@@ -28,12 +29,19 @@ public struct LinkGraph: Sendable {
             (tag, pagesByTag[tag]!.sorted { position[$0] < position[$1] })
         }
 
+        // A tag shared by thousands of pages would make this quadratic: each page counts shared tags
+        // only with the pages nearest it in reading order within each tag.
+        var placeInTag: [String: [Int: Int]] = [:]
+        for entry in tags { placeInTag[entry.tag] = Dictionary(uniqueKeysWithValues: entry.pages.enumerated().map { ($1, $0) }) }
+        let sortedByTag = Dictionary(uniqueKeysWithValues: tags.map { ($0.tag, $0.pages) })
         related = pages.indices.map { index in
             var chosen: [Int] = []
             for target in declaredRelated[index] where target != index && !chosen.contains(target) { chosen.append(target) }
             var shared: [Int: Int] = [:]
             for tag in Set(pages[index].frontMatter.tags) {
-                for other in pagesByTag[tag] ?? [] where other != index { shared[other, default: 0] += 1 }
+                guard let list = sortedByTag[tag], let place = placeInTag[tag]?[index] else { continue }
+                let window = max(0, place - Self.tagNeighbours)...min(list.count - 1, place + Self.tagNeighbours)
+                for other in list[window] where other != index { shared[other, default: 0] += 1 }
             }
             let byTags = shared.keys.sorted { (shared[$1]!, position[$0]) < (shared[$0]!, position[$1]) }
             for other in byTags where !chosen.contains(other) { chosen.append(other) }

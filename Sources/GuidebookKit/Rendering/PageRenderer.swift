@@ -5,14 +5,14 @@ import GuidebookMarkdown
 struct PageRenderer: Sendable {
     let theme: Theme
     let contexts: PageContextBuilder
-    let glossary: Glossary
+    let glossary: GlossaryIndex
     let allowsRawHTML: Bool
 
     func render(page index: Int, rewrites: [String: String]) -> String {
         let page = contexts.tree.pages[index]
         let pages = contexts.tree.pages
         let decorator = BodyDecorator(rewrites: rewrites, checklists: ChecklistMarkup(checklists: contexts.checklists[index]),
-                                      glossary: GlossaryMatcher(glossary: glossary, excludingPage: index),
+                                      glossary: GlossaryMatcher(index: glossary, excludingPage: index),
                                       glossaryURL: { OutputPath.relativeURL(from: page.outputPath, to: pages[$0.page].outputPath) })
         let body = MarkdownRenderer.html(for: page.body, allowsRawHTML: allowsRawHTML, decorator: decorator)
         return renderPageTemplate(contexts.context(for: index, bodyHTML: body))

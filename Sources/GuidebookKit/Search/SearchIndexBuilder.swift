@@ -13,9 +13,17 @@ struct SearchIndexBuilder {
     private var frequencies: [[String: Double]] = []
     private var lengths: [Double] = []
 
+    /// One document ready to be added: its result text and its weighted word forms.
+    struct WeighedDocument: Sendable {
+        var document: SearchDocument
+        var weighted: [String: Double]
+        var length: Double
+    }
+
     /// Documents are the page's text before its first H2/H3 (with the title, summary and tags)
-    /// and each H2/H3 section (with its heading).
-    mutating func add(_ page: SearchPage) {
+    /// and each H2/H3 section (with its heading). Pure, so pages can be weighed in parallel.
+    static func weigh(_ page: SearchPage) -> [WeighedDocument] {
+        var result: [WeighedDocument] = []
         for (offset, section) in page.sections.enumerated() {
             let isFirst = offset == 0
             if !isFirst && section.text.isEmpty && section.heading.isEmpty { continue }
@@ -28,17 +36,29 @@ struct SearchIndexBuilder {
                 }
             }
             if isFirst {
-                add(page.title, Self.boosts.title)
-                add(page.summary, Self.boosts.summary)
-                add(page.tags.joined(separator: " "), Self.boosts.tags)
+                add(page.title, boosts.title)
+                add(page.summary, boosts.summary)
+                add(page.tags.joined(separator: " "), boosts.tags)
             }
-            add(section.heading, Self.boosts.heading)
-            add(section.text, Self.boosts.body)
+            add(section.heading, boosts.heading)
+            add(section.text, boosts.body)
             let url = page.outputPath + (section.headingID.map { "#\($0)" } ?? "")
-            documents.append(SearchDocument(url: url, pageTitle: page.title, heading: section.heading,
-                                            breadcrumb: page.breadcrumb, text: Self.snippet(section.text)))
-            frequencies.append(weighted)
-            lengths.append(length)
+            result.append(WeighedDocument(document: SearchDocument(url: url, pageTitle: page.title, heading: section.heading,
+                                                                   breadcrumb: page.breadcrumb, text: snippet(section.text)),
+                                          weighted: weighted, length: length))
+        }
+        return result
+    }
+
+    mutating func add(_ page: SearchPage) {
+        add(Self.weigh(page))
+    }
+
+    mutating func add(_ weighed: [WeighedDocument]) {
+        for item in weighed {
+            documents.append(item.document)
+            frequencies.append(item.weighted)
+            lengths.append(item.length)
         }
     }
 
