@@ -20,6 +20,9 @@ extension GuidebookCommand {
         @Flag(name: .long, help: "Treat warnings as errors.")
         public var strict: Bool = false
 
+        @Flag(name: .long, help: "Print how long each stage took.")
+        public var timings: Bool = false
+
         public init() {}
 
         public func run() throws {
@@ -36,6 +39,9 @@ extension GuidebookCommand {
                 throw ExitCode(1)
             }
             Terminal.report(result.diagnostics)
+            if timings {
+                Terminal.error(result.timings.map { "\($0.stage): \(String(format: "%.3f", $0.seconds)) s" }.joined(separator: "\n"))
+            }
             let seconds = Terminal.seconds(since: started)
             if !global.quiet || !result.didWrite {
                 Terminal.summary(result, seconds: seconds, strict: strict, outputFolder: outputFolder)

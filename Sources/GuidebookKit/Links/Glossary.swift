@@ -46,7 +46,7 @@ public struct Glossary: Sendable {
 
 /// Finds the first use on a page of each glossary term in running text: whole words only,
 /// case-sensitive for abbreviations. One per page, so it keeps what it has marked. Text is scanned
-/// once, trying only the terms that begin with the letter at each word start.
+/// once, as Unicode scalars, trying only the terms that begin with the letter at each word start.
 final class GlossaryMatcher: @unchecked Sendable {
     private let index: GlossaryIndex
     private let excludedPage: Int
@@ -59,63 +59,77 @@ final class GlossaryMatcher: @unchecked Sendable {
 
     /// Non-overlapping first uses in `text`, in order, as UTF-8 ranges with the entry.
     func matches(in text: String) -> [(utf8Offset: Int, utf8Count: Int, entry: Glossary.Entry)] {
-        guard !index.isEmpty else { return [] }
-        let original = Array(text)
+        guard !index.isEmpty, used.count < index.entries.count else { return [] }
+        let original = Array(text.unicodeScalars)
         let folded = original.map(GlossaryIndex.fold)
         var results: [(utf8Offset: Int, utf8Count: Int, entry: Glossary.Entry)] = []
         var utf8Offset = 0
         var position = 0
-        func isWordCharacter(_ i: Int) -> Bool { i >= 0 && i < original.count && (original[i].isLetter || original[i].isNumber) }
+        func isWordScalar(_ i: Int) -> Bool { i >= 0 && i < original.count && GlossaryIndex.isWordScalar(original[i]) }
         while position < original.count {
-            if !isWordCharacter(position - 1), let candidates = index.byFirstCharacter[folded[position]],
+            if !isWordScalar(position - 1), let candidates = index.byFirstScalar[folded[position]],
                let found = candidates.first(where: { candidate in
                    !used.contains(candidate) && index.entries[candidate].page != excludedPage
                        && index.matches(candidate, at: position, original: original, folded: folded)
-                       && !isWordCharacter(position + index.needles[candidate].count)
+                       && !isWordScalar(position + index.needles[candidate].count)
                }) {
                 used.insert(found)
                 let length = index.needles[found].count
-                let byteCount = original[position..<(position + length)].reduce(0) { $0 + $1.utf8.count }
+                let byteCount = original[position..<(position + length)].reduce(0) { $0 + UTF8.width($1) }
                 results.append((utf8Offset, byteCount, index.entries[found]))
                 utf8Offset += byteCount
                 position += length
                 continue
             }
-            utf8Offset += original[position].utf8.count
+            utf8Offset += UTF8.width(original[position])
             position += 1
         }
         return results
     }
 }
 
-/// The glossary prepared once per build for matching: each term's characters, and the terms
-/// by their first (lowercased) character, longest first.
+/// The glossary prepared once per build for matching: each term's scalars (lowercased for terms,
+/// as written for abbreviations), and the terms by their first lowercased scalar, longest first.
 struct GlossaryIndex: Sendable {
     let entries: [Glossary.Entry]
-    let needles: [[Character]]
-    let byFirstCharacter: [Character: [Int]]
+    let needles: [[Unicode.Scalar]]
+    let byFirstScalar: [Unicode.Scalar: [Int]]
 
     var isEmpty: Bool { entries.isEmpty }
 
     init(_ glossary: Glossary) {
         entries = glossary.entries
-        let needles = entries.map { $0.isAbbreviation ? Array($0.term) : Array($0.term).map(GlossaryIndex.fold) }
+        let needles = entries.map { entry in
+            entry.isAbbreviation ? Array(entry.term.unicodeScalars) : entry.term.unicodeScalars.map(GlossaryIndex.fold)
+        }
         self.needles = needles
-        var byFirst: [Character: [Int]] = [:]
+        var byFirst: [Unicode.Scalar: [Int]] = [:]
         for (index, needle) in needles.enumerated() where !needle.isEmpty {
             byFirst[GlossaryIndex.fold(needle[0]), default: []].append(index)
         }
-        byFirstCharacter = byFirst.mapValues { indices in
+        byFirstScalar = byFirst.mapValues { indices in
             indices.sorted { needles[$0].count != needles[$1].count ? needles[$0].count > needles[$1].count : $0 < $1 }
         }
     }
 
-    /// One character lowercased, staying one character (so positions line up with the original text).
-    static func fold(_ character: Character) -> Character {
-        character.lowercased().first ?? character
+    /// One scalar lowercased, staying one scalar (so positions line up with the original text).
+    static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar.isASCII {
+            return (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(scalar.value + 0x20)! : scalar
+        }
+        let mapping = scalar.properties.lowercaseMapping.unicodeScalars
+        return mapping.count == 1 ? mapping.first! : scalar
     }
 
-    func matches(_ candidate: Int, at position: Int, original: [Character], folded: [Character]) -> Bool {
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    func matches(_ candidate: Int, at position: Int, original: [Unicode.Scalar], folded: [Unicode.Scalar]) -> Bool {
         let needle = needles[candidate]
         guard position + needle.count <= original.count else { return false }
         let haystack = entries[candidate].isAbbreviation ? original : folded

@@ -139,12 +139,15 @@ struct PageContextBuilder: Sendable {
         return context
     }
 
+    /// Only what the sidebar shows: it is the largest part of every page's context.
     private func navItem(_ item: PageNavigation.Item, from outputPath: String) -> [String: Any] {
-        var context = link(to: item.page, from: outputPath)
-        context["isCurrent"] = item.isCurrent
-        context["isExpanded"] = item.isExpanded
-        context["children"] = item.children.map { navItem($0, from: outputPath) }
-        return context
+        [
+            "title": tree.pages[item.page].frontMatter.title,
+            "url": OutputPath.relativeURL(from: outputPath, to: tree.pages[item.page].outputPath),
+            "isCurrent": item.isCurrent,
+            "isExpanded": item.isExpanded,
+            "children": item.children.map { navItem($0, from: outputPath) },
+        ]
     }
 
     private func tableOfContents(for index: Int) -> [[String: Any]] {

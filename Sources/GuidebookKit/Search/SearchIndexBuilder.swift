@@ -94,7 +94,9 @@ struct SearchIndexBuilder {
 
     /// At most `snippetCharacters`, cut at a space, white space folded.
     static func snippet(_ text: String) -> String {
-        let folded = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Only the start is kept, so only the start is folded (a little more, to cut at a space).
+        let start = text.prefix(snippetCharacters * 2)
+        let folded = start.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard folded.count > snippetCharacters else { return folded }
         let cut = folded.prefix(snippetCharacters)
         return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)])

@@ -7,6 +7,10 @@ import Foundation
 enum Tokeniser {
     /// Lowercased one scalar at a time (no context rules: Σ is always σ, as in search.js).
     static func fold(_ text: String) -> String {
+        // Most guide text is ASCII: no marks to drop, and lowercasing is arithmetic.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        }
         var scalars = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars where scalar.properties.generalCategory != .nonspacingMark {
             scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
@@ -51,6 +55,10 @@ enum Tokeniser {
     private static let hyphens: Set<Unicode.Scalar> = ["-", "\u{2010}", "\u{2011}"]
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+        }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .decimalNumber, .letterNumber, .otherNumber:
@@ -61,7 +69,7 @@ enum Tokeniser {
     }
 
     private static func keeps(_ word: String) -> Bool {
-        guard word.unicodeScalars.count == 1, let scalar = word.unicodeScalars.first else { return true }
+        guard word.utf8.count <= 4, word.unicodeScalars.count == 1, let scalar = word.unicodeScalars.first else { return true }
         return scalar.properties.numericType != nil
     }
 }
