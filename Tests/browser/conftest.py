@@ -42,8 +42,9 @@ def new_page(browser, request):
         page.on("console", lambda m: m.type == "error" and problems.append(
             f"console error: {m.text} at {m.location.get('url')}"))
         page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-        # The preview's live-reload stream is cut off whenever the page reloads: expected, not a problem.
-        page.on("requestfailed", lambda r: "/__guidebook/events" not in r.url and problems.append(
+        # ERR_ABORTED: cut off because the page reloaded, navigated or closed (the preview's live-reload
+        # stream on every reload); a missing file is ERR_FILE_NOT_FOUND or an HTTP error, still caught.
+        page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED" and problems.append(
             f"request failed: {r.url} ({r.failure})"))
         page.on("response", lambda r: r.status >= 400 and problems.append(
             f"HTTP {r.status}: {r.url}"))

@@ -92,7 +92,9 @@ def open_page(chromium):
         page.on("console", lambda m: (m.type == "error" or (m.type == "warning" and "Guidebook" in m.text))
                 and problem(f"console {m.type}: {m.text}"))
         page.on("pageerror", lambda e: problem(f"page error: {e}"))
-        page.on("requestfailed", lambda r: problem(f"request failed: {r.url} ({r.failure})"))
+        # ERR_ABORTED: the page navigated or closed while a script was loading (a missing file is
+        # ERR_FILE_NOT_FOUND over file:// and a 4xx response over HTTP, both still caught).
+        page.on("requestfailed", lambda r: r.failure == "net::ERR_ABORTED" or problem(f"request failed: {r.url} ({r.failure})"))
         page.on("response", lambda r: r.status >= 400 and problem(f"HTTP {r.status}: {r.url}"))
 
         def on_dialog(dialog):
