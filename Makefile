@@ -46,7 +46,7 @@ content-test: venv
 	$(PYTHON) -m pytest -q Tests/content
 
 browser-test: venv test-sites
-	GUIDEBOOK_SITE=$(TEST_SITES)/guide GUIDEBOOK_FIXTURE_SITE=$(TEST_SITES)/basic \
+	GUIDEBOOK_SITE=$(TEST_SITES)/guide GUIDEBOOK_FIXTURE_SITE=$(TEST_SITES)/basic GUIDEBOOK_CHECKLIST_SITE=$(TEST_SITES)/guide \
 		$(PYTHON) -m pytest -q Tests/browser
 
 clean:

@@ -427,13 +427,13 @@ def test_export_then_import_into_a_fresh_profile_restores_ticks(browsing, checkl
     assert data["checklists"][checklist.id]["items"][a.id] is True
     assert data["checklists"][checklist.id]["items"][b.id] is True
     assert data["checklists"][second.id]["items"][second_item.id] is True
-    expect(page.get_by_role("status")).to_contain_text("Downloaded")
+    expect(page.locator(".checklist-tools").get_by_role("status")).to_contain_text("Downloaded")
 
     fresh = browsing.page()
     fresh.goto(site.url(INDEX_PAGE))
     expect(fresh.locator(".my-checklists-note")).to_be_visible()
     fresh.get_by_label("Load progress from a file").set_input_files(exported_path)
-    expect(fresh.get_by_role("status")).to_contain_text("Loaded your progress on 2 checklists")
+    expect(fresh.locator(".checklist-tools").get_by_role("status")).to_contain_text("Loaded your progress on 2 checklists")
     expect(fresh.locator(".my-checklists-note")).to_be_hidden()
     expect(entry_el(fresh, checklist.id).locator(".checklist-entry-progress")).to_have_text(
         f"{checklist.defaults + 2} of {len(checklist.items)} done")
@@ -449,7 +449,7 @@ def test_export_then_import_into_a_fresh_profile_restores_ticks(browsing, checkl
     edited.write_text(json.dumps(data), encoding="utf-8")
     fresh.goto(site.url(INDEX_PAGE))
     fresh.get_by_label("Load progress from a file").set_input_files(edited)
-    expect(fresh.get_by_role("status")).to_contain_text("Ignored 3 items")
+    expect(fresh.locator(".checklist-tools").get_by_role("status")).to_contain_text("Ignored 3 items")
     assert set(stored(fresh, site.key(checklist.id))["items"]) <= {i.id for i in checklist.items}
     assert stored(fresh, site.key("no-such--checklist")) is None
 
@@ -463,7 +463,7 @@ def test_import_of_another_guides_file_or_of_junk_is_refused_and_changes_nothing
     box(page, checklist, a).check()
     page.goto(site.url(INDEX_PAGE))
     before = storage(page)
-    status = page.get_by_role("status")
+    status = page.locator(".checklist-tools").get_by_role("status")
     picker = page.get_by_label("Load progress from a file")
 
     other = tmp_path / "other-guide-progress.json"
@@ -593,7 +593,7 @@ def test_axe_finds_no_wcag_violations_with_checklists_half_done(browsing, checkl
     assert run_axe(page) == []
     page.get_by_label("Load progress from a file").set_input_files(
         files=[{"name": "wrong.json", "mimeType": "application/json", "buffer": b"{}"}])
-    expect(page.get_by_role("status")).to_contain_text("isn’t a progress file")
+    expect(page.locator(".checklist-tools").get_by_role("status")).to_contain_text("isn’t a progress file")
     assert run_axe(page) == []
 
 

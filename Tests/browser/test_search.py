@@ -154,7 +154,7 @@ def results(page, scope=PANEL):
         """items => items.map(li => {
             // The text on screen (not what is there for screen readers only).
             const shown = node => [...node.childNodes].map(c => c.nodeType === 3 ? c.data :
-                (c.classList && c.classList.contains('search-visually-hidden')) ? '' : shown(c)).join('');
+                (c.classList && c.classList.contains('visually-hidden')) ? '' : shown(c)).join('');
             const text = sel => { const n = li.querySelector(sel); return n ? shown(n) : ''; };
             return [text('.search-result-title'), text('.search-result-heading'),
                     text('.search-result-breadcrumb'), text('.search-result-snippet'),

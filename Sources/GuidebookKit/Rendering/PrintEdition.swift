@@ -41,7 +41,7 @@ struct PrintDecorator: MarkdownDecorator {
     }
 
     func wrap(taskListAt index: Int) -> MarkupWrap {
-        MarkupWrap(before: "<div class=\"checklist\">", after: "</div>")
+        MarkupWrap(before: "<div class=\"print-checklist\">", after: "</div>")
     }
 }
 

@@ -247,7 +247,7 @@
     // Messages (copied, cleared, could not save) for everyone to see and hear;
     // the count is announced through a hidden region so it is not said twice.
     this.message = el("p", { "class": "checklist-message", role: "status" });
-    this.live = el("span", { "class": "checklist-live", "aria-live": "polite" });
+    this.live = el("span", { "class": "checklist-live visually-hidden", "aria-live": "polite" });
     controls.appendChild(this.message);
     controls.appendChild(this.live);
     root.appendChild(controls);

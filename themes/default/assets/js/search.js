@@ -523,7 +523,7 @@
     while (node.firstChild) node.removeChild(node.firstChild);
   }
 
-  function hiddenText(text) { return el("span", "search-visually-hidden", text); }
+  function hiddenText(text) { return el("span", "visually-hidden", text); }
 
   // [start, end) ranges of the words in text whose folded form was matched.
   function matchRanges(text, forms) {
@@ -622,7 +622,7 @@
   }
 
   function makeLiveRegion(parent) {
-    var region = el("div", "search-visually-hidden search-live");
+    var region = el("div", "visually-hidden search-live");
     region.setAttribute("role", "status");
     region.setAttribute("aria-live", "polite");
     region.setAttribute("aria-atomic", "true");
@@ -660,7 +660,7 @@
     var base = input.id || "site-search-input";
     form.classList.add("has-live-search");
 
-    var hint = el("span", "search-visually-hidden",
+    var hint = el("span", "visually-hidden",
       "Results appear below as you type. Press the down arrow key to move through them.");
     hint.id = base + "-hint";
     form.appendChild(hint);
