@@ -69,7 +69,9 @@ let package = Package(
         ),
         .testTarget(
             name: "GuidebookCommandsTests",
-            dependencies: ["GuidebookCommands", "GuidebookTestSupport"]
+            dependencies: ["GuidebookCommands", "GuidebookTestSupport"],
+            // Golden files are read from the source tree (#filePath), not bundled.
+            exclude: ["Golden"]
         ),
     ]
 )
