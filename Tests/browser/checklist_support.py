@@ -475,7 +475,9 @@ class Browsing:
         context.on("console", lambda m: m.type == "error" and problems.append(
             f"console error: {m.text} at {m.location.get('url')}"))
         context.on("weberror", lambda e: problems.append(f"page error: {e.error}"))
-        context.on("requestfailed", lambda r: r.url.startswith("blob:") or problems.append(
+        # blob: downloads, and requests cut off by a navigation (ERR_ABORTED), are not site problems;
+        # a missing file is ERR_FILE_NOT_FOUND over file:// and an HTTP error over HTTP, both still caught.
+        context.on("requestfailed", lambda r: r.url.startswith("blob:") or r.failure == "net::ERR_ABORTED" or problems.append(
             f"request failed: {r.url} ({r.failure})"))
         context.on("response", lambda r: r.status >= 400 and problems.append(f"HTTP {r.status}: {r.url}"))
         self.contexts.append(context)
