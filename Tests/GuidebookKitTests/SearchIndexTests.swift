@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GuidebookTestSupport
+import GuidebookMarkdown
 @testable import GuidebookKit
 
 struct TokeniserTests {
@@ -61,7 +62,7 @@ struct SearchIndexTests {
             page("heading.html", "Another", sections: [(nil, "", "Intro."), ("s", "Secondment rules", "Rules.")]),
         ])
         let postings = try #require(built.postings[Stemmer(language: "en").stem("secondment")])
-        let ranked = postings.sorted { $0.score > $1.score }.map { built.documents[$0.document].url }
+        let ranked = postings.sorted { $0.scoreCode > $1.scoreCode }.map { built.documents[$0.document].url }
         #expect(ranked == ["title.html", "heading.html#s", "body.html"])
     }
 
@@ -71,21 +72,63 @@ struct SearchIndexTests {
         #expect(built.postings[built.stemOfForm["partnership"]!]?.count == 1)
     }
 
-    @Test func shardsAreClassicScriptsKeyedByPrefixWithHashedNames() throws {
-        let built = index([page("a.html", "Governance", sections: [(nil, "", "Steering groups govern.")])])
-        let (files, manifestPath) = SearchShardWriter.files(for: built)
-        let manifest = try #require(files.first { $0.path == manifestPath })
-        #expect(manifest.contents.hasPrefix("Guidebook.registerSearchManifest({"))
-        let governance = try #require(files.first { $0.path.hasPrefix("search/terms-go-") })
-        #expect(governance.contents.hasPrefix("Guidebook.registerSearchShard(\"go\",{\"forms\":{\"govern\":0,\"governance\":0}"))
-        #expect(governance.path == "search/terms-go-\(ContentHash.hex(governance.contents)).js")
-        #expect(manifest.contents.contains("\"go\":\"\(governance.path.dropFirst("search/".count))\""))
-        #expect(files.contains { $0.path.hasPrefix("search/docs-0-") && $0.contents.contains("\"Governance\"") })
+    @Test func shardsAreClassicScriptsWithHashedNamesAndAFixedManifest() throws {
+        let built = index([page("a.html", "Governance", sections: [(nil, "", "Steering groups govern."), ("steering-groups", "Steering groups", "Ten tasks.")])])
+        let files = SearchShardWriter.files(for: built)
+        let manifest = try #require(files.first { $0.path == "search/manifest.js" })
+        #expect(manifest.contents.hasPrefix("Guidebook.registerSearchManifest({\"version\":2,"))
+        let shard = try #require(files.first { $0.path.hasPrefix("search/terms-0-") })
+        #expect(shard.contents.hasPrefix("Guidebook.registerSearchShard(0,["))
+        #expect(shard.contents.contains("[\"govern governance\",\""))
+        #expect(shard.path == "search/terms-0-\(ContentHash.hex(shard.contents)).js")
+        #expect(manifest.contents.contains("\"shards\":[[\"\",\"\(ContentHash.hex(shard.contents))\"]]"))
+        let chunk = try #require(files.first { $0.path.hasPrefix("search/docs-0-") })
+        // The heading's fragment is left for search.js to work out from the heading.
+        #expect(chunk.contents.contains("[[\"a.html\",\"Governance\",\"\"]],\n[[0,\"\",\"\",\"Steering groups govern.\"],\n[0,\"\",\"Steering groups\",\"Ten tasks.\"]]"))
+        let directory = try #require(files.first { $0.path.hasPrefix("search/chunks-0-") })
+        #expect(directory.contents == "Guidebook.registerSearchChunkDirectory(0,[\"\(ContentHash.hex(chunk.contents))\"]);\n")
+        #expect(manifest.contents.contains("\"directories\":[\"\(ContentHash.hex(directory.contents))\"]"))
     }
 
-    @Test func nonASCIIShardKeysGetASCIIFileNames() {
-        #expect(SearchShardWriter.fileSafe("pa") == "pa")
-        #expect(SearchShardWriter.fileSafe("üb") == "xc3bc62")
+    @Test func termShardsCoverEveryFormOnceInJavaScriptOrder() throws {
+        let words = (0..<3000).map { "w\(String($0 * 7919 % 3001, radix: 36))x" } + ["zebra", "éclair", "ärger", "𝔞lpha", "\u{FF41}b"]
+        let built = index([page("a.html", "Many", sections: [(nil, "", words.joined(separator: " "))])])
+        let shards = SearchShardWriter.termShards(for: built)
+        #expect(shards.files.count > 1)
+        #expect(shards.firstForms.first == "")
+        #expect(zip(shards.firstForms, shards.firstForms.dropFirst()).allSatisfy { SearchEncoding.precedesInJavaScript($0, $1) })
+        var seen: [String] = []
+        for (number, file) in shards.files.enumerated() {
+            let forms = try #require(Self.forms(in: file.contents))
+            for form in forms {
+                #expect(!SearchEncoding.precedesInJavaScript(form, shards.firstForms[number]))
+                if number + 1 < shards.firstForms.count { #expect(SearchEncoding.precedesInJavaScript(form, shards.firstForms[number + 1])) }
+            }
+            seen += forms
+        }
+        #expect(seen.sorted() == built.stemOfForm.keys.sorted())
+        #expect(shards.files.allSatisfy { $0.contents.utf8.count < SearchShardWriter.shardTarget + 2_000 }, "\(shards.files.map { $0.contents.utf8.count })")
+    }
+
+    /// The word forms of a shard script: the first string of each entry, split at spaces.
+    static func forms(in script: String) -> [String]? {
+        guard let open = script.firstIndex(of: ","), let close = script.lastIndex(of: ")"),
+              let data = String(script[script.index(after: open)..<close]).data(using: .utf8),
+              let entries = try? JSONSerialization.jsonObject(with: data) as? [[String]] else { return nil }
+        return entries.flatMap { $0[0].split(separator: " ").map(String.init) }
+    }
+
+    @Test func commonStemsKeepOnlyTheirBestPostings() throws {
+        let count = SearchIndexBuilder.maxPostings + 50
+        let pages = (0..<count).map { n in page("p\(n).html", "Page \(n)", sections: [(nil, "", String(repeating: "common ", count: 1 + n % 7) + "filler text here")]) }
+        let built = index(pages)
+        let postings = try #require(built.postings["common"])
+        #expect(postings.count == SearchIndexBuilder.maxPostings)
+        #expect(postings.map(\.document) == postings.map(\.document).sorted())
+        // Pages using the word once score lowest; of those, the last ones are dropped.
+        let dropped = Set(0..<count).subtracting(postings.map(\.document))
+        let usedOnce = (0..<count).filter { $0 % 7 == 0 }
+        #expect(dropped == Set(usedOnce.suffix(50)))
     }
 
     @Test func jsonStringsAreEscaped() {
@@ -103,7 +146,66 @@ struct SearchIndexTests {
         #expect(searchFiles.count > 3)
         #expect(searchFiles == second.files.filter { $0.key.hasPrefix("search/") })
         let home = try #require(first.text(at: "index.html"))
-        let manifest = try #require(searchFiles.keys.first { $0.hasPrefix("search/manifest-") })
-        #expect(home.contains("data-search-manifest=\"\(manifest)\""))
+        #expect(searchFiles["search/manifest.js"] != nil)
+        #expect(home.contains("data-search-manifest=\"search/manifest.js\""))
+    }
+}
+
+struct SearchEncodingTests {
+    /// search.js's decoder, repeated here so the encoding is tested both ways.
+    static func decode(_ text: String) -> [SearchPosting] {
+        var result: [SearchPosting] = []
+        var previous = 0, number = 0
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            let value = Int(byte) - 35 - (byte > 92 ? 1 : 0)
+            if value >= SearchEncoding.terminalBase { number = number * 45 + value - 45; continue }
+            number = number * 45 + value
+            guard let scoreByte = iterator.next() else { break }
+            previous += number
+            result.append(SearchPosting(document: previous, scoreCode: Int(scoreByte) - 35 - (scoreByte > 92 ? 1 : 0)))
+            number = 0
+        }
+        return result
+    }
+
+    @Test func postingsRoundTrip() {
+        let postings = [0, 1, 44, 45, 46, 2024, 2025, 91_124, 91_125, 250_000].enumerated().map { SearchPosting(document: $0.element, scoreCode: $0.offset * 9) }
+        let text = SearchEncoding.postings(postings)
+        #expect(Self.decode(text) == postings)
+        #expect(!text.contains("\\") && !text.contains("\""))
+        #expect(text.unicodeScalars.allSatisfy { (35...126).contains($0.value) })
+    }
+
+    @Test func smallDeltasTakeOneCharacter() {
+        let postings = (0..<100).map { SearchPosting(document: $0 * 3, scoreCode: 90) }
+        #expect(SearchEncoding.postings(postings).count == 200)
+        #expect(SearchEncoding.digit(0) == "#" && SearchEncoding.digit(57) == "]" && SearchEncoding.digit(90) == "~")
+    }
+
+    @Test func scoreCodesKeepOrderWithinNinePercent() {
+        var previous = -1
+        for score in stride(from: 0.02, through: 30, by: 0.37) {
+            let code = SearchEncoding.scoreCode(score)
+            #expect(code >= previous)
+            #expect(abs(SearchEncoding.score(ofCode: code) / score - 1) < 0.05)
+            previous = code
+        }
+        #expect(SearchEncoding.scoreCode(0.001) == 0 && SearchEncoding.scoreCode(1000) == 90)
+    }
+
+    @Test(arguments: ["Steering groups", "The ten early tasks", "Who is it for?", "Co-location: a how_to", "  Spaced   out  ", "2024 plans", "A -- B"])
+    func asciiSlugAgreesWithHeadingIDs(heading: String) {
+        #expect(SearchEncoding.asciiSlug(heading) == HeadingIDGenerator.slug(heading))
+    }
+
+    @Test func nonASCIIHeadingsKeepTheirAnchor() {
+        #expect(SearchEncoding.asciiSlug("Café") == nil)
+        let document = SearchDocument(pageURL: "a.html", anchor: "cafe", pageTitle: "A", heading: "Café", breadcrumb: "", text: "")
+        #expect(SearchShardWriter.storedAnchor(document) == "cafe")
+        let repeated = SearchDocument(pageURL: "a.html", anchor: "plans-2", pageTitle: "A", heading: "Plans", breadcrumb: "", text: "")
+        #expect(SearchShardWriter.storedAnchor(repeated) == "plans-2")
+        let derived = SearchDocument(pageURL: "a.html", anchor: "plans", pageTitle: "A", heading: "Plans", breadcrumb: "", text: "")
+        #expect(SearchShardWriter.storedAnchor(derived) == "")
     }
 }

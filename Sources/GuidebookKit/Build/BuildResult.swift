@@ -8,6 +8,8 @@ public struct BuildOptions: Sendable {
     public var themeSearchFolders: [URL]
     /// The day review dates are compared with (a parameter, so tests can choose it).
     public var today: CalendarDate
+    /// Off only in tests, which check that the sidebar cache changes no byte.
+    var cachesSidebars = true
 
     public init(includeDrafts: Bool = false, strict: Bool = false, themeSearchFolders: [URL], today: CalendarDate = .today()) {
         self.includeDrafts = includeDrafts

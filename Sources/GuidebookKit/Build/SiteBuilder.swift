@@ -85,9 +85,10 @@ public struct SiteBuilder: Sendable {
             generated.append(GeneratedPages.status(tree: tree, lastUpdated: lastUpdated, today: options.today, diagnostics: diagnostics))
         }
         let contexts = PageContextBuilder(tree: tree, configuration: configuration, outlines: outlines, checklists: checklists,
-                                          generatedPaths: Set(generated.map(\.outputPath)).union(printPath), searchManifestPath: search.manifestPath,
+                                          generatedPaths: Set(generated.map(\.outputPath)).union(printPath), searchManifestPath: SearchShardWriter.manifestPath,
                                           graph: linked.graph, lastUpdated: lastUpdated, today: options.today)
-        let renderer = PageRenderer(theme: theme, contexts: contexts, glossary: GlossaryIndex(linked.glossary), allowsRawHTML: configuration.allowsRawHTML)
+        let renderer = PageRenderer(theme: theme, contexts: contexts, glossary: GlossaryIndex(linked.glossary), allowsRawHTML: configuration.allowsRawHTML,
+                                    cachesSidebars: options.cachesSidebars)
         var writeErrors = Array(pages.indices).concurrentMap { index -> String? in
             let html = renderer.render(page: index, rewrites: linked.rewrites[index])
             do {
@@ -113,7 +114,7 @@ public struct SiteBuilder: Sendable {
             if let failure = writeErrors.compactMap({ $0 }).first {
                 throw BuildError(stage: "write", path: "", reason: failure)
             }
-            for file in search.files {
+            for file in search {
                 try output.write(Data(file.contents.utf8), to: file.path)
             }
             for asset in content.assets {

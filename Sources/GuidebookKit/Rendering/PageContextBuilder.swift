@@ -17,13 +17,13 @@ struct PageContextBuilder: Sendable {
     let lastUpdated: [Date?]
     let today: CalendarDate
 
-    func context(for index: Int, bodyHTML: String) -> [String: Any] {
+    func context(for index: Int, bodyHTML: String, sidebarHTML: String) -> [String: Any] {
         let page = tree.pages[index]
         let navigation = tree.navigation(for: index)
         let isHome = index == tree.root
         var context = commonContext(outputPath: page.outputPath, bodyHTML: bodyHTML)
         context["page"] = pageContext(page, index: index, isHome: isHome)
-        context["nav"] = navigation.sidebar.map { navItem($0, from: page.outputPath) }
+        context["sidebar"] = sidebarHTML
         context["breadcrumbs"] = navigation.breadcrumbs.map { crumb(to: $0, from: page.outputPath) }
         context["hasBreadcrumbs"] = !isHome
         let toc = tableOfContents(for: index)
@@ -41,17 +41,13 @@ struct PageContextBuilder: Sendable {
         return context
     }
 
-    func context(for generated: GeneratedPage, bodyHTML: String) -> [String: Any] {
+    func context(for generated: GeneratedPage, bodyHTML: String, sidebarHTML: String) -> [String: Any] {
         var context = commonContext(outputPath: generated.outputPath, bodyHTML: bodyHTML)
         context["page"] = [
             "title": generated.title, "summary": generated.summary, "hasSummary": !generated.summary.isEmpty,
             "isGenerated": true, "fileName": generated.outputPath, "meta": [String: Any](),
         ] as [String: Any]
-        context["nav"] = tree.children[tree.root].map { index -> [String: Any] in
-            var item = link(to: index, from: generated.outputPath)
-            item["children"] = [Any]()
-            return item
-        }
+        context["sidebar"] = sidebarHTML
         context["breadcrumbs"] = [crumb(to: tree.root, from: generated.outputPath)]
         context["hasBreadcrumbs"] = true
         return context
@@ -139,14 +135,31 @@ struct PageContextBuilder: Sendable {
         return context
     }
 
-    /// Only what the sidebar shows: it is the largest part of every page's context.
-    private func navItem(_ item: PageNavigation.Item, from outputPath: String) -> [String: Any] {
+    /// What the theme's sidebar template reads for a page: `site` and `nav`. With `markingCurrent`,
+    /// every item's `isCurrent` marks its text for `SidebarCache` instead of being true or false.
+    func sidebarContext(for index: Int, markingCurrent: Bool) -> [String: Any] {
+        let outputPath = tree.pages[index].outputPath
+        return ["site": siteContext(from: outputPath),
+                "nav": tree.navigation(for: index).sidebar.map { navItem($0, from: outputPath, markingCurrent: markingCurrent) }]
+    }
+
+    /// Generated pages show the top-level sections, none of them current.
+    func sidebarContext(for generated: GeneratedPage) -> [String: Any] {
+        ["site": siteContext(from: generated.outputPath),
+         "nav": tree.children[tree.root].map { index -> [String: Any] in
+             var item = link(to: index, from: generated.outputPath)
+             item["children"] = [Any]()
+             return item
+         }]
+    }
+
+    private func navItem(_ item: PageNavigation.Item, from outputPath: String, markingCurrent: Bool) -> [String: Any] {
         [
             "title": tree.pages[item.page].frontMatter.title,
             "url": OutputPath.relativeURL(from: outputPath, to: tree.pages[item.page].outputPath),
-            "isCurrent": item.isCurrent,
+            "isCurrent": markingCurrent ? SidebarCache.marker(for: item.page) : item.isCurrent,
             "isExpanded": item.isExpanded,
-            "children": item.children.map { navItem($0, from: outputPath) },
+            "children": item.children.map { navItem($0, from: outputPath, markingCurrent: markingCurrent) },
         ]
     }
 

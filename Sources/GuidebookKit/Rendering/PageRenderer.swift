@@ -7,6 +7,15 @@ struct PageRenderer: Sendable {
     let contexts: PageContextBuilder
     let glossary: GlossaryIndex
     let allowsRawHTML: Bool
+    private let sidebars: SidebarCache?
+
+    init(theme: Theme, contexts: PageContextBuilder, glossary: GlossaryIndex, allowsRawHTML: Bool, cachesSidebars: Bool = true) {
+        self.theme = theme
+        self.contexts = contexts
+        self.glossary = glossary
+        self.allowsRawHTML = allowsRawHTML
+        sidebars = cachesSidebars ? SidebarCache(tree: contexts.tree, theme: theme, contexts: contexts) : nil
+    }
 
     func render(page index: Int, rewrites: [String: String]) -> String {
         let page = contexts.tree.pages[index]
@@ -15,7 +24,7 @@ struct PageRenderer: Sendable {
                                       glossary: GlossaryMatcher(index: glossary, excludingPage: index),
                                       glossaryURL: { OutputPath.relativeURL(from: page.outputPath, to: pages[$0.page].outputPath) })
         let body = MarkdownRenderer.html(for: page.body, allowsRawHTML: allowsRawHTML, decorator: decorator)
-        return renderPageTemplate(contexts.context(for: index, bodyHTML: body))
+        return renderPageTemplate(contexts.context(for: index, bodyHTML: body, sidebarHTML: sidebar(for: index)))
     }
 
     func render(_ generated: GeneratedPage) -> String {
@@ -23,13 +32,20 @@ struct PageRenderer: Sendable {
         bodyContext["site"] = contexts.siteContext(from: generated.outputPath)
         let body = theme.templates.render(bodyContext, withTemplate: generated.templateName) ?? ""
         if generated.isStandalone { return body }
-        return renderPageTemplate(contexts.context(for: generated, bodyHTML: body))
+        let sidebar = theme.templates.render(contexts.sidebarContext(for: generated), withTemplate: SidebarCache.templateName) ?? ""
+        return renderPageTemplate(contexts.context(for: generated, bodyHTML: body, sidebarHTML: sidebar))
     }
 
     /// A page's body as the print edition shows it.
     func renderForPrint(page index: Int, rewrites: [String: String]) -> String {
         let page = contexts.tree.pages[index]
         return MarkdownRenderer.html(for: page.body, allowsRawHTML: allowsRawHTML, decorator: PrintDecorator(page: page, rewrites: rewrites))
+    }
+
+    /// The theme's sidebar for a page, from the cache when there is one.
+    func sidebar(for index: Int) -> String {
+        if let sidebars { return sidebars.sidebar(for: index) }
+        return theme.templates.render(contexts.sidebarContext(for: index, markingCurrent: false), withTemplate: SidebarCache.templateName) ?? ""
     }
 
     private func renderPageTemplate(_ context: [String: Any]) -> String {

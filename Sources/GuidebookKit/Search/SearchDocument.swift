@@ -1,13 +1,24 @@
 /// One search result target: a page, or one of its H2/H3 sections.
 struct SearchDocument: Sendable, Hashable {
-    /// Relative to the site root, with the heading's fragment: `governance.html#steering-groups`.
-    var url: String
+    /// Relative to the site root: `governance.html`.
+    var pageURL: String
+    /// The heading's id, or nil for the part of the page before its first H2/H3.
+    var anchor: String?
     var pageTitle: String
     var heading: String
     /// The sections above the page: "Building the work group", or "" for top-level pages.
     var breadcrumb: String
-    /// The section's plain text, cut to `SearchIndexBuilder.snippetCharacters` at a word boundary.
+    /// The start of the section's plain text, cut to `SearchIndexBuilder.snippetCharacters` at a word boundary.
     var text: String
+
+    /// The result's link, relative to the site root: `governance.html#steering-groups`.
+    var url: String { pageURL + (anchor.map { "#\($0)" } ?? "") }
+}
+
+/// One stem in one document, with its BM25 score as a score code (`SearchEncoding.scoreCode`).
+struct SearchPosting: Sendable, Hashable {
+    var document: Int
+    var scoreCode: Int
 }
 
 /// What the index builder takes from one page.

@@ -3,7 +3,11 @@ import Foundation
 /// Builds the search index: documents (page sections), word forms tied to Snowball stems, and
 /// BM25 scores per stem and document with field boosts, precomputed so the browser only adds.
 struct SearchIndexBuilder {
-    static let snippetCharacters = 600
+    /// Short, so result text stays a small part of the index (issue 6's size budget).
+    static let snippetCharacters = 100
+    /// A stem keeps only its best-scoring postings: the words in most sections of a large guide
+    /// rank nothing on their own, and their full lists would be most of what a query loads.
+    static let maxPostings = 500
     /// Field boosts: a word in the title counts as much as ten in the body.
     static let boosts = (title: 10.0, heading: 5.0, summary: 3.0, tags: 3.0, body: 1.0)
     static let k1 = 1.2, b = 0.75
@@ -42,8 +46,8 @@ struct SearchIndexBuilder {
             }
             add(section.heading, boosts.heading)
             add(section.text, boosts.body)
-            let url = page.outputPath + (section.headingID.map { "#\($0)" } ?? "")
-            result.append(WeighedDocument(document: SearchDocument(url: url, pageTitle: page.title, heading: section.heading,
+            result.append(WeighedDocument(document: SearchDocument(pageURL: page.outputPath, anchor: section.headingID,
+                                                                   pageTitle: page.title, heading: section.heading,
                                                                    breadcrumb: page.breadcrumb, text: snippet(section.text)),
                                           weighted: weighted, length: length))
         }
@@ -78,18 +82,24 @@ struct SearchIndexBuilder {
         }
         let count = Double(max(1, documents.count))
         let averageLength = max(1, lengths.reduce(0, +) / count)
-        var postings: [String: [(document: Int, score: Int)]] = [:]
+        var postings: [String: [SearchPosting]] = [:]
         for (stem, perDocument) in weightedByStem {
             let frequency = Double(perDocument.count)
             let idf = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
-            postings[stem] = perDocument.keys.sorted().map { document in
-                let tf = perDocument[document]!
+            let scored = perDocument.map { document, tf in
                 let norm = Self.k1 * (1 - Self.b + Self.b * lengths[document] / averageLength)
-                let score = idf * tf * (Self.k1 + 1) / (tf + norm)
-                return (document, max(1, Int((score * 100).rounded())))
+                return (document: document, score: idf * tf * (Self.k1 + 1) / (tf + norm))
             }
+            postings[stem] = Self.best(scored).map { SearchPosting(document: $0.document, scoreCode: SearchEncoding.scoreCode($0.score)) }
         }
         return SearchIndex(documents: documents, stemOfForm: stemOfForm, postings: postings, language: stemmer.algorithm)
+    }
+
+    /// The `maxPostings` highest scores (ties to the earlier document), in document order.
+    static func best(_ scored: [(document: Int, score: Double)]) -> [(document: Int, score: Double)] {
+        guard scored.count > maxPostings else { return scored.sorted { $0.document < $1.document } }
+        let kept = scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }.prefix(maxPostings)
+        return kept.sorted { $0.document < $1.document }
     }
 
     /// At most `snippetCharacters`, cut at a space, white space folded.
@@ -107,6 +117,7 @@ struct SearchIndexBuilder {
 struct SearchIndex: Sendable {
     var documents: [SearchDocument]
     var stemOfForm: [String: String]
-    var postings: [String: [(document: Int, score: Int)]]
+    /// Per stem, in document order; at most `SearchIndexBuilder.maxPostings`.
+    var postings: [String: [SearchPosting]]
     var language: String?
 }

@@ -1,69 +1,134 @@
 import Foundation
 
-/// Cuts the index into classic scripts (they call `Guidebook.register...`, so they load from file://):
-/// a manifest, term shards keyed by the first letters of word forms, and chunks of result text.
-/// Every name carries a hash of its content; the same content gives the same bytes.
+/// Cuts the index into classic scripts (they call `Guidebook.register...`, so they load from
+/// file://), in format 2 (README, "Search index format"): a manifest with a fixed name, term
+/// shards cut by size over the sorted word forms, and result text in small chunks found through
+/// chunk directories. Every other name carries a hash of its content; the same content gives the
+/// same bytes, and a query loads a few small files whatever the size of the guide.
 enum SearchShardWriter {
     static let folder = "search"
-    static let prefixLength = 2
-    static let chunkSize = 16
+    static let manifestPath = "\(folder)/manifest.js"
+    /// Bytes of forms and postings a term shard holds before the next form starts a new one.
+    static let shardTarget = 24_000
+    static let chunkSize = 12
+    static let directorySize = 64
 
     struct File: Sendable {
         var path: String
         var contents: String
     }
 
-    /// The files, and the manifest's path (relative to the site root) for the pages to point at.
-    static func files(for index: SearchIndex) -> (files: [File], manifestPath: String) {
-        var files: [File] = []
-        var shardNames: [(String, String)] = []
-        let formsByKey = Dictionary(grouping: index.stemOfForm.keys, by: shardKey)
-        for key in formsByKey.keys.sorted() {
-            let forms = formsByKey[key]!.sorted()
-            var localStem: [String: Int] = [:]
+    static func files(for index: SearchIndex) -> [File] {
+        let terms = termShards(for: index)
+        let chunks = documentChunks(for: index.documents)
+        var manifest = "Guidebook.registerSearchManifest({\"version\":2,\"language\":\(index.language.map(JSONText.string) ?? "null"),"
+        manifest += "\"docCount\":\(index.documents.count),"
+        manifest += "\"score\":{\"min\":\(SearchEncoding.minimumScore),\"step\":\(SearchEncoding.scoreStep)},"
+        manifest += "\"maxPostings\":\(SearchIndexBuilder.maxPostings),"
+        manifest += "\"shards\":[" + terms.firstForms.indices.map { "[\(JSONText.string(terms.firstForms[$0])),\"\(terms.hashes[$0])\"]" }.joined(separator: ",") + "],"
+        manifest += "\"chunkSize\":\(chunkSize),\"directorySize\":\(directorySize),"
+        manifest += "\"directories\":[" + chunks.directoryHashes.map { "\"\($0)\"" }.joined(separator: ",") + "]});\n"
+        return terms.files + chunks.files + [File(path: manifestPath, contents: manifest)]
+    }
+
+    // MARK: Term shards
+
+    /// Word forms in JavaScript's order, cut into shards of about `shardTarget` bytes. A shard
+    /// lists, per stem, that stem's forms in its range and the stem's postings.
+    static func termShards(for index: SearchIndex) -> (files: [File], firstForms: [String], hashes: [String]) {
+        let forms = index.stemOfForm.keys.sorted(by: SearchEncoding.precedesInJavaScript)
+        var encoded: [String: String] = [:]
+        func postings(of stem: String) -> String {
+            if let known = encoded[stem] { return known }
+            let text = SearchEncoding.postings(index.postings[stem] ?? [])
+            encoded[stem] = text
+            return text
+        }
+        var ranges: [Range<Int>] = []
+        var start = 0, size = 0
+        var stemsInShard: Set<String> = []
+        for (position, form) in forms.enumerated() {
+            let stem = index.stemOfForm[form]!
+            // A stem's first form brings its entry, `["forms","postings"],\n`; later ones a space and the form.
+            let isNewStem = !stemsInShard.contains(stem)
+            let added = form.utf8.count + (isNewStem ? postings(of: stem).utf8.count + 8 : 1)
+            if size > 0 && size + added > shardTarget {
+                ranges.append(start..<position)
+                start = position; size = 0; stemsInShard = []
+                size += form.utf8.count + postings(of: stem).utf8.count + 8
+            } else {
+                size += added
+            }
+            stemsInShard.insert(stem)
+        }
+        if start < forms.count || ranges.isEmpty { ranges.append(start..<forms.count) }
+
+        var files: [File] = [], firstForms: [String] = [], hashes: [String] = []
+        for (number, range) in ranges.enumerated() {
+            var formsOfStem: [String: [String]] = [:]
             var stems: [String] = []
-            for form in forms where localStem[index.stemOfForm[form]!] == nil {
-                localStem[index.stemOfForm[form]!] = stems.count
-                stems.append(index.stemOfForm[form]!)
+            for form in forms[range] {
+                let stem = index.stemOfForm[form]!
+                if formsOfStem[stem] == nil { stems.append(stem) }
+                formsOfStem[stem, default: []].append(form)
             }
-            let formsJSON = forms.map { "\(JSONText.string($0)):\(localStem[index.stemOfForm[$0]!]!)" }.joined(separator: ",")
-            let postingsJSON = stems.map { stem in
-                "[" + (index.postings[stem] ?? []).map { "\($0.document),\($0.score)" }.joined(separator: ",") + "]"
-            }.joined(separator: ",")
-            let body = "Guidebook.registerSearchShard(\(JSONText.string(key)),{\"forms\":{\(formsJSON)},\"postings\":[\(postingsJSON)]});\n"
-            let name = "terms-\(fileSafe(key))-\(ContentHash.hex(body)).js"
-            files.append(File(path: "\(folder)/\(name)", contents: body))
-            shardNames.append((key, name))
+            let entries = stems.map { "[\(JSONText.string(formsOfStem[$0]!.joined(separator: " "))),\"\(postings(of: $0))\"]" }
+            let body = "Guidebook.registerSearchShard(\(number),[\(entries.joined(separator: ",\n"))]);\n"
+            let hash = ContentHash.hex(body)
+            files.append(File(path: "\(folder)/terms-\(number)-\(hash).js", contents: body))
+            firstForms.append(number == 0 ? "" : forms[range.lowerBound])
+            hashes.append(hash)
         }
-        var chunkNames: [String] = []
-        for start in stride(from: 0, to: index.documents.count, by: chunkSize) {
-            let chunk = start / chunkSize
-            let documents = index.documents[start..<min(start + chunkSize, index.documents.count)].map { document in
-                "[" + [document.url, document.pageTitle, document.heading, document.breadcrumb, document.text].map(JSONText.string).joined(separator: ",") + "]"
-            }
-            let body = "Guidebook.registerSearchDocs(\(chunk),[\(documents.joined(separator: ",\n"))]);\n"
-            let name = "docs-\(chunk)-\(ContentHash.hex(body)).js"
-            files.append(File(path: "\(folder)/\(name)", contents: body))
-            chunkNames.append(name)
-        }
-        let shardsJSON = shardNames.map { "\(JSONText.string($0.0)):\(JSONText.string($0.1))" }.joined(separator: ",")
-        let manifest = "Guidebook.registerSearchManifest({\"version\":1,\"language\":\(index.language.map(JSONText.string) ?? "null"),"
-            + "\"prefixLength\":\(prefixLength),\"shards\":{\(shardsJSON)},\"chunkSize\":\(chunkSize),"
-            + "\"chunks\":[\(chunkNames.map(JSONText.string).joined(separator: ","))],\"docCount\":\(index.documents.count)});\n"
-        let manifestPath = "\(folder)/manifest-\(ContentHash.hex(manifest)).js"
-        files.append(File(path: manifestPath, contents: manifest))
-        return (files, manifestPath)
+        return (files, firstForms, hashes)
     }
 
-    static func shardKey(_ form: String) -> String {
-        String(form.prefix(prefixLength))
+    // MARK: Result text
+
+    /// Chunks of `chunkSize` documents with their pages' titles and links, and directories of
+    /// `directorySize` chunk hashes, so the manifest stays small however many chunks there are.
+    static func documentChunks(for documents: [SearchDocument]) -> (files: [File], directoryHashes: [String]) {
+        var files: [File] = []
+        var chunkHashes: [String] = []
+        for start in stride(from: 0, to: documents.count, by: chunkSize) {
+            let number = start / chunkSize
+            let body = chunkScript(number, documents[start..<min(start + chunkSize, documents.count)])
+            let hash = ContentHash.hex(body)
+            files.append(File(path: "\(folder)/docs-\(number)-\(hash).js", contents: body))
+            chunkHashes.append(hash)
+        }
+        var directoryHashes: [String] = []
+        for start in stride(from: 0, to: chunkHashes.count, by: directorySize) {
+            let number = start / directorySize
+            let list = chunkHashes[start..<min(start + directorySize, chunkHashes.count)].map { "\"\($0)\"" }.joined(separator: ",")
+            let body = "Guidebook.registerSearchChunkDirectory(\(number),[\(list)]);\n"
+            let hash = ContentHash.hex(body)
+            files.append(File(path: "\(folder)/chunks-\(number)-\(hash).js", contents: body))
+            directoryHashes.append(hash)
+        }
+        return (files, directoryHashes)
     }
 
-    /// ASCII letters, digits and hyphens as they are; anything else as hex of its UTF-8, so
-    /// file names are plain ASCII on every file system and in every URL.
-    static func fileSafe(_ key: String) -> String {
-        if key.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) { return key }
-        return "x" + key.utf8.map { String($0, radix: 16) }.joined()
+    static func chunkScript(_ number: Int, _ documents: ArraySlice<SearchDocument>) -> String {
+        var pages: [String] = []
+        var pageIndex: [String: Int] = [:]
+        var rows: [String] = []
+        for document in documents {
+            let page: Int
+            if let known = pageIndex[document.pageURL] { page = known } else {
+                page = pages.count
+                pageIndex[document.pageURL] = page
+                pages.append("[" + [document.pageURL, document.pageTitle, document.breadcrumb].map(JSONText.string).joined(separator: ",") + "]")
+            }
+            rows.append("[\(page)," + [storedAnchor(document), document.heading, document.text].map(JSONText.string).joined(separator: ",") + "]")
+        }
+        return "Guidebook.registerSearchDocs(\(number),[\(pages.joined(separator: ","))],\n[\(rows.joined(separator: ",\n"))]);\n"
+    }
+
+    /// "" where search.js can work the fragment out from the heading (or there is none).
+    static func storedAnchor(_ document: SearchDocument) -> String {
+        guard let anchor = document.anchor else { return "" }
+        if !document.heading.isEmpty && SearchEncoding.asciiSlug(document.heading) == anchor { return "" }
+        return anchor
     }
 }
 

@@ -2,7 +2,7 @@ import GuidebookMarkdown
 
 /// The Index stage: every page's sections into the index, then the index into files.
 enum SearchStage {
-    static func build(tree: SiteTree, outlines: [MarkdownOutline], language: String) -> (files: [SearchShardWriter.File], manifestPath: String) {
+    static func build(tree: SiteTree, outlines: [MarkdownOutline], language: String) -> [SearchShardWriter.File] {
         let weighed = tree.readingOrder.concurrentMap { index in
             let page = tree.pages[index]
             let breadcrumb = tree.ancestors(of: index).dropFirst().map { tree.pages[$0].frontMatter.title }.joined(separator: " › ")

@@ -1,0 +1,69 @@
+import Mustache
+
+/// The theme's `sidebar` template rendered once per folder and navigation state instead of once per
+/// page: at 10,000 pages it lists a section's 200 pages on each of them, and rendering it was most
+/// of the Render stage. Pages in one folder with the same expanded sections share the same
+/// relative URLs and items; only which item is current differs. So the shared rendering marks each
+/// item's `{{#isCurrent}}…{{/isCurrent}}` output with the item's page number, and each page keeps
+/// the marked text of its own item and drops the others.
+struct SidebarCache: Sendable {
+    static let templateName = "sidebar"
+    // Noncharacters: never in a page title (the cache is not used if one is), never in a template.
+    static let open = Unicode.Scalar(0xFDD0 as UInt32)!, close = Unicode.Scalar(0xFDD1 as UInt32)!, end = Unicode.Scalar(0xFDD2 as UInt32)!
+
+    private let shared: [String: String]
+    private let keys: [String]
+
+    /// nil when the theme has no sidebar template or a title contains the markers.
+    init?(tree: SiteTree, theme: Theme, contexts: PageContextBuilder) {
+        guard theme.templates.getTemplate(named: Self.templateName) != nil,
+              !tree.pages.contains(where: { $0.frontMatter.title.unicodeScalars.contains { (Self.open...Self.end).contains($0) } })
+        else { return nil }
+        let keys = tree.pages.indices.map { Self.key(for: $0, in: tree) }
+        var representative: [String: Int] = [:]
+        for (page, key) in keys.enumerated() where representative[key] == nil { representative[key] = page }
+        let rendered = representative.sorted { $0.key < $1.key }.concurrentMap { key, page in
+            (key, theme.templates.render(contexts.sidebarContext(for: page, markingCurrent: true), withTemplate: Self.templateName) ?? "")
+        }
+        shared = Dictionary(uniqueKeysWithValues: rendered)
+        self.keys = keys
+    }
+
+    /// Pages with the same key show the same sidebar but for the current item: the same folder
+    /// (so the same relative URLs) and the same expanded sections.
+    static func key(for page: Int, in tree: SiteTree) -> String {
+        let path = tree.pages[page].outputPath
+        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+        let expanded = (tree.ancestors(of: page) + [page]).filter { !tree.children[$0].isEmpty }
+        return folder + "\n" + expanded.map(String.init).joined(separator: ",")
+    }
+
+    func sidebar(for page: Int) -> String {
+        Self.select(shared[keys[page]] ?? "", current: page)
+    }
+
+    /// Keeps the marked text of `current` (markers removed) and drops every other marked text.
+    static func select(_ marked: String, current: Int) -> String {
+        var result = String.UnicodeScalarView()
+        var keeping: [Bool] = []
+        var scalars = marked.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            switch scalar {
+            case open:
+                var number = ""
+                while let digit = scalars.next(), digit != close { number.unicodeScalars.append(digit) }
+                keeping.append((keeping.last ?? true) && Int(number) == current)
+            case end:
+                _ = keeping.popLast()
+            default:
+                if keeping.last ?? true { result.append(scalar) }
+            }
+        }
+        return String(result)
+    }
+
+    /// What `isCurrent` is in the shared rendering: the section's text, marked with the page.
+    static func marker(for page: Int) -> MustacheLambda {
+        MustacheLambda { text in "\(open)\(page)\(close)" + text + "\(end)" }
+    }
+}

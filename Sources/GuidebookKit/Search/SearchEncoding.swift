@@ -1,0 +1,81 @@
+import Foundation
+
+/// The compact text encodings of search index format 2 (README, "Search index format"); search.js
+/// decodes them. Postings are written as characters inside a JavaScript string literal, so the
+/// alphabet is the printable ASCII that needs no escaping there: `#` to `~` without `\`.
+enum SearchEncoding {
+    static let digitCount = 91
+    /// Digit values from `terminalBase` up mean "more digits follow".
+    static let terminalBase = 45
+
+    /// Score codes: code q stands for `minimumScore * exp(scoreStep * q)`, so 91 codes span scores
+    /// 0.01 to about 33 with 9% steps; BM25 with our boosts stays below that.
+    static let minimumScore = 0.01
+    static let scoreStep = 0.0889
+    static let maximumScoreCode = digitCount - 1
+
+    static func digit(_ value: Int) -> Character {
+        let code = 35 + value
+        return Character(Unicode.Scalar(UInt8(code >= 92 ? code + 1 : code)))
+    }
+
+    /// Most significant digit first; every digit but the last is offset by `terminalBase`.
+    static func appendVarint(_ number: Int, to text: inout String) {
+        var digits: [Int] = [number % terminalBase]
+        var rest = number / terminalBase
+        while rest > 0 {
+            digits.append(terminalBase + rest % terminalBase)
+            rest /= terminalBase
+        }
+        for value in digits.reversed() { text.append(digit(value)) }
+    }
+
+    static func scoreCode(_ score: Double) -> Int {
+        guard score > minimumScore else { return 0 }
+        return min(maximumScoreCode, Int((log(score / minimumScore) / scoreStep).rounded()))
+    }
+
+    static func score(ofCode code: Int) -> Double {
+        minimumScore * exp(scoreStep * Double(code))
+    }
+
+    /// Postings in document order: each a document-id delta (from 0) and one score-code digit.
+    static func postings(_ postings: [SearchPosting]) -> String {
+        var text = ""
+        text.reserveCapacity(postings.count * 3)
+        var previous = 0
+        for posting in postings {
+            appendVarint(posting.document - previous, to: &text)
+            text.append(digit(posting.scoreCode))
+            previous = posting.document
+        }
+        return text
+    }
+
+    /// The heading-id rule for pure-ASCII text, simple enough for search.js to repeat; nil for
+    /// other text. A result's fragment is left out of the index when this gives the real id.
+    static func asciiSlug(_ text: String) -> String? {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var slug = ""
+        var pendingSeparator = false
+        for byte in text.lowercased().utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if pendingSeparator && !slug.isEmpty { slug.append("-") }
+                pendingSeparator = false
+                slug.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C,
+                 UInt8(ascii: "-"), UInt8(ascii: "_"):
+                pendingSeparator = true
+            default:
+                break
+            }
+        }
+        return slug
+    }
+
+    /// JavaScript compares strings by UTF-16 code units; shard ranges must sort the same way.
+    static func precedesInJavaScript(_ a: String, _ b: String) -> Bool {
+        a.utf16.lexicographicallyPrecedes(b.utf16)
+    }
+}
