@@ -63,8 +63,8 @@ public struct SiteBuilder: Sendable {
         // Render and write
         let tree = linked.tree
         let checklists = pages.indices.map { ChecklistBuilder.checklists(pageOutputPath: pages[$0].outputPath, pageTitle: pages[$0].frontMatter.title, outline: outlines[$0]) }
-        let search = SearchStage.build(tree: tree, outlines: outlines, language: configuration.language)
-        clock.lap("index")
+        let language = configuration.language
+        let searchWork = BackgroundWork { SearchStage.build(tree: tree, outlines: outlines, language: language) }
         var generated: [GeneratedPage] = []
         // Pages link to the print edition before it is rendered, so its path is known up front.
         let printPath: Set<String> = theme.templates.getTemplate(named: "print") != nil ? [PrintEdition.path] : []
@@ -110,12 +110,23 @@ public struct SiteBuilder: Sendable {
             }
         }
         clock.lap("render")
+        let (search, searchSeconds) = searchWork.wait()
+        clock.lap("index (waited for)")
+        clock.record("index (alongside render)", seconds: searchSeconds)
         do {
             if let failure = writeErrors.compactMap({ $0 }).first {
                 throw BuildError(stage: "write", path: "", reason: failure)
             }
-            for file in search {
-                try output.write(Data(file.contents.utf8), to: file.path)
+            let searchWriteErrors = search.concurrentMap { file -> String? in
+                do {
+                    try output.write(Data(file.contents.utf8), to: file.path)
+                    return nil
+                } catch {
+                    return "\(error)"
+                }
+            }
+            if let failure = searchWriteErrors.compactMap({ $0 }).first {
+                throw BuildError(stage: "write", path: "", reason: failure)
             }
             for asset in content.assets {
                 guard let data = input.contentFiles[asset.contentPath] else { continue }
@@ -140,6 +151,10 @@ struct StageClock {
     private(set) var timings: [StageTiming] = []
     private var start = ContinuousClock.now
 
+    mutating func record(_ stage: String, seconds: Double) {
+        timings.append(StageTiming(stage: stage, seconds: seconds))
+    }
+
     mutating func lap(_ stage: String) {
         let now = ContinuousClock.now
         let elapsed = now - start
@@ -160,7 +175,7 @@ enum PageLocation {
 enum HeadingCheck {
     static func check(pages: [SourcePage], outlines: [MarkdownOutline]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for (page, outline) in zip(pages, outlines) {
+        for (page, outline) in zip(pages, outlines) where outline.headings.contains(where: { $0.level == 1 }) {
             let source = SourceText(page.body)
             for heading in outline.headings where heading.level == 1 {
                 diagnostics.append(.warning(.headingLevel, "level 1 heading '\(heading.text)' in the body; the page title is the page's only level 1 heading",

@@ -18,8 +18,16 @@ public enum ContentLoader {
         var diagnostics: [Diagnostic] = []
         var draftPaths: Set<String> = []
         var claimedOutputs: [String: String] = [:]
+        @Sendable func sourcePath(of contentPath: String) -> String {
+            contentFolderName.isEmpty ? contentPath : "\(contentFolderName)/\(contentPath)"
+        }
+        // Front matter is parsed in parallel (YAML is most of loading); the checks below stay in path order.
+        let markdownPaths = files.keys.filter { $0.hasSuffix(".md") }
+        let parsedByPath = Dictionary(uniqueKeysWithValues: zip(markdownPaths, markdownPaths.concurrentMap { contentPath -> FrontMatterParser.Result? in
+            String(data: files[contentPath]!, encoding: .utf8).map { FrontMatterParser.parse($0, path: sourcePath(of: contentPath)) }
+        }))
         for contentPath in files.keys.sorted() {
-            let sourcePath = contentFolderName.isEmpty ? contentPath : "\(contentFolderName)/\(contentPath)"
+            let sourcePath = sourcePath(of: contentPath)
             let outputPath: String
             switch OutputPath.map(contentPath: contentPath) {
             case .success(let path): outputPath = path
@@ -43,14 +51,12 @@ public enum ContentLoader {
                 assets.append(ContentAsset(sourcePath: sourcePath, contentPath: contentPath, outputPath: outputPath))
                 continue
             }
-            let data = files[contentPath]!
-            guard let text = String(data: data, encoding: .utf8) else {
-                let (line, column) = UTF8Validation.firstInvalidPosition(in: data)
+            guard let parsed = parsedByPath[contentPath] ?? nil else {
+                let (line, column) = UTF8Validation.firstInvalidPosition(in: files[contentPath]!)
                 diagnostics.append(.error(.invalidEncoding, "file is not valid UTF-8", at: SourceLocation(path: sourcePath, line: line, column: column),
                                           notes: ["save the file as UTF-8"]))
                 continue
             }
-            let parsed = FrontMatterParser.parse(text, path: sourcePath)
             diagnostics += parsed.diagnostics
             guard let frontMatter = parsed.frontMatter else { continue }
             if frontMatter.isDraft && !includeDrafts {

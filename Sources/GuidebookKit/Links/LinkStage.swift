@@ -17,48 +17,70 @@ enum LinkStage {
     static func link(pages: [SourcePage], outlines: [MarkdownOutline], content: LoadedContent) -> LinkedSite {
         let tree = SiteTree(pages: pages)
         let resolver = LinkResolver(table: LinkTable(pages: pages, outlines: outlines, assets: content.assets, draftPaths: content.draftPaths), pages: pages)
-        var diagnostics: [Diagnostic] = []
-        var rewrites = [[String: String]](repeating: [:], count: pages.count)
-        var printRewrites = [[String: String]](repeating: [:], count: pages.count)
-        var links = [[Int]](repeating: [], count: pages.count)
-        var declaredRelated = [[Int]](repeating: [], count: pages.count)
-        var usedAssets: Set<String> = []
-        for (index, page) in pages.enumerated() {
-            let source = SourceText(page.body)
-            for link in outlines[index].links {
-                let resolved = resolver.resolve(link, onPage: index, at: PageLocation.of(link.position, in: page, source: source))
-                if case .rewrite(let url) = resolved.resolution { rewrites[index][link.destination] = url }
-                if let target = resolved.targetPage {
-                    links[index].append(target)
-                    printRewrites[index][link.destination] = "#" + PrintEdition.anchor(page: pages[target], fragment: LinkResolver.split(link.destination).fragment)
-                } else if link.destination.hasPrefix("#") {
-                    printRewrites[index][link.destination] = "#" + PrintEdition.anchor(page: page, fragment: String(link.destination.dropFirst()))
-                } else if let asset = resolved.targetAsset, let output = content.assets.first(where: { $0.contentPath == asset })?.outputPath {
-                    printRewrites[index][link.destination] = OutputPath.relativeURL(from: PrintEdition.path, to: output)
-                }
-                if let asset = resolved.targetAsset { usedAssets.insert(asset) }
-                if let problem = resolved.problem { diagnostics.append(problem) }
-            }
-            for entry in page.frontMatter.related {
-                let link = MarkdownLink(kind: .link, destination: entry.value, text: "", position: MarkdownPosition(line: 1, utf8Column: 1))
-                let resolved = resolver.resolve(link, onPage: index, at: entry.location)
-                if let problem = resolved.problem {
-                    var relatedProblem = problem
-                    relatedProblem.summary = "related page: " + problem.summary
-                    diagnostics.append(relatedProblem)
-                } else if let target = resolved.targetPage {
-                    declaredRelated[index].append(target)
-                } else {
-                    diagnostics.append(.error(.brokenLink, "related entry '\(entry.value)' is not a page of this guide", at: entry.location,
-                                              notes: ["list pages by the relative path of their .md file"]))
-                }
-            }
+        let outputOfAsset = Dictionary(content.assets.map { ($0.contentPath, $0.outputPath) }, uniquingKeysWith: { first, _ in first })
+        let perPage = Array(pages.indices).concurrentMap { index in
+            resolveLinks(ofPage: index, pages: pages, outline: outlines[index], resolver: resolver, outputOfAsset: outputOfAsset)
         }
+        var diagnostics = perPage.flatMap(\.diagnostics)
+        let usedAssets = Set(perPage.flatMap(\.usedAssets))
+        let rewrites = perPage.map(\.rewrites), printRewrites = perPage.map(\.printRewrites)
+        let links = perPage.map(\.links), declaredRelated = perPage.map(\.declaredRelated)
         for asset in content.assets where !usedAssets.contains(asset.contentPath) {
             diagnostics.append(.warning(.unusedFile, "nothing links to this file; it is copied into the site all the same",
                                         at: SourceLocation(path: asset.sourcePath), notes: ["link to it from a page, or delete it"]))
         }
         return LinkedSite(tree: tree, rewrites: rewrites, printRewrites: printRewrites, graph: LinkGraph(tree: tree, links: links, declaredRelated: declaredRelated),
                           glossary: Glossary.build(pages: pages, outlines: outlines), diagnostics: diagnostics)
+    }
+
+    /// What one page's links and `related:` entries resolve to.
+    struct PageLinks: Sendable {
+        var rewrites: [String: String] = [:]
+        var printRewrites: [String: String] = [:]
+        var links: [Int] = []
+        var declaredRelated: [Int] = []
+        var usedAssets: [String] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    static func resolveLinks(ofPage index: Int, pages: [SourcePage], outline: MarkdownOutline, resolver: LinkResolver, outputOfAsset: [String: String]) -> PageLinks {
+        let page = pages[index]
+        var result = PageLinks()
+        // Positions become line and column only for links with a problem: that means splitting the page into lines.
+        var source: SourceText?
+        for link in outline.links {
+            var resolved = resolver.resolve(link, onPage: index, at: SourceLocation(path: page.sourcePath))
+            if case .rewrite(let url) = resolved.resolution { result.rewrites[link.destination] = url }
+            if let target = resolved.targetPage {
+                result.links.append(target)
+                result.printRewrites[link.destination] = "#" + PrintEdition.anchor(page: pages[target], fragment: LinkResolver.split(link.destination).fragment)
+            } else if link.destination.hasPrefix("#") {
+                result.printRewrites[link.destination] = "#" + PrintEdition.anchor(page: page, fragment: String(link.destination.dropFirst()))
+            } else if let asset = resolved.targetAsset, let output = outputOfAsset[asset] {
+                result.printRewrites[link.destination] = OutputPath.relativeURL(from: PrintEdition.path, to: output)
+            }
+            if let asset = resolved.targetAsset { result.usedAssets.append(asset) }
+            if resolved.problem != nil {
+                let text = source ?? SourceText(page.body)
+                source = text
+                resolved.problem?.location = PageLocation.of(link.position, in: page, source: text)
+                result.diagnostics.append(resolved.problem!)
+            }
+        }
+        for entry in page.frontMatter.related {
+            let link = MarkdownLink(kind: .link, destination: entry.value, text: "", position: MarkdownPosition(line: 1, utf8Column: 1))
+            let resolved = resolver.resolve(link, onPage: index, at: entry.location)
+            if let problem = resolved.problem {
+                var relatedProblem = problem
+                relatedProblem.summary = "related page: " + problem.summary
+                result.diagnostics.append(relatedProblem)
+            } else if let target = resolved.targetPage {
+                result.declaredRelated.append(target)
+            } else {
+                result.diagnostics.append(.error(.brokenLink, "related entry '\(entry.value)' is not a page of this guide", at: entry.location,
+                                                 notes: ["list pages by the relative path of their .md file"]))
+            }
+        }
+        return result
     }
 }

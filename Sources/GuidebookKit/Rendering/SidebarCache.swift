@@ -11,8 +11,14 @@ struct SidebarCache: Sendable {
     // Noncharacters: never in a page title (the cache is not used if one is), never in a template.
     static let open = Unicode.Scalar(0xFDD0 as UInt32)!, close = Unicode.Scalar(0xFDD1 as UInt32)!, end = Unicode.Scalar(0xFDD2 as UInt32)!
 
-    private let shared: [String: String]
+    private let shared: [String: [Piece]]
     private let keys: [String]
+
+    /// A run of the shared rendering, and the pages that must be current for it to show (none: always).
+    struct Piece: Sendable {
+        var text: String
+        var onlyFor: [Int]
+    }
 
     /// nil when the theme has no sidebar template or a title contains the markers.
     init?(tree: SiteTree, theme: Theme, contexts: PageContextBuilder) {
@@ -25,7 +31,7 @@ struct SidebarCache: Sendable {
         let rendered = representative.sorted { $0.key < $1.key }.concurrentMap { key, page in
             (key, theme.templates.render(contexts.sidebarContext(for: page, markingCurrent: true), withTemplate: Self.templateName) ?? "")
         }
-        shared = Dictionary(uniqueKeysWithValues: rendered)
+        shared = Dictionary(uniqueKeysWithValues: rendered.map { ($0.0, Self.pieces($0.1)) })
         self.keys = keys
     }
 
@@ -39,27 +45,44 @@ struct SidebarCache: Sendable {
     }
 
     func sidebar(for page: Int) -> String {
-        Self.select(shared[keys[page]] ?? "", current: page)
+        var result = ""
+        for piece in shared[keys[page]] ?? [] where piece.onlyFor.allSatisfy({ $0 == page }) {
+            result += piece.text
+        }
+        return result
     }
 
-    /// Keeps the marked text of `current` (markers removed) and drops every other marked text.
-    static func select(_ marked: String, current: Int) -> String {
-        var result = String.UnicodeScalarView()
-        var keeping: [Bool] = []
+    /// Cuts a marked rendering at its markers, once per shared sidebar, so each page only joins runs.
+    static func pieces(_ marked: String) -> [Piece] {
+        var pieces: [Piece] = []
+        var current = String.UnicodeScalarView()
+        var onlyFor: [Int] = []
+        func flush() {
+            if !current.isEmpty { pieces.append(Piece(text: String(current), onlyFor: onlyFor)) }
+            current = String.UnicodeScalarView()
+        }
         var scalars = marked.unicodeScalars.makeIterator()
         while let scalar = scalars.next() {
             switch scalar {
             case open:
+                flush()
                 var number = ""
                 while let digit = scalars.next(), digit != close { number.unicodeScalars.append(digit) }
-                keeping.append((keeping.last ?? true) && Int(number) == current)
+                onlyFor.append(Int(number) ?? -1)
             case end:
-                _ = keeping.popLast()
+                flush()
+                _ = onlyFor.popLast()
             default:
-                if keeping.last ?? true { result.append(scalar) }
+                current.append(scalar)
             }
         }
-        return String(result)
+        flush()
+        return pieces
+    }
+
+    /// Keeps the marked text of `current` (markers removed) and drops every other marked text.
+    static func select(_ marked: String, current: Int) -> String {
+        pieces(marked).filter { $0.onlyFor.allSatisfy { $0 == current } }.map(\.text).joined()
     }
 
     /// What `isCurrent` is in the shared rendering: the section's text, marked with the page.

@@ -13,9 +13,12 @@ struct SearchIndexBuilder {
     static let k1 = 1.2, b = 0.75
 
     private(set) var documents: [SearchDocument] = []
-    /// Per document: weighted term frequency per word form.
-    private var frequencies: [[String: Double]] = []
     private var lengths: [Double] = []
+    /// Word forms numbered as they first come; per form, its documents and weighted frequency.
+    /// Numbers and flat lists, not a dictionary per document: at 10,000 pages that was a gigabyte.
+    private var formNumbers: [String: Int] = [:]
+    private var forms: [String] = []
+    private var formPostings: [[(document: Int32, weight: Float)]] = []
 
     /// One document ready to be added: its result text and its weighted word forms.
     struct WeighedDocument: Sendable {
@@ -60,39 +63,67 @@ struct SearchIndexBuilder {
 
     mutating func add(_ weighed: [WeighedDocument]) {
         for item in weighed {
+            let document = Int32(documents.count)
             documents.append(item.document)
-            frequencies.append(item.weighted)
             lengths.append(item.length)
+            for (form, weight) in item.weighted {
+                let number: Int
+                if let known = formNumbers[form] { number = known } else {
+                    number = forms.count
+                    formNumbers[form] = number
+                    forms.append(form)
+                    formPostings.append([])
+                }
+                formPostings[number].append((document, Float(weight)))
+            }
         }
     }
 
-    /// Stems every word form once and scores each stem in each document.
+    /// Stems every word form once, then scores each stem in each document (stems in parallel).
     func finish(stemmer: Stemmer) -> SearchIndex {
         var stemOfForm: [String: String] = [:]
-        var weightedByStem: [String: [Int: Double]] = [:]
-        for (document, weighted) in frequencies.enumerated() {
-            for (form, weight) in weighted {
-                let stem: String
-                if let known = stemOfForm[form] { stem = known } else {
-                    stem = form.contains("-") ? form : stemmer.stem(form)
-                    stemOfForm[form] = stem
-                }
-                weightedByStem[stem, default: [:]][document, default: 0] += weight
-            }
+        stemOfForm.reserveCapacity(forms.count)
+        var formsOfStem: [String: [Int]] = [:]
+        for (number, form) in forms.enumerated() {
+            // A hyphenated compound is its own stem, so "multi-agency" stays apart from "agency".
+            let stem = form.contains("-") ? form : stemmer.stem(form)
+            stemOfForm[form] = stem
+            formsOfStem[stem, default: []].append(number)
         }
         let count = Double(max(1, documents.count))
         let averageLength = max(1, lengths.reduce(0, +) / count)
-        var postings: [String: [SearchPosting]] = [:]
-        for (stem, perDocument) in weightedByStem {
-            let frequency = Double(perDocument.count)
-            let idf = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
-            let scored = perDocument.map { document, tf in
-                let norm = Self.k1 * (1 - Self.b + Self.b * lengths[document] / averageLength)
-                return (document: document, score: idf * tf * (Self.k1 + 1) / (tf + norm))
-            }
-            postings[stem] = Self.best(scored).map { SearchPosting(document: $0.document, scoreCode: SearchEncoding.scoreCode($0.score)) }
+        let groups = formsOfStem.map { (stem: $0.key, forms: $0.value) }
+        let scored = groups.concurrentMap { group in
+            score(merging: group.forms, documentCount: count, averageLength: averageLength)
         }
-        return SearchIndex(documents: documents, stemOfForm: stemOfForm, postings: postings, language: stemmer.algorithm)
+        return SearchIndex(documents: documents, stemOfForm: stemOfForm,
+                           postings: Dictionary(uniqueKeysWithValues: zip(groups.map(\.stem), scored)), language: stemmer.algorithm)
+    }
+
+    /// One stem's postings: its forms' weights added per document, then BM25, pruned to the best.
+    private func score(merging formNumbers: [Int], documentCount count: Double, averageLength: Double) -> [SearchPosting] {
+        var merged: [(document: Int32, weight: Float)] = []
+        if formNumbers.count == 1 {
+            merged = formPostings[formNumbers[0]]
+        } else {
+            let all = formNumbers.flatMap { formPostings[$0] }.sorted { $0.document < $1.document }
+            merged.reserveCapacity(all.count)
+            for posting in all {
+                if let last = merged.last, last.document == posting.document {
+                    merged[merged.count - 1].weight += posting.weight
+                } else {
+                    merged.append(posting)
+                }
+            }
+        }
+        let frequency = Double(merged.count)
+        let idf = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
+        let scored = merged.map { posting in
+            let tf = Double(posting.weight)
+            let norm = Self.k1 * (1 - Self.b + Self.b * lengths[Int(posting.document)] / averageLength)
+            return (document: Int(posting.document), score: idf * tf * (Self.k1 + 1) / (tf + norm))
+        }
+        return Self.best(scored).map { SearchPosting(document: $0.document, scoreCode: SearchEncoding.scoreCode($0.score)) }
     }
 
     /// The `maxPostings` highest scores (ties to the earlier document), in document order.

@@ -36,14 +36,12 @@ enum SearchShardWriter {
     /// Word forms in JavaScript's order, cut into shards of about `shardTarget` bytes. A shard
     /// lists, per stem, that stem's forms in its range and the stem's postings.
     static func termShards(for index: SearchIndex) -> (files: [File], firstForms: [String], hashes: [String]) {
-        let forms = index.stemOfForm.keys.sorted(by: SearchEncoding.precedesInJavaScript)
-        var encoded: [String: String] = [:]
-        func postings(of stem: String) -> String {
-            if let known = encoded[stem] { return known }
-            let text = SearchEncoding.postings(index.postings[stem] ?? [])
-            encoded[stem] = text
-            return text
-        }
+        let forms = index.stemOfForm.keys.map { (form: $0, utf16: Array($0.utf16)) }
+            .sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }.map(\.form)
+        let stems = Array(index.postings.keys)
+        let encoded = Dictionary(uniqueKeysWithValues: zip(stems, stems.concurrentMap { SearchEncoding.postings(index.postings[$0]!) }))
+        @Sendable func postings(of stem: String) -> String { encoded[stem] ?? "" }
+
         var ranges: [Range<Int>] = []
         var start = 0, size = 0
         var stemsInShard: Set<String> = []
@@ -63,23 +61,20 @@ enum SearchShardWriter {
         }
         if start < forms.count || ranges.isEmpty { ranges.append(start..<forms.count) }
 
-        var files: [File] = [], firstForms: [String] = [], hashes: [String] = []
-        for (number, range) in ranges.enumerated() {
+        let files = Array(ranges.enumerated()).concurrentMap { number, range -> File in
             var formsOfStem: [String: [String]] = [:]
-            var stems: [String] = []
+            var stemsInOrder: [String] = []
             for form in forms[range] {
                 let stem = index.stemOfForm[form]!
-                if formsOfStem[stem] == nil { stems.append(stem) }
+                if formsOfStem[stem] == nil { stemsInOrder.append(stem) }
                 formsOfStem[stem, default: []].append(form)
             }
-            let entries = stems.map { "[\(JSONText.string(formsOfStem[$0]!.joined(separator: " "))),\"\(postings(of: $0))\"]" }
+            let entries = stemsInOrder.map { "[\(JSONText.string(formsOfStem[$0]!.joined(separator: " "))),\"\(postings(of: $0))\"]" }
             let body = "Guidebook.registerSearchShard(\(number),[\(entries.joined(separator: ",\n"))]);\n"
-            let hash = ContentHash.hex(body)
-            files.append(File(path: "\(folder)/terms-\(number)-\(hash).js", contents: body))
-            firstForms.append(number == 0 ? "" : forms[range.lowerBound])
-            hashes.append(hash)
+            return File(path: "\(folder)/terms-\(number)-\(ContentHash.hex(body)).js", contents: body)
         }
-        return (files, firstForms, hashes)
+        let firstForms = ranges.enumerated().map { $0.offset == 0 ? "" : forms[$0.element.lowerBound] }
+        return (files, firstForms, files.map { String($0.path.dropLast(3).suffix(16)) })
     }
 
     // MARK: Result text
@@ -87,15 +82,13 @@ enum SearchShardWriter {
     /// Chunks of `chunkSize` documents with their pages' titles and links, and directories of
     /// `directorySize` chunk hashes, so the manifest stays small however many chunks there are.
     static func documentChunks(for documents: [SearchDocument]) -> (files: [File], directoryHashes: [String]) {
-        var files: [File] = []
-        var chunkHashes: [String] = []
-        for start in stride(from: 0, to: documents.count, by: chunkSize) {
+        let starts = Array(stride(from: 0, to: documents.count, by: chunkSize))
+        var files = starts.concurrentMap { start -> File in
             let number = start / chunkSize
             let body = chunkScript(number, documents[start..<min(start + chunkSize, documents.count)])
-            let hash = ContentHash.hex(body)
-            files.append(File(path: "\(folder)/docs-\(number)-\(hash).js", contents: body))
-            chunkHashes.append(hash)
+            return File(path: "\(folder)/docs-\(number)-\(ContentHash.hex(body)).js", contents: body)
         }
+        let chunkHashes = files.map { String($0.path.dropLast(3).suffix(16)) }
         var directoryHashes: [String] = []
         for start in stride(from: 0, to: chunkHashes.count, by: directorySize) {
             let number = start / directorySize

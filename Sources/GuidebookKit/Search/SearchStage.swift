@@ -3,17 +3,24 @@ import GuidebookMarkdown
 /// The Index stage: every page's sections into the index, then the index into files.
 enum SearchStage {
     static func build(tree: SiteTree, outlines: [MarkdownOutline], language: String) -> [SearchShardWriter.File] {
-        let weighed = tree.readingOrder.concurrentMap { index in
-            let page = tree.pages[index]
-            let breadcrumb = tree.ancestors(of: index).dropFirst().map { tree.pages[$0].frontMatter.title }.joined(separator: " › ")
-            let sections = outlines[index].sections.map { section in
-                (headingID: section.heading?.id, heading: section.heading?.text ?? "", text: section.text)
-            }
-            return SearchIndexBuilder.weigh(SearchPage(outputPath: page.outputPath, title: page.frontMatter.title, summary: page.frontMatter.summary ?? "",
-                                                       tags: page.frontMatter.tags, breadcrumb: breadcrumb, sections: sections))
-        }
         var builder = SearchIndexBuilder()
-        weighed.forEach { builder.add($0) }
+        // In batches, so only a batch of pages' word counts is held before it joins the index.
+        for start in stride(from: 0, to: tree.readingOrder.count, by: batchSize) {
+            let batch = Array(tree.readingOrder[start..<min(start + batchSize, tree.readingOrder.count)])
+            batch.concurrentMap { weigh(page: $0, tree: tree, outlines: outlines) }.forEach { builder.add($0) }
+        }
         return SearchShardWriter.files(for: builder.finish(stemmer: Stemmer(language: language)))
+    }
+
+    static let batchSize = 256
+
+    static func weigh(page index: Int, tree: SiteTree, outlines: [MarkdownOutline]) -> [SearchIndexBuilder.WeighedDocument] {
+        let page = tree.pages[index]
+        let breadcrumb = tree.ancestors(of: index).dropFirst().map { tree.pages[$0].frontMatter.title }.joined(separator: " › ")
+        let sections = outlines[index].sections.map { section in
+            (headingID: section.heading?.id, heading: section.heading?.text ?? "", text: section.text)
+        }
+        return SearchIndexBuilder.weigh(SearchPage(outputPath: page.outputPath, title: page.frontMatter.title, summary: page.frontMatter.summary ?? "",
+                                                   tags: page.frontMatter.tags, breadcrumb: breadcrumb, sections: sections))
     }
 }
