@@ -23,10 +23,18 @@ extension GuidebookCommand {
         @Flag(name: .long, help: "Print how long each stage took.")
         public var timings: Bool = false
 
+        @Option(name: .long, help: ArgumentHelp("Pages to work on at once (default: one per core). The site is the same whatever the number.", valueName: "n"))
+        public var jobs: Int?
+
         public init() {}
+
+        public func validate() throws {
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        }
 
         public func run() throws {
             let started = ContinuousClock.now
+            if let jobs { Parallelism.setWorkers(jobs) }
             let root = global.projectRoot
             let outputFolder = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? root.appendingPathComponent("site")
             let result: BuildResult

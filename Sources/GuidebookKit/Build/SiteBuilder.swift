@@ -98,10 +98,12 @@ public struct SiteBuilder: Sendable {
                 return "\(error)"
             }
         }
+        clock.lap("render pages")
         if theme.templates.getTemplate(named: "print") != nil {
             let bodies = Array(pages.indices).concurrentMap { renderer.renderForPrint(page: $0, rewrites: linked.printRewrites[$0]) }
             generated.append(GeneratedPages.print(tree: tree, bodies: bodies))
         }
+        clock.lap("render print bodies")
         for page in generated {
             do {
                 try output.write(Data(renderer.render(page).utf8), to: page.outputPath)
@@ -109,7 +111,7 @@ public struct SiteBuilder: Sendable {
                 writeErrors.append("\(error)")
             }
         }
-        clock.lap("render")
+        clock.lap("render generated pages")
         let (search, searchSeconds) = searchWork.wait()
         clock.lap("index (waited for)")
         clock.record("index (alongside render)", seconds: searchSeconds)
