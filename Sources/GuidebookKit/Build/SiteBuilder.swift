@@ -100,10 +100,13 @@ public struct SiteBuilder: Sendable {
         }
         clock.lap("render pages")
         if theme.templates.getTemplate(named: "print") != nil {
-            let bodies = Array(pages.indices).concurrentMap { renderer.renderForPrint(page: $0, rewrites: linked.printRewrites[$0]) }
-            generated.append(GeneratedPages.print(tree: tree, bodies: bodies))
+            do {
+                try PrintEditionWriter.write(tree: tree, renderer: renderer, printRewrites: linked.printRewrites, to: output)
+            } catch {
+                writeErrors.append("\(error)")
+            }
         }
-        clock.lap("render print bodies")
+        clock.lap("render print edition")
         for page in generated {
             do {
                 try output.write(Data(renderer.render(page).utf8), to: page.outputPath)
@@ -144,7 +147,7 @@ public struct SiteBuilder: Sendable {
             throw error
         }
         clock.lap("write")
-        return BuildResult(pagesWritten: pages.map(\.outputPath) + generated.map(\.outputPath), diagnostics: diagnostics, timings: clock.timings, didWrite: true)
+        return BuildResult(pagesWritten: pages.map(\.outputPath) + generated.map(\.outputPath) + printPath.sorted(), diagnostics: diagnostics, timings: clock.timings, didWrite: true)
     }
 }
 

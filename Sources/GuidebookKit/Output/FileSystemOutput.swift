@@ -33,6 +33,21 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
         }
     }
 
+    public func write(parts: (_ emit: (Data) throws -> Void) throws -> Void, to path: String) throws {
+        let target = try destination(path)
+        guard FileManager.default.createFile(atPath: target.path, contents: nil), let handle = FileHandle(forWritingAtPath: target.path) else {
+            throw OutputError(path: target.path, reason: "cannot create the file")
+        }
+        defer { try? handle.close() }
+        do {
+            try parts { try handle.write(contentsOf: $0) }
+        } catch let error as OutputError {
+            throw error
+        } catch {
+            throw OutputError(path: target.path, reason: error.localizedDescription)
+        }
+    }
+
     public func copyFile(from source: URL, to path: String) throws {
         let target = try destination(path)
         do {

@@ -4,9 +4,20 @@ import Foundation
 /// as the site until `commit`, and `discard` leaves the previous output as it was.
 public protocol OutputConsumer: Sendable {
     func write(_ data: Data, to path: String) throws
+    /// A large file given in parts as they are made (`emit` each), so it is never whole in memory.
+    func write(parts: (_ emit: (Data) throws -> Void) throws -> Void, to path: String) throws
     func copyFile(from source: URL, to path: String) throws
     func commit() throws
     func discard()
+}
+
+extension OutputConsumer {
+    /// Outputs that keep files whole anyway just join the parts.
+    public func write(parts: (_ emit: (Data) throws -> Void) throws -> Void, to path: String) throws {
+        var whole = Data()
+        try parts { whole.append($0) }
+        try write(whole, to: path)
+    }
 }
 
 /// An environment failure while writing: which file and why (disk full, no permission).

@@ -96,12 +96,13 @@ extension GeneratedPages {
 
 extension GeneratedPages {
     /// The print edition: `bodies[page]` is each page's body rendered by `PrintDecorator`.
-    static func print(tree: SiteTree, bodies: [String]) -> GeneratedPage {
+    /// `body` gives what the template shows for a page's body (a marker the writer replaces).
+    static func print(tree: SiteTree, body: (Int) -> any Sendable) -> GeneratedPage {
         let order = PrintEdition.order(tree: tree)
         let sections: [[String: any Sendable]] = order.enumerated().map { number, index in
             let page = tree.pages[index]
             return ["id": PrintEdition.anchor(page: page), "title": page.frontMatter.title, "number": number + 1,
-                    "summary": page.frontMatter.summary ?? "", "body": bodies[index],
+                    "summary": page.frontMatter.summary ?? "", "body": body(index),
                     "breadcrumb": tree.ancestors(of: index).dropFirst().map { tree.pages[$0].frontMatter.title }.joined(separator: " › ")]
         }
         return GeneratedPage(outputPath: PrintEdition.path, title: "Print edition", summary: "", templateName: "print",

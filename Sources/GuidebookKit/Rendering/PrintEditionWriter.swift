@@ -1,0 +1,60 @@
+import Foundation
+import Mustache
+
+/// Writes `print.html` in parts. At 10,000 pages the print edition is about 100 MB; holding every
+/// body, then the rendered page, then its bytes took more memory than the rest of the build. So
+/// the theme's print template is rendered with a marker where each body goes, and the bodies are
+/// rendered a batch at a time (in parallel) and written between the template's parts.
+enum PrintEditionWriter {
+    static let batchSize = 256
+    static let open = Unicode.Scalar(0xFDD3 as UInt32)!, close = Unicode.Scalar(0xFDD4 as UInt32)!
+
+    /// Stands for one page's body in the template's output.
+    struct BodyMarker: MustacheCustomRenderable, Sendable {
+        let page: Int
+        var renderText: String { "\(PrintEditionWriter.open)\(page)\(PrintEditionWriter.close)" }
+        var isNull: Bool { false }
+    }
+
+    /// The rendered template cut at its markers: text, then a body, then text...
+    struct Part {
+        var text: String
+        var bodyOfPage: Int?
+    }
+
+    static func write(tree: SiteTree, renderer: PageRenderer, printRewrites: [[String: String]], to output: some OutputConsumer) throws {
+        let shell = renderer.render(GeneratedPages.print(tree: tree, body: { BodyMarker(page: $0) }))
+        let parts = split(shell, pageCount: tree.pages.count)
+        try output.write(parts: { emit in
+            for start in stride(from: 0, to: parts.count, by: batchSize) {
+                let batch = Array(parts[start..<min(start + batchSize, parts.count)])
+                let bodies = batch.concurrentMap { part in
+                    part.bodyOfPage.map { renderer.renderForPrint(page: $0, rewrites: printRewrites[$0]) } ?? ""
+                }
+                for (part, body) in zip(batch, bodies) {
+                    try emit(Data(part.text.utf8))
+                    try emit(Data(body.utf8))
+                }
+            }
+        }, to: PrintEdition.path)
+    }
+
+    /// Only a marker naming a real page counts; anything else that looks like one stays text.
+    static func split(_ shell: String, pageCount: Int) -> [Part] {
+        var parts: [Part] = []
+        var text = String.UnicodeScalarView()
+        var scalars = shell.unicodeScalars[...]
+        while let scalar = scalars.popFirst() {
+            if scalar == open, let closing = scalars.firstIndex(of: close),
+               let page = Int(String(scalars[..<closing])), (0..<pageCount).contains(page) {
+                parts.append(Part(text: String(text), bodyOfPage: page))
+                text = String.UnicodeScalarView()
+                scalars = scalars[scalars.index(after: closing)...]
+            } else {
+                text.append(scalar)
+            }
+        }
+        parts.append(Part(text: String(text), bodyOfPage: nil))
+        return parts
+    }
+}
