@@ -1,9 +1,10 @@
 """Support for test_search.py: the site under test (a built guide from
 GUIDEBOOK_SITE when it has a search index, otherwise a mock site written here
-with the theme's REAL search.js/search.css and index files in the format of
-issue 6), a web server that serves a site under a sub-path, and a reference
-model of the mock's index (the same folding, tokenising and matching rules as
-search.js and the Swift indexer)."""
+with the theme's REAL search.js/search.css and index files in search index
+format 2, README "Search index format"), a web server that serves a site under
+a sub-path, and a reference model of the mock's index (the same folding,
+tokenising and matching rules as search.js and the Swift indexer)."""
+import bisect
 import functools
 import hashlib
 import html
@@ -29,8 +30,19 @@ SITE_VAR = "GUIDEBOOK_SITE"
 
 XSS_TITLE = "<img src=x onerror=alert(1)>"
 HYPHENS = "-\u2010\u2011"
-PREFIX_LENGTH = 2
+MANIFEST_PATH = "search/manifest.js"
+# Small on purpose, so that the mock has many term shards and chunk directories (the real
+# writer's are far bigger): binary search, prefixes over several shards and the cap are used.
+SHARD_TARGET = 2000
 CHUNK_SIZE = 8
+DIRECTORY_SIZE = 4
+MAX_POSTINGS = 1000
+MAX_PREFIX_SHARDS = 3   # search.js: a prefix spanning more shards reads only its own
+MIN_PREFIX = 2
+MIN_TYPO = 5
+SCORE_MIN = 0.01
+SCORE_STEP = 0.0889
+TEXT_LIMIT = 140
 
 
 # ---------------------------------------------------------------- folding and tokens
@@ -89,8 +101,23 @@ def stem(form):
     return form
 
 
-def shard_key(form):
-    return form[:PREFIX_LENGTH]
+def js_order(text):
+    """A sort key giving JavaScript's string order (UTF-16 code units), as the index uses."""
+    return text.encode("utf-16-be")
+
+
+def ascii_slug(heading):
+    """The heading-id rule search.js applies to a heading whose anchor the index left out."""
+    slug, pending = "", False
+    for c in heading.lower():
+        if "a" <= c <= "z" or "0" <= c <= "9":
+            if pending and slug:
+                slug += "-"
+            pending = False
+            slug += c
+        elif c in " \t\n\r\f\v-_":
+            pending = True
+    return slug
 
 
 def one_edit_apart(a, b):
@@ -202,36 +229,74 @@ def mock_pages():
             [f"In {town} the partnership between health, education and social care agencies "
              f"set up story number {n} of working together with families."]))
     pages.append(case_studies)
+    # Hundreds of word forms that start with "ref", in several sections: the prefix "ref" spans
+    # more term shards than search.js reads for one prefix, and longer prefixes ("ref02") span two.
+    forms = Page("reference/form-numbers.html", "Form numbers", "Reference",
+                 "The reference numbers of the partner agencies' forms.", [
+                     Section("", "", ["Every form a partner agency uses has a reference number."])])
+    for n, agency in enumerate(["Health", "Education", "Social care", "Housing", "Police", "Voluntary sector"]):
+        numbers = ", ".join(f"ref{n * 100 + k:04d}" for k in range(1, 101))
+        forms.sections.append(Section(f"{agency} forms", ascii_slug(f"{agency} forms"),
+                                      [f"{agency} form numbers: {numbers}."]))
+    pages.append(forms)
     return pages
 
 
 # ---------------------------------------------------------------- the mock's index
 
 @dataclass
+class Document:
+    """One result: a section of a page."""
+    page: Page
+    section: Section
+    anchor: str = ""  # the anchor the index stores ("" where search.js works it out)
+
+    @property
+    def href(self):
+        """The link search.js must make: the page plus the section's real heading id."""
+        return self.page.path + (f"#{self.section.anchor}" if self.section.anchor else "")
+
+
+@dataclass
 class Index:
-    docs: list            # [url, title, heading, breadcrumb, text]
-    postings: dict        # stem -> {doc: score}
+    docs: list            # [Document]
+    postings: dict        # stem -> {doc: BM25 score}
     forms: dict           # form -> stem
-    manifest_path: str    # relative to the site root
+    first_forms: list = field(default_factory=list)   # term shard i holds forms from first_forms[i]
+    shard_files: list = field(default_factory=list)   # term shard i's file name
+    manifest_path: str = MANIFEST_PATH                 # relative to the site root
 
-    def shard_forms(self, key):
-        return {f: s for f, s in self.forms.items() if shard_key(f) == key}
+    def shard_of(self, form):
+        keys = [js_order(f) for f in self.first_forms]
+        return bisect.bisect_right(keys, js_order(form)) - 1
 
-    def matching_docs(self, word, last=True):
-        """The documents a one-word query finds, by the rules of issue 6."""
+    def shards_for(self, term, prefix):
+        """The term shards search.js reads for a lookup (its own, or its prefix range up to the cap)."""
+        own = self.shard_of(term)
+        if not prefix:
+            return [own]
+        keys = [js_order(f) for f in self.first_forms]
+        last = bisect.bisect_left(keys, js_order(term + "\uffff")) - 1
+        return [own] if last - own + 1 > MAX_PREFIX_SHARDS else list(range(own, last + 1))
+
+    def prefix_range(self, prefix):
+        """Every shard whose range meets [prefix, prefix + U+FFFF), with no cap."""
+        keys = [js_order(f) for f in self.first_forms]
+        return list(range(self.shard_of(prefix), bisect.bisect_left(keys, js_order(prefix + "\uffff"))))
+
+    def shard_forms(self, i):
+        return {f: s for f, s in self.forms.items() if self.shard_of(f) == i}
+
+    def matching_docs(self, word, last=True, shards=None):
+        """The documents a one-word query finds, by search.js's rules (shards: override the
+        shards read, to compare with what a different choice would find)."""
         word = fold(word)
-        key = shard_key(word)
+        prefix = last and len(word) >= MIN_PREFIX
         stems = set()
-        if word in self.forms:
-            stems.add(self.forms[word])
-        if last and len(word) >= 2:
-            stems.update(s for f, s in self.forms.items() if f.startswith(word))
-        if len(word) >= 5:
-            keys = {key}
-            if word not in self.shard_forms(key):
-                keys |= {shard_key(word[1] + word[0] + word[2:]), shard_key(word[1:]), shard_key(word[0] + word[2:])}
-            for k in keys:
-                stems.update(s for f, s in self.shard_forms(k).items() if one_edit_apart(word, f))
+        for i in shards if shards is not None else self.shards_for(word, prefix):
+            for f, s in self.shard_forms(i).items():
+                if f == word or (prefix and f.startswith(word)) or (len(word) >= MIN_TYPO and one_edit_apart(word, f)):
+                    stems.add(s)
         return set().union(*(self.postings[s].keys() for s in stems)) if stems else set()
 
 
@@ -239,12 +304,11 @@ def build_index(pages):
     docs, fields = [], []
     for page in pages:
         for section in page.sections:
-            url = page.path + (f"#{section.anchor}" if section.anchor else "")
+            docs.append(Document(page, section))
             text = " ".join(section.paragraphs)
-            docs.append([url, page.title, section.heading, page.breadcrumb, text[:600]])
             summary = page.summary if not section.heading else ""
             fields.append([(page.title, 3.0), (section.heading, 2.0), (summary, 1.5), (text, 1.0)])
-    # BM25 over boosted fields, x100 as integers.
+    # BM25 over boosted fields.
     k1, b = 1.2, 0.75
     tf = []
     lengths = []
@@ -266,14 +330,58 @@ def build_index(pages):
     for d, counts in enumerate(tf):
         for s, f in counts.items():
             idf = math.log(1 + (len(docs) - df[s] + 0.5) / (df[s] + 0.5))
-            score = idf * f * (k1 + 1) / (f + k1 * (1 - b + b * lengths[d] / average))
-            postings.setdefault(s, {})[d] = max(1, round(score * 100))
+            postings.setdefault(s, {})[d] = idf * f * (k1 + 1) / (f + k1 * (1 - b + b * lengths[d] / average))
+    # A stem keeps its best MAX_POSTINGS postings (none are dropped in the mock: it is small).
+    for s, by_doc in postings.items():
+        kept = sorted(by_doc, key=lambda d: (-by_doc[d], d))[:MAX_POSTINGS]
+        postings[s] = {d: by_doc[d] for d in sorted(kept)}
     forms = {}
     for doc_fields in fields:
         for text, _ in doc_fields:
             for form in word_forms(text):
                 forms[form] = stem(form)
-    return Index(docs, postings, forms, "")
+    return Index(docs, postings, forms)
+
+
+# ---------------------------------------------------------------- format 2 encoding
+
+def digit(value):
+    """Postings digit: the 91 characters from "#" to "~" without backslash."""
+    code = 35 + value
+    return chr(code + 1 if code >= 92 else code)
+
+
+def varint(number):
+    """Most significant digit first; every digit but the last is offset by 45."""
+    digits = [number % 45]
+    number //= 45
+    while number:
+        digits.append(45 + number % 45)
+        number //= 45
+    return "".join(digit(v) for v in reversed(digits))
+
+
+def score_code(score):
+    if score <= SCORE_MIN:
+        return 0
+    return min(90, math.floor(math.log(score / SCORE_MIN) / SCORE_STEP + 0.5))
+
+
+def encode_postings(by_doc):
+    text, previous = "", 0
+    for d in sorted(by_doc):
+        text += varint(d - previous) + digit(score_code(by_doc[d]))
+        previous = d
+    return text
+
+
+def excerpt(text, limit=TEXT_LIMIT):
+    """The start of a section's text, white space folded, cut at a word boundary."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit + 1)
+    return text[:cut if cut > 0 else limit]
 
 
 def _hash(text):
@@ -281,36 +389,99 @@ def _hash(text):
 
 
 def _js_call(function, *args):
-    return f"Guidebook.{function}({', '.join(json.dumps(a, ensure_ascii=True, separators=(',', ':')) for a in args)});\n"
+    # Not ASCII-escaped, as the Swift writer: non-Latin text reaches the browser as UTF-8.
+    return f"Guidebook.{function}({','.join(json.dumps(a, ensure_ascii=False, separators=(',', ':')) for a in args)});\n"
+
+
+def _write(folder, name, body):
+    file_name = f"{name}-{_hash(body)}.js"
+    (folder / file_name).write_text(body, encoding="utf-8")
+    return file_name
+
+
+def _term_ranges(index, forms, postings):
+    """Sorted forms cut into runs of about SHARD_TARGET bytes, as the Swift writer cuts them."""
+    ranges, start, size, stems = [], 0, 0, set()
+    for position, form in enumerate(forms):
+        s = index.forms[form]
+        added = len(form.encode()) + 1 + (0 if s in stems else len(postings[s]) + 6)
+        if size > 0 and size + added > SHARD_TARGET:
+            ranges.append(range(start, position))
+            start, size, stems = position, 0, set()
+            added = len(form.encode()) + 1 + len(postings[s]) + 6
+        size += added
+        stems.add(s)
+    ranges.append(range(start, len(forms)))
+    return ranges
+
+
+def write_term_shards(folder, index):
+    forms = sorted(index.forms, key=js_order)
+    postings = {s: encode_postings(by_doc) for s, by_doc in index.postings.items()}
+    shards = []
+    for i, run in enumerate(_term_ranges(index, forms, postings)):
+        forms_of = {}  # stem -> its forms in this shard, in order of their first form
+        for form in (forms[p] for p in run):
+            forms_of.setdefault(index.forms[form], []).append(form)
+        entries = [[" ".join(fs), postings[s]] for s, fs in forms_of.items()]
+        index.first_forms.append("" if i == 0 else forms[run.start])
+        index.shard_files.append(_write(folder, f"terms-{i}", _js_call("registerSearchShard", i, entries)))
+        shards.append([index.first_forms[-1], index.shard_files[-1].rsplit("-", 1)[1][:-3]])
+    return shards
+
+
+def write_chunks(folder, index):
+    """docs-<c> files of CHUNK_SIZE documents, and chunks-<j> directories of their hashes."""
+    chunk_hashes = []
+    for c in range(math.ceil(len(index.docs) / CHUNK_SIZE)):
+        pages, rows = [], []
+        for document in index.docs[c * CHUNK_SIZE:(c + 1) * CHUNK_SIZE]:
+            page, section = document.page, document.section
+            entry = [page.path, page.title, page.breadcrumb]
+            if entry not in pages:
+                pages.append(entry)
+            # The anchor is left out where search.js's slug of the heading gives it.
+            omitted = section.heading.isascii() and ascii_slug(section.heading) == section.anchor
+            document.anchor = "" if omitted else section.anchor
+            rows.append([pages.index(entry), document.anchor, section.heading,
+                         excerpt(" ".join(section.paragraphs))])
+        name = _write(folder, f"docs-{c}", _js_call("registerSearchDocs", c, pages, rows))
+        chunk_hashes.append(name.rsplit("-", 1)[1][:-3])
+    directories = []
+    for j in range(math.ceil(len(chunk_hashes) / DIRECTORY_SIZE)):
+        listed = chunk_hashes[j * DIRECTORY_SIZE:(j + 1) * DIRECTORY_SIZE]
+        name = _write(folder, f"chunks-{j}", _js_call("registerSearchChunkDirectory", j, listed))
+        directories.append(name.rsplit("-", 1)[1][:-3])
+    return directories
 
 
 def write_index(site, index):
     folder = site / "search"
     folder.mkdir(parents=True, exist_ok=True)
-    shards = {}
-    for key in sorted({shard_key(f) for f in index.forms}):
-        forms = index.shard_forms(key)
-        stems = sorted(set(forms.values()))
-        number = {s: i for i, s in enumerate(stems)}
-        postings = [[x for d in sorted(index.postings[s]) for x in (d, index.postings[s][d])] for s in stems]
-        body = _js_call("registerSearchShard", key,
-                        {"forms": {f: number[forms[f]] for f in sorted(forms)}, "postings": postings})
-        name = f"terms-{key}-{_hash(body)}.js"
-        (folder / name).write_text(body, encoding="utf-8")
-        shards[key] = name
-    chunks = []
-    for n in range(0, math.ceil(len(index.docs) / CHUNK_SIZE)):
-        body = _js_call("registerSearchDocs", n, index.docs[n * CHUNK_SIZE:(n + 1) * CHUNK_SIZE])
-        name = f"docs-{n}-{_hash(body)}.js"
-        (folder / name).write_text(body, encoding="utf-8")
-        chunks.append(name)
+    shards = write_term_shards(folder, index)
+    directories = write_chunks(folder, index)
     body = _js_call("registerSearchManifest", {
-        "version": 1, "language": "english", "prefixLength": PREFIX_LENGTH, "shards": shards,
-        "chunkSize": CHUNK_SIZE, "chunks": chunks, "docCount": len(index.docs)})
-    name = f"manifest-{_hash(body)}.js"
-    (folder / name).write_text(body, encoding="utf-8")
-    index.manifest_path = f"search/{name}"
+        "version": 2, "language": "english", "docCount": len(index.docs),
+        "score": {"min": SCORE_MIN, "step": SCORE_STEP}, "maxPostings": MAX_POSTINGS,
+        "shards": shards, "chunkSize": CHUNK_SIZE, "directorySize": DIRECTORY_SIZE,
+        "directories": directories})
+    (site / MANIFEST_PATH).write_text(body, encoding="utf-8")
     return index
+
+
+def read_manifest(root):
+    """The manifest of a built site (mock or real) as a dict."""
+    text = (Path(root) / MANIFEST_PATH).read_text(encoding="utf-8").strip()
+    call = "Guidebook.registerSearchManifest("
+    assert text.startswith(call) and text.endswith(");"), text[:200]
+    return json.loads(text[len(call):-2])
+
+
+def term_shard_file(manifest, form):
+    """The file name of the term shard whose range holds form."""
+    keys = [js_order(first) for first, _ in manifest["shards"]]
+    i = bisect.bisect_right(keys, js_order(form)) - 1
+    return f"terms-{i}-{manifest['shards'][i][1]}.js"
 
 
 # ---------------------------------------------------------------- the mock's pages
@@ -427,7 +598,7 @@ def real_site_root():
     if not value:
         return None
     root = Path(value).resolve()
-    if root.is_dir() and any((root / "search").glob("manifest-*.js")):
+    if root.is_dir() and (root / MANIFEST_PATH).is_file():
         return root
     return None
 

@@ -3,7 +3,7 @@ sharded index loaded through <script> elements, over file:// and over HTTP
 under a sub-path.
 
 Runs on the built guide when GUIDEBOOK_SITE holds one with a search index
-(search/manifest-*.js), and otherwise on a mock site written by
+(search/manifest.js, format 2), and otherwise on a mock site written by
 search_support.py with the theme's real search.js and search.css. Tests that
 need pages the guide doesn't have (the XSS title, many results, other
 scripts) always use the mock.
@@ -22,7 +22,8 @@ import search_support as support
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS},
                "resultTypes": ["violations"], "preload": False}
-INDEX_REQUEST = re.compile(r"/search/(manifest|terms|docs)-[^/]*\.js$")
+INDEX_REQUEST = re.compile(r"/search/(manifest\.js|(terms|chunks|docs)-[^/]*\.js)$")
+TERMS_REQUEST = re.compile(r"/search/terms-[^/]*\.js$")
 PANEL = ".site-search .search-panel"
 BOX = "#site-search-input"
 AWKWARD_QUERIES = [
@@ -174,6 +175,10 @@ def index_requests(page):
     return [u for u in page.requests if INDEX_REQUEST.search(urlsplit(u).path)]
 
 
+def term_requests(page):
+    return [u for u in page.requests if TERMS_REQUEST.search(urlsplit(u).path)]
+
+
 def axe_violations(page):
     response = Axe().run(page, options=AXE_OPTIONS).response
     return [f"{v['id']} ({v['impact']}): {v['help']} at "
@@ -291,15 +296,19 @@ def test_nothing_is_loaded_before_the_box_is_focused(open_page, site, site_url):
     assert index_requests(page) == []
     page.locator(BOX).focus()
     page.wait_for_function(
-        "() => [...document.scripts].some(s => /\\/search\\/manifest-[^/]*\\.js$/.test(s.src))")
+        "() => [...document.scripts].some(s => /\\/search\\/manifest\\.js$/.test(s.src))")
     page.wait_for_timeout(200)
     loaded = index_requests(page)
-    assert len(loaded) == 1 and "/search/manifest-" in loaded[0], loaded
-    # A query loads the shard(s) it needs and the chunks of the results shown, not the whole index.
+    assert len(loaded) == 1 and loaded[0].endswith("/search/manifest.js"), loaded
+    # A query loads the term shard it needs, and the directories and chunks of the results shown,
+    # not the whole index.
     search_in_header(page, "governance")
     loaded = index_requests(page)
     total = len(list((site.root / "search").glob("*.js")))
-    assert any("/terms-go-" in u for u in loaded), loaded
+    shard = support.term_shard_file(support.read_manifest(site.root), "governance")
+    assert any(u.endswith("/search/" + shard) for u in loaded), (shard, loaded)
+    assert len(term_requests(page)) <= support.MAX_PREFIX_SHARDS, loaded
+    assert any("/chunks-" in u for u in loaded), loaded
     assert any("/docs-" in u for u in loaded), loaded
     assert len(loaded) < total, f"a one-word query loaded the whole index ({len(loaded)} files)"
 
@@ -513,27 +522,124 @@ def test_long_query_is_capped(open_page, mock_site):
 
 
 def test_non_latin_index_files_load_over_http(open_page, mock_site, web_server):
+    # The index files hold non-Latin text as UTF-8 (not \u escapes), served with no charset.
+    shard = mock_site.index.shard_files[mock_site.index.shard_of("привет")]
+    assert "привет" in (mock_site.root / "search" / shard).read_text(encoding="utf-8")
     page = open_page()
     page.goto(web_server.url_for(mock_site.root) + mock_site.deep_page())
     search_in_header(page, "привет")
     assert [r[1] for r in results(page)] == ["Words from other languages"]
-    assert any("/terms-%D0%BF%D1%80-" in u or "/terms-пр-" in u for u in index_requests(page))
+    assert any(u.endswith("/search/" + shard) for u in index_requests(page))
 
 
 def test_an_index_that_fails_to_load_is_explained(open_page, mock_site, web_server):
+    index = mock_site.index
+    assert index.shard_of("governance") != index.shard_of("secondment")
     page = open_page(allow=r"404|status of 404|ERR_ABORTED")
-    page.route(re.compile(r"/search/terms-go-[^/]*\.js$"), lambda route: route.fulfill(status=404, body=""))
+    broken = index.shard_files[index.shard_of("governance")]
+    page.route(re.compile(r"/search/" + re.escape(broken) + "$"), lambda route: route.fulfill(status=404, body=""))
     page.goto(web_server.url_for(mock_site.root) + "index.html")
     panel = search_in_header(page, "governance")
     expect(panel).to_contain_text("could not be loaded")
     search_in_header(page, "secondment")  # other shards still work
     assert results(page)
-    page.route(re.compile(r"/search/manifest-[^/]*\.js$"), lambda route: route.fulfill(status=404, body=""))
+    page.route(re.compile(r"/search/manifest\.js$"), lambda route: route.fulfill(status=404, body=""))
     page.reload()
     panel = search_in_header(page, "secondment")
     expect(panel).to_contain_text("Search is not available")
     out = open_search_page(page, lambda p: web_server.url_for(mock_site.root) + p, "secondment")
     expect(out).to_contain_text("Search is not available")
+
+
+# ---------------------------------------------------------------- index format 2: shards and links
+
+def test_a_short_prefix_loads_at_most_the_cap_of_term_shards(open_page, mock_site, mock_url):
+    index = mock_site.index
+    spanned = index.prefix_range("ref")
+    assert len(spanned) > support.MAX_PREFIX_SHARDS, f"the mock's 'ref' forms should span many shards: {spanned}"
+    page = open_page()
+    page.goto(mock_url(mock_site.deep_page()))
+    search_in_header(page, "ref")
+    loaded = [u.rsplit("/", 1)[1] for u in term_requests(page)]
+    assert len(loaded) <= support.MAX_PREFIX_SHARDS, loaded
+    # Only the shard holding the prefix itself, and what it finds is shown.
+    assert loaded == [index.shard_files[index.shard_of("ref")]], loaded
+    expected = {index.docs[d].section.heading for d in index.matching_docs("ref")}
+    assert expected and {r[1] for r in results(page)} == expected, results(page)
+
+
+@pytest.mark.parametrize("prefix", ["st", "cas", "manag"])
+def test_a_prefix_over_a_few_shards_reads_them_all(open_page, mock_site, mock_url, prefix):
+    index = mock_site.index
+    shards = index.shards_for(prefix, True)
+    assert 1 < len(shards) <= support.MAX_PREFIX_SHARDS, f"'{prefix}' should span a few shards of the mock: {shards}"
+    expected = index.matching_docs(prefix)
+    assert expected != index.matching_docs(prefix, shards=shards[:1]), "the later shards should find more"
+    page = open_page()
+    out = open_search_page(page, mock_url, prefix)
+    summary = out.locator(".search-page-summary").text_content()
+    assert int(re.match(r"(\d+) results? for", summary).group(1)) == len(expected), summary
+    loaded = sorted(u.rsplit("/", 1)[1] for u in term_requests(page))
+    assert loaded == sorted(index.shard_files[i] for i in shards)
+
+
+@pytest.mark.parametrize("query, path, heading, stored", [
+    # The index leaves the anchor out: search.js makes it from the heading (asciiSlug).
+    pytest.param("what is governance", "governance.html", "What is governance?", False, id="slug"),
+    pytest.param("early tasks", "leading-and-managing-change/steering/steering-groups.html",
+                 "Ten early tasks for a steering group", False, id="slug-deep-page"),
+    # The slug would be "caf-meetings": the index keeps the real id.
+    pytest.param("cafe meetings", "reference/terms/glossary.html", "Café meetings", True, id="stored-anchor"),
+    # Text before the first heading: the top of the page, no fragment.
+    pytest.param("toolkit helps managers", "index.html", "", False, id="page-top"),
+])
+def test_result_links_open_at_their_heading(open_page, mock_site, mock_url, query, path, heading, stored):
+    document = next(d for d in mock_site.index.docs if d.page.path == path and d.section.heading == heading)
+    assert (document.anchor != "") == stored, document.anchor
+    expected = mock_url(path) + (f"#{document.section.anchor}" if document.section.anchor else "")
+    page = open_page()
+    page.goto(mock_url(mock_site.deep_page()))
+    search_in_header(page, query)
+    hrefs = [r[4] for r in results(page)]
+    assert expected in hrefs, hrefs
+    page.locator(f"{PANEL} a.search-result-link").nth(hrefs.index(expected)).click()
+    page.wait_for_url(expected)
+    if heading:
+        target = page.locator(":target")
+        expect(target).to_have_count(1)
+        expect(target).to_have_text(heading)
+        assert target.evaluate("e => e.localName") == "h2"
+    else:
+        assert page.evaluate("() => document.querySelector(':target')") is None
+        assert "#" not in page.url
+
+
+def test_malformed_index_data_does_not_throw(open_page, mock_site, web_server):
+    """Odd entries are skipped, cut-off postings keep what came before, and a bad manifest makes
+    search unavailable: never an exception (search.js reports those as console warnings)."""
+    index = mock_site.index
+    i = index.shard_of("governance")
+    shard = ('Guidebook.registerSearchShard(%d,[null,5,["governance"],[1,"##"],["__proto__ constructor","##"],'
+             '["governance gov","\\u0001#"],["governances","%s"],["governance","##$#$#$#$#%%"]]);' % (i, "~" * 60))
+    docs = ('Guidebook.registerSearchDocs(0,[["governance.html","Governance",""],"x",null],'
+            '[[0,"","What is governance?","Governance text"],["__proto__"],[1,2,3,4],[9,"","",""],[0,null,5,{}]]);')
+    page = open_page()
+    page.route(re.compile(r"/search/" + re.escape(index.shard_files[i]) + "$"),
+               lambda route: route.fulfill(status=200, content_type="text/javascript", body=shard))
+    page.route(re.compile(r"/search/docs-0-[^/]*\.js$"),
+               lambda route: route.fulfill(status=200, content_type="text/javascript", body=docs))
+    page.goto(web_server.url_for(mock_site.root) + "index.html")
+    search_in_header(page, "governance")
+    found = results(page)
+    assert [(r[0], r[1]) for r in found] == [("Governance", "What is governance?"), ("Governance", "")], found
+    assert found[0][4].endswith("/governance.html#what-is-governance")
+    # A manifest whose shards are out of order is refused as a whole.
+    page.route(re.compile(r"/search/manifest\.js$"), lambda route: route.fulfill(
+        status=200, content_type="text/javascript",
+        body='Guidebook.registerSearchManifest({"version":2,"score":{"min":0.01,"step":0.1},"chunkSize":8,'
+             '"directorySize":4,"directories":[],"shards":[["","a"],["z","b"],["m","c"]]});'))
+    page.reload()
+    expect(search_in_header(page, "governance")).to_contain_text("Search is not available")
 
 
 # ---------------------------------------------------------------- accessibility

@@ -3,17 +3,26 @@
  *
  * Adds results-as-you-type to the search form in the site header, and fills
  * in search.html?q=... with every result. The index is written by
- * `guidebook build` into search/ as classic scripts that call the register
- * functions below on window.Guidebook:
+ * `guidebook build` into search/ in format version 2 (README, "Search index
+ * format"), as classic scripts that call the register functions below on
+ * window.Guidebook:
  *
- *   manifest-<hash>.js    registerSearchManifest({version, prefixLength, shards, chunkSize, chunks, docCount})
- *   terms-<key>-<hash>.js registerSearchShard(key, {forms: {form: stemIndex}, postings: [[doc, score, ...]]})
- *   docs-<n>-<hash>.js    registerSearchDocs(n, [[url, pageTitle, heading, breadcrumb, text], ...])
+ *   manifest.js              registerSearchManifest({version: 2, score, shards: [[firstForm, hash]],
+ *                              chunkSize, directorySize, directories: [hash], docCount, ...})
+ *   terms-<i>-<hash>.js      registerSearchShard(i, [["form form ...", "postings"], ...])
+ *   chunks-<j>-<hash>.js     registerSearchChunkDirectory(j, [hash of chunk, ...])
+ *   docs-<c>-<hash>.js       registerSearchDocs(c, [[url, pageTitle, breadcrumb]], [[page, anchor, heading, text]])
+ *
+ * Term shards hold the sorted word forms from their first form up to the
+ * next shard's, so a word's shard is found by binary search in the manifest.
+ * Postings are strings of base-91 digits (a varint document delta, then a
+ * score code) decoded only for the forms a query matches. A result's text is
+ * found through its chunk's directory, then its chunk.
  *
  * Those files are loaded only by inserting <script src> elements (fetch() and
  * XHR of local files are blocked on file://), and only once the reader
  * focuses a search box or opens the search page: a query loads the term
- * shards its words need, then the document chunks of the results it shows.
+ * shards its words need, then the chunks of the results it shows.
  *
  * A classic script with no dependencies. Index data and what the reader types
  * are only ever inserted with textContent / createElement / text nodes.
@@ -34,7 +43,7 @@
   var MAX_WORDS = 12;          // and at this many words
   var MIN_PREFIX = 2;          // the last word matches as a prefix from this many characters
   var MIN_TYPO = 5;            // words this long also match one typo
-  var MAX_PREFIX_SHARDS = 40;  // only when prefixLength > 2
+  var MAX_PREFIX_SHARDS = 3;   // a prefix spanning more term shards reads only its own
   var WEIGHT_EXACT = 1;
   var WEIGHT_PREFIX = 0.8;
   var WEIGHT_TYPO = 0.5;
@@ -59,10 +68,6 @@
   var MARKS_RE = UNICODE_RE ? new RegExp("\\p{Mn}", "gu") : /[\u0300-\u036F]/g;
   var LETTER_RE = UNICODE_RE ? new RegExp("^\\p{L}$", "u") : /^[A-Za-z\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0370-\u03FF\u0400-\u052F]$/;
   var HYPHENS_RE = new RegExp(HYPHEN, "g");
-  var SEGMENTER = (function () {
-    try { return typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("en", { granularity: "grapheme" }) : null; }
-    catch (e) { return null; }
-  })();
 
   function runsRe() { return new RegExp(WORD_CHAR + "+(?:" + HYPHEN + WORD_CHAR + "+)*", FLAGS); }
   function textRunsRe() { return new RegExp(TEXT_CHAR + "+(?:" + HYPHEN + TEXT_CHAR + "+)*", FLAGS); }
@@ -163,39 +168,86 @@
     };
   }
 
-  // ---------------------------------------------------------------- the index
+  // ---------------------------------------------------------------- the index (format 2)
 
   var manifest = null;
   var manifestFailed = false;
-  var shards = {};   // key -> {forms, postings, sorted}
-  var chunks = {};   // n -> [doc, ...]
-  var files = {};    // path -> {state, waiters}
+  var termShards = {};   // i -> {entries, forms (built on first use), decoded: [per entry]}
+  var directories = {};  // j -> [chunk hash, ...]
+  var chunks = {};       // c -> {pages, docs}
+  var files = {};        // path -> {state, waiters}
+
+  // Hashes become parts of file names: anything but plain letters and digits is refused.
+  var HASH_RE = /^[0-9A-Za-z]{1,64}$/;
+  var MAX_ID = 2147483647;     // document, shard and chunk numbers stay below this
+  var DIGIT_COUNT = 91;        // postings digits, so score codes are 0..90
+  var MORE_DIGITS = 45;        // digit values from here up mean "more digits follow"
+
+  function isIndex(n) { return typeof n === "number" && n >= 0 && n <= MAX_ID && Math.floor(n) === n; }
+  function isHash(h) { return typeof h === "string" && HASH_RE.test(h); }
+
+  // The manifest as this script uses it, or null if it is not a valid format 2 manifest.
+  function readManifest(data) {
+    if (!data || typeof data !== "object" || data.version !== 2) return null;
+    var score = data.score && typeof data.score === "object" ? data.score : {};
+    var min = Number(score.min), step = Number(score.step);
+    var chunkSize = Number(data.chunkSize), directorySize = Number(data.directorySize);
+    var shardList = readShardList(data.shards);
+    if (!(min > 0) || !isFinite(min) || !isFinite(step) || !isIndex(chunkSize) || !(chunkSize >= 1) ||
+        !isIndex(directorySize) || !(directorySize >= 1) || !shardList || !Array.isArray(data.directories)) {
+      return null;
+    }
+    // The score of every score code, worked out once.
+    var scores = [];
+    for (var q = 0; q < DIGIT_COUNT; q++) scores.push(min * Math.exp(step * q));
+    var docCount = Number(data.docCount);
+    return {
+      scores: scores,
+      firstForms: shardList.firstForms,
+      shardHashes: shardList.hashes,
+      chunkSize: chunkSize,
+      directorySize: directorySize,
+      directories: data.directories,
+      docCount: isIndex(docCount) ? docCount : 0
+    };
+  }
+
+  // [[firstForm, hash], ...] -> {firstForms, hashes}; null unless it starts at "" and is sorted,
+  // which the binary search below relies on.
+  function readShardList(list) {
+    if (!Array.isArray(list) || !list.length) return null;
+    var firstForms = [], hashes = [];
+    for (var i = 0; i < list.length; i++) {
+      var shard = list[i];
+      if (!Array.isArray(shard) || typeof shard[0] !== "string") return null;
+      if (i === 0 ? shard[0] !== "" : !(firstForms[i - 1] < shard[0])) return null;
+      firstForms.push(shard[0]);
+      hashes.push(shard[1]);
+    }
+    return { firstForms: firstForms, hashes: hashes };
+  }
 
   G.registerSearchManifest = guard(function (data) {
-    if (!data || typeof data !== "object" || data.version !== 1) { manifestFailed = true; return; }
-    var prefixLength = Math.floor(Number(data.prefixLength));
-    var chunkSize = Math.floor(Number(data.chunkSize));
-    if (!(prefixLength >= 1) || !(chunkSize >= 1) || !data.shards || typeof data.shards !== "object" ||
-        !Array.isArray(data.chunks)) { manifestFailed = true; return; }
-    manifest = {
-      prefixLength: prefixLength,
-      chunkSize: chunkSize,
-      shards: data.shards,
-      chunks: data.chunks,
-      docCount: Math.floor(Number(data.docCount)) || 0
-    };
+    var read = readManifest(data);
+    if (read) manifest = read; else manifestFailed = true;
   });
 
-  G.registerSearchShard = guard(function (key, data) {
-    if (typeof key !== "string" || !data || typeof data.forms !== "object" || !data.forms ||
-        !Array.isArray(data.postings)) return;
-    shards[key] = { forms: data.forms, postings: data.postings, sorted: Object.keys(data.forms).sort() };
+  G.registerSearchShard = guard(function (i, entries) {
+    if (!isIndex(i) || !Array.isArray(entries)) return;
+    termShards[i] = { entries: entries, forms: null, decoded: [] };
   });
 
-  G.registerSearchDocs = guard(function (n, docs) {
-    if (typeof n !== "number" || !Array.isArray(docs)) return;
-    chunks[n] = docs;
+  G.registerSearchChunkDirectory = guard(function (j, hashes) {
+    if (!isIndex(j) || !Array.isArray(hashes)) return;
+    directories[j] = hashes;
   });
+
+  G.registerSearchDocs = guard(function (c, pages, docs) {
+    if (!isIndex(c) || !Array.isArray(pages) || !Array.isArray(docs)) return;
+    chunks[c] = { pages: pages, docs: docs };
+  });
+
+  // ---------------------------------------------------------------- loading files
 
   // Loads ROOT + path with a <script> element; done(ok) once it has run.
   function loadScript(path, isLoaded, done) {
@@ -222,15 +274,25 @@
   }
 
   // Runs done(failures) once every job [path, isLoaded] has loaded or failed.
+  // A job that is null (no valid file to load) counts as a failure.
   function loadAll(jobs, done) {
     var left = jobs.length, failures = 0;
     if (!left) { done(0); return; }
     jobs.forEach(function (job) {
-      loadScript(job[0], job[1], function (ok) {
+      function finished(ok) {
         if (!ok) failures++;
         if (--left === 0) done(failures);
-      });
+      }
+      if (job) loadScript(job[0], job[1], finished);
+      else finished(false);
     });
+  }
+
+  // [path, isLoaded] of an index file, or null if its hash is not a plain name.
+  function indexJob(name, hash, isLoaded) {
+    if (!isHash(hash)) return null;
+    var path = INDEX_DIR + name + "-" + hash + ".js";
+    return isRelative(path) ? [path, isLoaded] : null;
   }
 
   function ensureManifest(done) {
@@ -242,96 +304,14 @@
     });
   }
 
-  // The shard keys of a word form that this guide has: its first prefixLength
-  // characters (as Unicode scalars, and as grapheme clusters where they differ).
-  function keysFor(term) {
-    var n = manifest.prefixLength;
-    var keys = [];
-    function add(key) {
-      if (key && keys.indexOf(key) < 0 && hasOwn.call(manifest.shards, key)) keys.push(key);
-    }
-    add(chars(term).slice(0, n).join(""));
-    if (SEGMENTER) {
-      try {
-        var key = "", count = 0;
-        var it = SEGMENTER.segment(term)[Symbol.iterator]();
-        for (var step = it.next(); !step.done && count < n; step = it.next(), count++) key += step.value.segment;
-        add(key);
-      } catch (e) { /* scalars only */ }
-    }
-    return keys;
+  // Runs done(failures) once the term shards numbered in `list` are loaded or failed.
+  function loadTermShards(list, done) {
+    loadAll(list.filter(function (i) { return !hasOwn.call(termShards, i); }).map(function (i) {
+      return indexJob("terms-" + i, manifest.shardHashes[i], function () { return hasOwn.call(termShards, i); });
+    }), done);
   }
 
-  // Shards that may hold forms starting with term.
-  function prefixKeysFor(term) {
-    if (charCount(term) >= manifest.prefixLength) return keysFor(term);
-    var keys = keysFor(term);
-    for (var key in manifest.shards) {
-      if (keys.length >= MAX_PREFIX_SHARDS) break;
-      if (hasOwn.call(manifest.shards, key) && key.indexOf(term) === 0 && keys.indexOf(key) < 0) keys.push(key);
-    }
-    return keys;
-  }
-
-  // Shards worth reading for a typo in the first letters: swapped, or one left out.
-  function typoKeysFor(term) {
-    var c = chars(term);
-    var variants = [c[1] + c[0] + c.slice(2).join(""), c.slice(1).join(""), c[0] + c.slice(2).join("")];
-    var keys = [];
-    variants.forEach(function (v) {
-      keysFor(v).forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); });
-    });
-    return keys;
-  }
-
-  function shardJob(key) {
-    var file = manifest.shards[key];
-    if (typeof file !== "string" || !isRelative(INDEX_DIR + file)) return null;
-    return [INDEX_DIR + file, function () { return hasOwn.call(shards, key); }];
-  }
-
-  function loadShards(keys, done) {
-    var jobs = [];
-    keys.forEach(function (key) {
-      if (hasOwn.call(shards, key)) return;
-      var job = shardJob(key);
-      if (job) jobs.push(job);
-    });
-    loadAll(jobs, done);
-  }
-
-  // Every (word or part) term a query looks up, with how it may match.
-  function lookups(words) {
-    var list = [];
-    words.forEach(function (word, index) {
-      var last = index === words.length - 1;
-      word.lookups = [];
-      word.partLookups = [];
-      word.forms.forEach(function (form) {
-        word.lookups.push({ term: form, prefix: last && charCount(form) >= MIN_PREFIX, typo: false });
-      });
-      if (!word.parts.length) word.lookups[0].typo = charCount(word.text) >= MIN_TYPO;
-      word.parts.forEach(function (part, p) {
-        word.partLookups.push({
-          term: part,
-          prefix: last && p === word.parts.length - 1 && charCount(part) >= MIN_PREFIX,
-          typo: charCount(part) >= MIN_TYPO
-        });
-      });
-      list = list.concat(word.lookups, word.partLookups);
-    });
-    return list;
-  }
-
-  function neededKeys(list) {
-    var keys = [];
-    list.forEach(function (l) {
-      (l.prefix ? prefixKeysFor(l.term) : keysFor(l.term)).forEach(function (k) {
-        if (keys.indexOf(k) < 0) keys.push(k);
-      });
-    });
-    return keys;
-  }
+  // ---------------------------------------------------------------- finding word forms
 
   function lowerBound(sorted, term) {
     var lo = 0, hi = sorted.length;
@@ -342,62 +322,156 @@
     return lo;
   }
 
-  // The forms a lookup matches: [{shard, stem, weight, form}].
-  function matchLookup(l, typoKeys) {
+  // The number of shards whose first form is below `key`, or at most `key` with `orEqual`.
+  function shardsBelow(key, orEqual) {
+    var first = manifest.firstForms;
+    var lo = 0, hi = first.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >>> 1;
+      if (first[mid] < key || (orEqual && first[mid] === key)) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  // The shard whose range holds `form` (shard 0 starts at "", so there always is one).
+  function shardOf(form) { return Math.max(0, shardsBelow(form, true) - 1); }
+
+  // The shards a lookup reads: its term's own shard, and for a prefix every shard whose
+  // range meets [term, term + "\uffff"), unless there are more than MAX_PREFIX_SHARDS of
+  // them: then the own shard alone, so a short prefix in a big guide loads one file, not dozens.
+  function shardsFor(term, prefix) {
+    var own = shardOf(term);
+    if (!prefix) return [own];
+    var last = shardsBelow(term + "\uffff", false) - 1;
+    if (last - own + 1 > MAX_PREFIX_SHARDS) return [own];
+    var list = [];
+    for (var i = own; i <= last; i++) list.push(i);
+    return list;
+  }
+
+  // A shard's word forms, sorted, with the entry of each: {names: [form], entries: [entry index]}.
+  // Built when a query first reads the shard; malformed entries are left out.
+  function formsOf(shard) {
+    if (shard.forms) return shard.forms;
+    var pairs = [];
+    shard.entries.forEach(function (entry, e) {
+      if (!Array.isArray(entry) || typeof entry[0] !== "string" || typeof entry[1] !== "string") return;
+      entry[0].split(" ").forEach(function (form) { if (form) pairs.push([form, e]); });
+    });
+    pairs.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
+    shard.forms = {
+      names: pairs.map(function (p) { return p[0]; }),
+      entries: pairs.map(function (p) { return p[1]; })
+    };
+    return shard.forms;
+  }
+
+  // ---------------------------------------------------------------- postings
+
+  // The value of a postings digit: "#" (35) to "~" (126) without "\" (92); -1 for anything else.
+  function digitValue(code) {
+    if (code < 35 || code > 126 || code === 92) return -1;
+    return code > 92 ? code - 36 : code - 35;
+  }
+
+  // {docs: [id], scores: [score]} of a postings string, in document order. A malformed or cut
+  // off string keeps the postings before the fault rather than failing the query.
+  function decodePostings(text) {
+    var docs = [], scores = [];
+    var at = 0, docId = 0, n = text.length;
+    function next() { return at < n ? digitValue(text.charCodeAt(at++)) : -1; }
+    while (at < n) {
+      var delta = 0, v;
+      while ((v = next()) >= MORE_DIGITS) delta = delta * MORE_DIGITS + (v - MORE_DIGITS);
+      var q = next();
+      if (v < 0 || q < 0 || q >= DIGIT_COUNT) break;
+      docId += delta * MORE_DIGITS + v;
+      if (!(docId <= MAX_ID)) break;
+      docs.push(docId);
+      scores.push(manifest.scores[q]);
+    }
+    return { docs: docs, scores: scores };
+  }
+
+  // An entry's postings, decoded on first use and then kept with the shard.
+  function postingsOf(shard, e) {
+    if (!shard.decoded[e]) shard.decoded[e] = decodePostings(shard.entries[e][1]);
+    return shard.decoded[e];
+  }
+
+  // ---------------------------------------------------------------- matching and ranking
+
+  // Every (word or part) term a query looks up, with how it may match and the shards it reads.
+  function lookups(words) {
+    var list = [];
+    words.forEach(function (word, index) {
+      var last = index === words.length - 1;
+      word.lookups = [];
+      word.partLookups = [];
+      word.forms.forEach(function (form) {
+        word.lookups.push(lookup(form, last && charCount(form) >= MIN_PREFIX, false));
+      });
+      if (!word.parts.length) word.lookups[0].typo = charCount(word.text) >= MIN_TYPO;
+      word.parts.forEach(function (part, p) {
+        word.partLookups.push(lookup(part,
+          last && p === word.parts.length - 1 && charCount(part) >= MIN_PREFIX,
+          charCount(part) >= MIN_TYPO));
+      });
+      list = list.concat(word.lookups, word.partLookups);
+    });
+    return list;
+  }
+
+  function lookup(term, prefix, typo) {
+    return { term: term, prefix: prefix, typo: typo, shards: shardsFor(term, prefix) };
+  }
+
+  function neededShards(list) {
+    var needed = [];
+    list.forEach(function (l) {
+      l.shards.forEach(function (i) { if (needed.indexOf(i) < 0) needed.push(i); });
+    });
+    return needed;
+  }
+
+  // The forms a lookup matches: [{shard, entry, weight, form}]. Prefixes and typos are looked
+  // for only in the shards the lookup loaded (no extra files for typos), so a typo that moves
+  // a word into another shard's range goes unfound.
+  function matchLookup(l) {
     var found = [];
-    var exactKeys = keysFor(l.term);
-    exactKeys.forEach(function (key) {
-      var shard = shards[key];
-      if (shard && hasOwn.call(shard.forms, l.term)) {
-        found.push({ shard: shard, stem: shard.forms[l.term], weight: WEIGHT_EXACT, form: l.term });
+    l.shards.forEach(function (i) {
+      var shard = termShards[i];
+      if (!shard) return;
+      var forms = formsOf(shard);
+      var names = forms.names;
+      function add(k, weight) { found.push({ shard: shard, entry: forms.entries[k], weight: weight, form: names[k] }); }
+      var k = lowerBound(names, l.term);
+      for (var e = k; names[e] === l.term; e++) add(e, WEIGHT_EXACT);  // once, unless the shard repeats it
+      if (l.prefix) {
+        for (var p = k; p < names.length && names[p].lastIndexOf(l.term, 0) === 0; p++) {
+          if (names[p] !== l.term) add(p, WEIGHT_PREFIX);
+        }
+      }
+      if (l.typo) {
+        for (var t = 0; t < names.length; t++) if (oneEditApart(l.term, names[t])) add(t, WEIGHT_TYPO);
       }
     });
-    l.exact = found.length > 0;
-    if (l.prefix) {
-      prefixKeysFor(l.term).forEach(function (key) {
-        var shard = shards[key];
-        if (!shard) return;
-        for (var i = lowerBound(shard.sorted, l.term); i < shard.sorted.length; i++) {
-          var form = shard.sorted[i];
-          if (form.lastIndexOf(l.term, 0) !== 0) break;
-          if (form !== l.term) found.push({ shard: shard, stem: shard.forms[form], weight: WEIGHT_PREFIX, form: form });
-        }
-      });
-    }
-    if (l.typo) {
-      var keys = exactKeys.concat(l.exact ? [] : (typoKeys || []));
-      var seen = [];
-      keys.forEach(function (key) {
-        var shard = shards[key];
-        if (!shard || seen.indexOf(shard) >= 0) return;
-        seen.push(shard);
-        var sorted = shard.sorted;
-        for (var i = 0; i < sorted.length; i++) {
-          if (oneEditApart(l.term, sorted[i])) {
-            found.push({ shard: shard, stem: shard.forms[sorted[i]], weight: WEIGHT_TYPO, form: sorted[i] });
-          }
-        }
-      });
-    }
     return found;
   }
 
   // doc -> best weighted score over the matched forms; adds the forms to `forms`.
   function scoresOf(found, forms) {
     var best = new Map();
-    var usedStems = new Map(); // shard -> {stem: weight}
+    var usedEntries = new Map(); // shard -> [weight by entry]
     found.forEach(function (f) {
       forms.add(f.form);
-      var stem = Math.floor(Number(f.stem));
-      var postings = f.shard.postings[stem];
-      if (!Array.isArray(postings)) return;
-      var used = usedStems.get(f.shard);
-      if (!used) usedStems.set(f.shard, used = {});
-      if (hasOwn.call(used, stem) && used[stem] >= f.weight) return;
-      used[stem] = f.weight;
-      for (var i = 0; i + 1 < postings.length; i += 2) {
-        var d = postings[i], s = postings[i + 1] * f.weight;
-        if (typeof d !== "number" || !(s > 0)) continue;
+      var used = usedEntries.get(f.shard);
+      if (!used) usedEntries.set(f.shard, used = []);
+      if (used[f.entry] >= f.weight) return;
+      used[f.entry] = f.weight;
+      var postings = postingsOf(f.shard, f.entry);
+      for (var i = 0; i < postings.docs.length; i++) {
+        var d = postings.docs[i], s = postings.scores[i] * f.weight;
         var old = best.get(d);
         if (old === undefined || s > old) best.set(d, s);
       }
@@ -405,18 +479,14 @@
     return best;
   }
 
-  function rank(words, typoKeysByTerm) {
+  function rank(words) {
     var forms = new Set();
     var total = new Map(), count = new Map();
     words.forEach(function (word) {
-      var scores = scoresOf([].concat.apply([], word.lookups.map(function (l) {
-        return matchLookup(l, typoKeysByTerm[l.term]);
-      })), forms);
+      var scores = scoresOf([].concat.apply([], word.lookups.map(matchLookup)), forms);
       if (word.partLookups.length) {
         // A hyphenated word is also found by all of its parts.
-        var partScores = word.partLookups.map(function (l) {
-          return scoresOf(matchLookup(l, typoKeysByTerm[l.term]), forms);
-        });
+        var partScores = word.partLookups.map(function (l) { return scoresOf(matchLookup(l), forms); });
         partScores[0].forEach(function (s, d) {
           var sum = 0;
           for (var p = 0; p < partScores.length; p++) {
@@ -436,7 +506,7 @@
     });
     var hits = [], all = [];
     total.forEach(function (score, d) {
-      if (manifest.docCount && (d < 0 || d >= manifest.docCount)) return;
+      if (manifest.docCount && d >= manifest.docCount) return;
       var hit = { id: d, score: score, count: count.get(d) };
       hits.push(hit);
       if (hit.count === words.length) all.push(hit);
@@ -456,58 +526,83 @@
     ensureManifest(function (ok) {
       if (!ok) { done({ unavailable: true }); return; }
       var list = lookups(words);
-      loadShards(neededKeys(list), function (failures) {
-        // A long word not found as it is may have a typo in its first letters.
-        var typoKeysByTerm = {};
-        var extra = [];
-        list.forEach(function (l) {
-          if (!l.typo) return;
-          var own = keysFor(l.term).some(function (k) {
-            return shards[k] && hasOwn.call(shards[k].forms, l.term);
-          });
-          if (own) return;
-          var keys = typoKeysFor(l.term);
-          typoKeysByTerm[l.term] = keys;
-          keys.forEach(function (k) { if (extra.indexOf(k) < 0) extra.push(k); });
-        });
-        loadShards(extra, function (moreFailures) {
-          var result = rank(words, typoKeysByTerm);
-          result.words = words;
-          result.failed = failures + moreFailures > 0;
-          done(result);
-        });
+      loadTermShards(neededShards(list), function (failures) {
+        var result = rank(words);
+        result.words = words;
+        result.failed = failures > 0;
+        done(result);
       });
     });
   }
 
-  // done([doc or null, ...]) with doc = {id, url, title, heading, breadcrumb, text}.
-  function documents(ids, done) {
-    var size = manifest.chunkSize;
-    var jobs = [], wanted = [];
-    ids.forEach(function (id) {
-      var n = Math.floor(id / size);
-      if (wanted.indexOf(n) >= 0 || hasOwn.call(chunks, n)) return;
-      wanted.push(n);
-      var file = manifest.chunks[n];
-      if (typeof file === "string" && isRelative(INDEX_DIR + file)) {
-        jobs.push([INDEX_DIR + file, function () { return hasOwn.call(chunks, n); }]);
+  // ---------------------------------------------------------------- result text
+
+  // The heading-id rule the index leaves to this script: a heading's fragment is omitted
+  // from the index when this gives its real id (README, "Search index format").
+  function asciiSlug(heading) {
+    var text = heading.toLowerCase();
+    var slug = "", pending = false;
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charAt(i);
+      if ((c >= "a" && c <= "z") || (c >= "0" && c <= "9")) {
+        if (pending && slug) slug += "-";
+        pending = false;
+        slug += c;
+      } else if (" \t\n\r\f\v-_".indexOf(c) >= 0) {
+        pending = true;
       }
+    }
+    return slug;
+  }
+
+  function chunkOf(id) { return Math.floor(id / manifest.chunkSize); }
+  function directoryOf(c) { return Math.floor(c / manifest.directorySize); }
+
+  function directoryJob(j) {
+    return indexJob("chunks-" + j, manifest.directories[j], function () { return hasOwn.call(directories, j); });
+  }
+
+  function chunkJob(c) {
+    var list = directories[directoryOf(c)];
+    return indexJob("docs-" + c, list && list[c % manifest.directorySize],
+      function () { return hasOwn.call(chunks, c); });
+  }
+
+  function unique(list) {
+    return list.filter(function (x, i) { return list.indexOf(x) === i; });
+  }
+
+  // done([doc or null, ...]) with doc = {id, url, title, heading, breadcrumb, text}: loads the
+  // directories of the chunks these results are in, then the chunks, and nothing else.
+  function documents(ids, done) {
+    var wanted = unique(ids.map(chunkOf)).filter(function (c) { return !hasOwn.call(chunks, c); });
+    var dirs = unique(wanted.map(directoryOf)).filter(function (j) { return !hasOwn.call(directories, j); });
+    loadAll(dirs.map(directoryJob), function () {
+      loadAll(wanted.map(chunkJob), function () {
+        done(ids.map(resultDocument));
+      });
     });
-    loadAll(jobs, function () {
-      done(ids.map(function (id) {
-        var chunk = chunks[Math.floor(id / size)];
-        var row = chunk && chunk[id % size];
-        if (!Array.isArray(row) || typeof row[0] !== "string" || !isRelative(row[0])) return null;
-        return {
-          id: id,
-          url: row[0],
-          title: squash(row[1]),
-          heading: squash(row[2]),
-          breadcrumb: squash(row[3]),
-          text: squash(row[4])
-        };
-      }));
-    });
+  }
+
+  // A result from its chunk: the page's url plus the fragment of its heading (the stored
+  // anchor, else the heading's ASCII slug, else none: the top of the page).
+  function resultDocument(id) {
+    var chunk = chunks[chunkOf(id)];
+    var row = chunk && chunk.docs[id % manifest.chunkSize];
+    if (!Array.isArray(row) || !isIndex(row[0])) return null;
+    var page = chunk.pages[row[0]];
+    if (!Array.isArray(page) || !isRelative(page[0])) return null;
+    var anchor = typeof row[1] === "string" ? row[1] : "";
+    var heading = typeof row[2] === "string" ? row[2] : "";
+    var fragment = anchor || (heading ? asciiSlug(heading) : "");
+    return {
+      id: id,
+      url: page[0] + (fragment ? "#" + fragment : ""),
+      title: squash(page[1]),
+      heading: squash(heading),
+      breadcrumb: squash(page[2]),
+      text: squash(row[3])
+    };
   }
 
   // ---------------------------------------------------------------- building results
