@@ -131,6 +131,16 @@ struct SearchIndexTests {
         #expect(dropped == Set(usedOnce.suffix(50)))
     }
 
+    @Test func snippetsFoldWhiteSpaceAndCutAtAWord() {
+        #expect(SearchIndexBuilder.snippet("  One\n\ttwo   three ") == "One two three")
+        let long = (0..<40).map { "word\($0)" }.joined(separator: " \n ")
+        let snippet = SearchIndexBuilder.snippet(long)
+        #expect(snippet.count <= SearchIndexBuilder.snippetCharacters)
+        #expect(long.replacingOccurrences(of: " \n ", with: " ").hasPrefix(snippet + " "))
+        #expect(SearchIndexBuilder.snippet(String(repeating: "x", count: 300)).count == SearchIndexBuilder.snippetCharacters)
+        #expect(SearchIndexBuilder.snippet("Café naïve") == "Café naïve")
+    }
+
     @Test func jsonStringsAreEscaped() {
         #expect(JSONText.string("a\"b\\c\n\u{2028}</script>") == "\"a\\\"b\\\\c\\n\\u2028</script>\"")
     }

@@ -35,14 +35,20 @@ public struct ProjectInput: Sendable {
             }
         }
         let content = contentFolder ?? root.appendingPathComponent("content")
-        var files: [String: Data] = [:]
-        for relative in ThemeLoader.files(under: content, fileManager) {
-            let url = content.appendingPathComponent(relative)
+        let relatives = ThemeLoader.files(under: content, fileManager)
+        let read = relatives.concurrentMap { relative -> (data: Data?, failure: String?) in
             do {
-                files[relative] = try Data(contentsOf: url)
+                return (try Data(contentsOf: content.appendingPathComponent(relative)), nil)
             } catch {
-                throw BuildError(stage: "load", path: url.path, reason: error.localizedDescription)
+                return (nil, error.localizedDescription)
             }
+        }
+        var files: [String: Data] = [:]
+        for (relative, result) in zip(relatives, read) {
+            guard let data = result.data else {
+                throw BuildError(stage: "load", path: content.appendingPathComponent(relative).path, reason: result.failure ?? "unreadable")
+            }
+            files[relative] = data
         }
         let markdownPaths = files.keys.filter { $0.hasSuffix(".md") }
         return ProjectInput(root: root, configurationText: configurationText,

@@ -89,32 +89,36 @@ public struct SiteBuilder: Sendable {
                                           graph: linked.graph, lastUpdated: lastUpdated, today: options.today)
         let renderer = PageRenderer(theme: theme, contexts: contexts, glossary: GlossaryIndex(linked.glossary), allowsRawHTML: configuration.allowsRawHTML,
                                     cachesSidebars: options.cachesSidebars)
-        var writeErrors = Array(pages.indices).concurrentMap { index -> String? in
-            let html = renderer.render(page: index, rewrites: linked.rewrites[index])
+        // The print edition renders beside the pages, and the generated pages (a few large ones) go
+        // first in the queue, so neither runs alone on one core at the end.
+        let printWork = printPath.isEmpty ? nil : BackgroundWork { () -> String? in
             do {
-                try output.write(Data(html.utf8), to: pages[index].outputPath)
+                try PrintEditionWriter.write(tree: tree, renderer: renderer, printRewrites: linked.printRewrites, to: output)
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        let jobs = generated.map(RenderJob.generated) + pages.indices.map(RenderJob.page)
+        var writeErrors = jobs.concurrentMap { job -> String? in
+            let (html, path) = switch job {
+            case .generated(let page): (renderer.render(page), page.outputPath)
+            case .page(let index): (renderer.render(page: index, rewrites: linked.rewrites[index]), pages[index].outputPath)
+            }
+            do {
+                try output.write(Data(html.utf8), to: path)
                 return nil
             } catch {
                 return "\(error)"
             }
         }
         clock.lap("render pages")
-        if theme.templates.getTemplate(named: "print") != nil {
-            do {
-                try PrintEditionWriter.write(tree: tree, renderer: renderer, printRewrites: linked.printRewrites, to: output)
-            } catch {
-                writeErrors.append("\(error)")
-            }
+        if let printWork {
+            let (failure, seconds) = printWork.wait()
+            writeErrors.append(failure)
+            clock.lap("print edition (waited for)")
+            clock.record("print edition (alongside render)", seconds: seconds)
         }
-        clock.lap("render print edition")
-        for page in generated {
-            do {
-                try output.write(Data(renderer.render(page).utf8), to: page.outputPath)
-            } catch {
-                writeErrors.append("\(error)")
-            }
-        }
-        clock.lap("render generated pages")
         let (search, searchSeconds) = searchWork.wait()
         clock.lap("index (waited for)")
         clock.record("index (alongside render)", seconds: searchSeconds)
@@ -149,6 +153,12 @@ public struct SiteBuilder: Sendable {
         clock.lap("write")
         return BuildResult(pagesWritten: pages.map(\.outputPath) + generated.map(\.outputPath) + printPath.sorted(), diagnostics: diagnostics, timings: clock.timings, didWrite: true)
     }
+}
+
+/// One page for the Render stage to write.
+enum RenderJob: Sendable {
+    case generated(GeneratedPage)
+    case page(Int)
 }
 
 /// Wall time per stage.

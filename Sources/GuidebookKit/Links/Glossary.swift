@@ -61,16 +61,15 @@ final class GlossaryMatcher: @unchecked Sendable {
     func matches(in text: String) -> [(utf8Offset: Int, utf8Count: Int, entry: Glossary.Entry)] {
         guard !index.isEmpty, used.count < index.entries.count else { return [] }
         let original = Array(text.unicodeScalars)
-        let folded = original.map(GlossaryIndex.fold)
         var results: [(utf8Offset: Int, utf8Count: Int, entry: Glossary.Entry)] = []
         var utf8Offset = 0
         var position = 0
         func isWordScalar(_ i: Int) -> Bool { i >= 0 && i < original.count && GlossaryIndex.isWordScalar(original[i]) }
         while position < original.count {
-            if !isWordScalar(position - 1), let candidates = index.byFirstScalar[folded[position]],
+            if !isWordScalar(position - 1), let candidates = index.candidates(startingWith: original[position]),
                let found = candidates.first(where: { candidate in
                    !used.contains(candidate) && index.entries[candidate].page != excludedPage
-                       && index.matches(candidate, at: position, original: original, folded: folded)
+                       && index.matches(candidate, at: position, in: original)
                        && !isWordScalar(position + index.needles[candidate].count)
                }) {
                 used.insert(found)
@@ -93,7 +92,9 @@ final class GlossaryMatcher: @unchecked Sendable {
 struct GlossaryIndex: Sendable {
     let entries: [Glossary.Entry]
     let needles: [[Unicode.Scalar]]
-    let byFirstScalar: [Unicode.Scalar: [Int]]
+    private let byFirstScalar: [Unicode.Scalar: [Int]]
+    /// The same for ASCII letters, by value: an array lookup at every word start instead of hashing.
+    private let byFirstASCII: [[Int]?]
 
     var isEmpty: Bool { entries.isEmpty }
 
@@ -107,9 +108,17 @@ struct GlossaryIndex: Sendable {
         for (index, needle) in needles.enumerated() where !needle.isEmpty {
             byFirst[GlossaryIndex.fold(needle[0]), default: []].append(index)
         }
-        byFirstScalar = byFirst.mapValues { indices in
+        let sorted = byFirst.mapValues { indices in
             indices.sorted { needles[$0].count != needles[$1].count ? needles[$0].count > needles[$1].count : $0 < $1 }
         }
+        byFirstScalar = sorted
+        byFirstASCII = (0..<128).map { sorted[Unicode.Scalar(UInt8($0))] }
+    }
+
+    /// Entries whose term may start at this scalar, longest first.
+    func candidates(startingWith scalar: Unicode.Scalar) -> [Int]? {
+        let folded = Self.fold(scalar)
+        return folded.isASCII ? byFirstASCII[Int(folded.value)] : byFirstScalar[folded]
     }
 
     /// One scalar lowercased, staying one scalar (so positions line up with the original text).
@@ -129,11 +138,11 @@ struct GlossaryIndex: Sendable {
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
-    func matches(_ candidate: Int, at position: Int, original: [Unicode.Scalar], folded: [Unicode.Scalar]) -> Bool {
+    func matches(_ candidate: Int, at position: Int, in text: [Unicode.Scalar]) -> Bool {
         let needle = needles[candidate]
-        guard position + needle.count <= original.count else { return false }
-        let haystack = entries[candidate].isAbbreviation ? original : folded
-        return haystack[position..<(position + needle.count)].elementsEqual(needle)
+        guard position + needle.count <= text.count else { return false }
+        let haystack = text[position..<(position + needle.count)]
+        return entries[candidate].isAbbreviation ? haystack.elementsEqual(needle) : haystack.lazy.map(Self.fold).elementsEqual(needle)
     }
 }
 
