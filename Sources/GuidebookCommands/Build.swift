@@ -41,7 +41,7 @@ extension GuidebookCommand {
             do {
                 let input = try ProjectInput.read(root: root)
                 let options = BuildOptions(includeDrafts: drafts, strict: strict, themeSearchFolders: ThemeLoader.searchFolders(projectRoot: root))
-                result = try SiteBuilder(options: options).build(input, into: try FileSystemOutput(outputFolder: outputFolder))
+                result = try SiteBuilder(options: options).build(consume input, into: try FileSystemOutput(outputFolder: outputFolder))
             } catch {
                 Terminal.error("error: \(error)")
                 throw ExitCode(1)

@@ -32,7 +32,7 @@ extension GuidebookCommand {
             do {
                 let input = try ProjectInput.read(root: root)
                 let options = BuildOptions(includeDrafts: drafts, strict: strict, themeSearchFolders: ThemeLoader.searchFolders(projectRoot: root))
-                result = try SiteBuilder(options: options).build(input, into: NullOutput())
+                result = try SiteBuilder(options: options).build(consume input, into: NullOutput())
             } catch {
                 Terminal.error("error: \(error)")
                 throw ExitCode(1)

@@ -121,7 +121,7 @@ actor Rebuilder {
         do {
             let input = try ProjectInput.read(root: root)
             let buildOptions = BuildOptions(includeDrafts: options.includeDrafts, themeSearchFolders: ThemeLoader.searchFolders(projectRoot: root))
-            let result = try SiteBuilder(options: buildOptions).build(input, into: try FileSystemOutput(outputFolder: options.outputFolder))
+            let result = try SiteBuilder(options: buildOptions).build(consume input, into: try FileSystemOutput(outputFolder: options.outputFolder))
             let report = DiagnosticFormatter.format(result.diagnostics)
             if !report.isEmpty { log(report) }
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))

@@ -11,7 +11,8 @@ public struct SiteBuilder: Sendable {
 
     /// Content problems come back as diagnostics; only environment failures throw.
     /// Nothing is written unless the build is clean (no errors; no warnings when strict).
-    public func build(_ input: ProjectInput, into output: some OutputConsumer) throws -> BuildResult {
+    /// `input` is consumed: once the pages are loaded, the Markdown files' bytes are let go.
+    public func build(_ input: consuming ProjectInput, into output: some OutputConsumer) throws -> BuildResult {
         var clock = StageClock()
 
         // Load
@@ -27,9 +28,13 @@ public struct SiteBuilder: Sendable {
                                       at: SourceLocation(path: SiteConfiguration.fileName), notes: ["create it with at least 'title: Your guide title'"]))
         }
         let content = ContentLoader.load(files: input.contentFiles, contentFolderName: input.contentFolderName, includeDrafts: options.includeDrafts)
+        let assetFiles = input.contentFiles.filter { !$0.key.hasSuffix(".md") }
+        let lastUpdatedByPath = input.lastUpdated
+        let projectRoot = input.root
+        _ = consume input
         diagnostics += content.diagnostics
         let (theme, themeProblems) = ThemeLoader.load(named: configuration.theme, searchFolders: options.themeSearchFolders,
-                                                      projectRoot: input.root, configurationLocation: configuration.themeLocation)
+                                                      projectRoot: projectRoot, configurationLocation: configuration.themeLocation)
         diagnostics += themeProblems
         if Stemmer.algorithm(forLanguage: configuration.language) == nil {
             diagnostics.append(.warning(.searchLanguage, "Snowball has no stemmer for language '\(configuration.language)'; search will match whole words only",
@@ -64,7 +69,17 @@ public struct SiteBuilder: Sendable {
         let tree = linked.tree
         let checklists = pages.indices.map { ChecklistBuilder.checklists(pageOutputPath: pages[$0].outputPath, pageTitle: pages[$0].frontMatter.title, outline: outlines[$0]) }
         let language = configuration.language
-        let searchWork = BackgroundWork { SearchStage.build(tree: tree, outlines: outlines, language: language) }
+        // The index is built and written beside the pages; what comes back is the first write failure.
+        let searchWork = BackgroundWork { () -> String? in
+            SearchStage.build(tree: tree, outlines: outlines, language: language).concurrentMap { file -> String? in
+                do {
+                    try output.write(Data(file.contents.utf8), to: file.path)
+                    return nil
+                } catch {
+                    return "\(error)"
+                }
+            }.compactMap { $0 }.first
+        }
         var generated: [GeneratedPage] = []
         // Pages link to the print edition before it is rendered, so its path is known up front.
         let printPath: Set<String> = theme.templates.getTemplate(named: "print") != nil ? [PrintEdition.path] : []
@@ -77,7 +92,7 @@ public struct SiteBuilder: Sendable {
         if theme.templates.getTemplate(named: "404") != nil {
             generated.append(GeneratedPages.notFound())
         }
-        let lastUpdated = pages.map { input.lastUpdated[$0.contentPath] }
+        let lastUpdated = pages.map { lastUpdatedByPath[$0.contentPath] }
         if theme.templates.getTemplate(named: "tags") != nil {
             generated.append(GeneratedPages.tags(tree: tree, graph: linked.graph))
         }
@@ -119,26 +134,16 @@ public struct SiteBuilder: Sendable {
             clock.lap("print edition (waited for)")
             clock.record("print edition (alongside render)", seconds: seconds)
         }
-        let (search, searchSeconds) = searchWork.wait()
+        let (searchFailure, searchSeconds) = searchWork.wait()
+        writeErrors.append(searchFailure)
         clock.lap("index (waited for)")
         clock.record("index (alongside render)", seconds: searchSeconds)
         do {
             if let failure = writeErrors.compactMap({ $0 }).first {
                 throw BuildError(stage: "write", path: "", reason: failure)
             }
-            let searchWriteErrors = search.concurrentMap { file -> String? in
-                do {
-                    try output.write(Data(file.contents.utf8), to: file.path)
-                    return nil
-                } catch {
-                    return "\(error)"
-                }
-            }
-            if let failure = searchWriteErrors.compactMap({ $0 }).first {
-                throw BuildError(stage: "write", path: "", reason: failure)
-            }
             for asset in content.assets {
-                guard let data = input.contentFiles[asset.contentPath] else { continue }
+                guard let data = assetFiles[asset.contentPath] else { continue }
                 try output.write(data, to: asset.outputPath)
             }
             let assetsFolder = theme.directory.appendingPathComponent("assets")
