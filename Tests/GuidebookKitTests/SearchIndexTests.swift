@@ -20,6 +20,23 @@ struct TokeniserTests {
     }
 }
 
+struct TokeniserFastPathTests {
+    /// The ASCII fast path must give exactly what the general path gives.
+    @Test func asciiTextTokenisesAsTheGeneralPathDoes() {
+        let pieces = ["multi", "-", "agency", " ", "co", "--", "0", "19", "a", "I", "x-ray", "--", "'", "’", ".", "CAF", "-", " -", "- ", "well-being-plan", "\n", "7", "b2b"]
+        var seed: UInt64 = 7
+        for _ in 0..<500 {
+            var text = ""
+            for _ in 0..<12 {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(seed >> 33) % pieces.count]
+            }
+            let folded = Tokeniser.fold(text)
+            #expect(Tokeniser.tokens(text) == Tokeniser.tokens(folded: folded), "\(text)")
+        }
+    }
+}
+
 struct StemmerTests {
     @Test func englishIsChosenFromALanguageTag() {
         #expect(Stemmer.algorithm(forLanguage: "en-GB") == "english")

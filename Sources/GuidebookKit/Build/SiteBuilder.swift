@@ -45,7 +45,7 @@ public struct SiteBuilder: Sendable {
 
         // Parse
         let pages = content.pages
-        let outlines = pages.concurrentMap { MarkdownParser.outline(of: $0.body) }
+        var outlines = pages.concurrentMap { MarkdownParser.outline(of: $0.body) }
         diagnostics += HeadingCheck.check(pages: pages, outlines: outlines)
         clock.lap("parse")
 
@@ -67,11 +67,15 @@ public struct SiteBuilder: Sendable {
 
         // Render and write
         let tree = linked.tree
-        let checklists = pages.indices.map { ChecklistBuilder.checklists(pageOutputPath: pages[$0].outputPath, pageTitle: pages[$0].frontMatter.title, outline: outlines[$0]) }
+        // The sections' text is for the index alone: it is handed over, and the outlines keep the rest.
+        let sectionHandoff = Handoff(outlines.map(\.sections))
+        for index in outlines.indices { outlines[index].sections = [] }
+        let pageOutlines = outlines
+        let checklists = pages.indices.map { ChecklistBuilder.checklists(pageOutputPath: pages[$0].outputPath, pageTitle: pages[$0].frontMatter.title, outline: pageOutlines[$0]) }
         let language = configuration.language
         // The index is built and written beside the pages; what comes back is the first write failure.
         let searchWork = BackgroundWork { () -> String? in
-            SearchStage.build(tree: tree, outlines: outlines, language: language).concurrentMap { file -> String? in
+            SearchStage.build(tree: tree, sections: sectionHandoff.take(), language: language).concurrentMap { file -> String? in
                 do {
                     try output.write(Data(file.contents.utf8), to: file.path)
                     return nil
@@ -99,7 +103,7 @@ public struct SiteBuilder: Sendable {
         if theme.templates.getTemplate(named: "status") != nil {
             generated.append(GeneratedPages.status(tree: tree, lastUpdated: lastUpdated, today: options.today, diagnostics: diagnostics))
         }
-        let contexts = PageContextBuilder(tree: tree, configuration: configuration, outlines: outlines, checklists: checklists,
+        let contexts = PageContextBuilder(tree: tree, configuration: configuration, outlines: pageOutlines, checklists: checklists,
                                           generatedPaths: Set(generated.map(\.outputPath)).union(printPath), searchManifestPath: SearchShardWriter.manifestPath,
                                           graph: linked.graph, lastUpdated: lastUpdated, today: options.today)
         let renderer = PageRenderer(theme: theme, contexts: contexts, glossary: GlossaryIndex(linked.glossary), allowsRawHTML: configuration.allowsRawHTML,

@@ -10,7 +10,7 @@ enum SearchShardWriter {
     static let manifestPath = "\(folder)/manifest.js"
     /// Bytes of forms and postings a term shard holds before the next form starts a new one.
     static let shardTarget = 24_000
-    static let chunkSize = 12
+    static let chunkSize = 16
     static let directorySize = 64
 
     struct File: Sendable {
