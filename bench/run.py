@@ -562,6 +562,9 @@ def bench_queries(corpus, site, pf_site):
             for label, word in words.items():
                 results["guidebook"][label] = guidebook_query(browser, site, word)
                 results["pagefind"][label] = pagefind_query(browser, base, pf_site, word)
+            results["latency"] = guidebook_latency(browser, site, list(words.values()))
+            log(f"  search: last keystroke to results, median {results['latency']['median_ms']:.1f} ms "
+                f"(max {results['latency']['max_ms']:.1f} ms, {results['latency']['count']} queries)")
             browser.close()
     finally:
         server.shutdown()
@@ -571,6 +574,30 @@ def bench_queries(corpus, site, pf_site):
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+
+def guidebook_latency(browser, site, words):
+    """Milliseconds from the last keystroke to the dropdown's results, typed key by key into the header
+    search box of the home page, after a first query has loaded the manifest (issue 6's budget)."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((site / "index.html").as_uri())
+    page.evaluate("""() => { window.__times = {};
+        document.getElementById('site-search-input').addEventListener('keydown',
+            () => { window.__lastKey = performance.now(); }, true);
+        document.addEventListener('guidebook:search-rendered',
+            e => { window.__times[e.detail.query] = performance.now() - window.__lastKey; }); }""")
+    page.focus("#site-search-input")
+    times = []
+    for word in ["partnership"] + words * 3:
+        page.fill("#site-search-input", "")
+        page.evaluate("() => { window.__times = {}; }")
+        page.type("#site-search-input", word)
+        page.wait_for_function("(w) => window.__times[w] !== undefined", arg=word, timeout=60000)
+        times.append(page.evaluate("(w) => window.__times[w]", word))
+    context.close()
+    times = times[1:]  # the first query loads the manifest
+    return {"median_ms": median(times), "max_ms": max(times), "count": len(times)}
 
 
 def guidebook_query(browser, site, word):
@@ -838,6 +865,12 @@ def report(results, meta):
                 g, p = q["guidebook"][label], q["pagefind"][label]
                 add(f"| `{word}`: {label} | {g['results']:,} / {p['results']:,} | {g['bytes'] / 1000:.1f} "
                     f"({g['files']}) | {p['bytes'] / 1000:.1f} ({p['files']}) | {p['engine_bytes'] / 1000:.0f} |")
+            if q.get("latency"):
+                lat = q["latency"]
+                add("")
+                add(f"Guidebook, from the last keystroke to the results shown (typed key by key into the header search "
+                    f"of the home page, file://, after a first query): median {lat['median_ms']:.1f} ms, "
+                    f"max {lat['max_ms']:.1f} ms over {lat['count']} queries.")
     rows = targets(results)
     if rows:
         add("")

@@ -691,7 +691,7 @@ def test_narrow_screen_and_reduced_motion(open_page, site):
     assert link["height"] >= 24 and link["width"] >= 24
 
 
-# ---------------------------------------------------------------- timing (printed, not asserted)
+# ---------------------------------------------------------------- every query renders (timing printed; measured by make bench)
 
 def test_time_from_last_keystroke_to_results(open_page, mock_site):
     page = open_page()
@@ -710,5 +710,7 @@ def test_time_from_last_keystroke_to_results(open_page, mock_site):
         page.evaluate("() => { window.__renderTimes = []; }")
         search_in_header(page, query)
         times.append(page.evaluate("() => window.__renderTimes[window.__renderTimes.length - 1]"))
+    # Timing is measured on a 10,000-page guide by `make bench`; here, every query must have rendered.
+    assert len(times) == 16 and all(isinstance(t, (int, float)) and t >= 0 for t in times), times
     print(f"\nsearch: last keystroke to results rendered on the mock: median {statistics.median(times):.1f} ms, "
           f"max {max(times):.1f} ms over {len(times)} queries")
