@@ -160,6 +160,9 @@ struct SearchIndexTests {
 
     @Test func jsonStringsAreEscaped() {
         #expect(JSONText.string("a\"b\\c\n\u{2028}</script>") == "\"a\\\"b\\\\c\\n\\u2028</script>\"")
+        #expect(JSONText.string("plain café – text") == "\"plain café – text\"")
+        #expect(JSONText.string("tab\there") == "\"tab\\there\"")
+        #expect(JSONText.string("\u{2029}") == "\"\\u2029\"")
     }
 
     @Test func rebuildingGivesByteIdenticalFiles() throws {

@@ -129,6 +129,9 @@ enum SearchShardWriter {
 /// plus U+2028 and U+2029, which older JavaScript engines reject in string literals.
 enum JSONText {
     static func string(_ value: String) -> String {
+        // Most strings need no escape: no control character, quote or backslash, and no 0xE2 byte
+        // (which U+2028 and U+2029 start with).
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0xE2 }) { return "\"" + value + "\"" }
         var result = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
