@@ -75,13 +75,8 @@ public struct SiteBuilder: Sendable {
         let language = configuration.language
         // The index is built and written beside the pages; what comes back is the first write failure.
         let searchWork = BackgroundWork { () -> String? in
-            SearchStage.build(tree: tree, sections: sectionHandoff.take(), language: language).concurrentMap { file -> String? in
-                do {
-                    try output.write(Data(file.contents.utf8), to: file.path)
-                    return nil
-                } catch {
-                    return "\(error)"
-                }
+            SearchStage.build(tree: tree, sections: sectionHandoff.take(), language: language).concurrentMap { file in
+                failure { try output.write(Data(file.contents.utf8), to: file.path) }
             }.compactMap { $0 }.first
         }
         var generated: [GeneratedPage] = []
@@ -110,13 +105,8 @@ public struct SiteBuilder: Sendable {
                                     cachesSidebars: options.cachesSidebars)
         // The print edition renders beside the pages, and the generated pages (a few large ones) go
         // first in the queue, so neither runs alone on one core at the end.
-        let printWork = printPath.isEmpty ? nil : BackgroundWork { () -> String? in
-            do {
-                try PrintEditionWriter.write(tree: tree, renderer: renderer, printRewrites: linked.printRewrites, to: output)
-                return nil
-            } catch {
-                return "\(error)"
-            }
+        let printWork = printPath.isEmpty ? nil : BackgroundWork {
+            failure { try PrintEditionWriter.write(tree: tree, renderer: renderer, printRewrites: linked.printRewrites, to: output) }
         }
         let jobs = generated.map(RenderJob.generated) + pages.indices.map(RenderJob.page)
         var writeErrors = jobs.concurrentMap { job -> String? in
@@ -124,12 +114,7 @@ public struct SiteBuilder: Sendable {
             case .generated(let page): (renderer.render(page), page.outputPath)
             case .page(let index): (renderer.render(page: index, rewrites: linked.rewrites[index]), pages[index].outputPath)
             }
-            do {
-                try output.write(Data(html.utf8), to: path)
-                return nil
-            } catch {
-                return "\(error)"
-            }
+            return failure { try output.write(Data(html.utf8), to: path) }
         }
         clock.lap("render pages")
         if let printWork {
@@ -161,6 +146,17 @@ public struct SiteBuilder: Sendable {
         }
         clock.lap("write")
         return BuildResult(pagesWritten: pages.map(\.outputPath) + generated.map(\.outputPath) + printPath.sorted(), diagnostics: diagnostics, timings: clock.timings, didWrite: true)
+    }
+}
+
+/// What went wrong writing, as text, or nil: files are written on several threads, and the first
+/// failure stops the build once they are all done.
+private func failure(_ write: () throws -> Void) -> String? {
+    do {
+        try write()
+        return nil
+    } catch {
+        return "\(error)"
     }
 }
 

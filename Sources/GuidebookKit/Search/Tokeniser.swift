@@ -19,81 +19,46 @@ enum Tokeniser {
     }
 
     static func tokens(_ text: String) -> [String] {
-        var folded = fold(text)
-        if folded.utf8.allSatisfy({ $0 < 0x80 }) { return folded.withUTF8(asciiTokens) }
-        return tokens(folded: folded)
-    }
-
-    /// The same rules over ASCII bytes (already lowercased), which is most guide text: a quarter of
-    /// indexing time went on building words a scalar at a time.
-    private static func asciiTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        let folded = fold(text).unicodeScalars
         var tokens: [String] = []
-        var parts: [Range<Int>] = []
-        var start = -1, end = -1
-        var pendingHyphen = false
-        func endCompound() {
-            if start >= 0 { parts.append(start..<end); start = -1 }
-            for part in parts where part.count > 1 || (bytes[part.lowerBound] >= 0x30 && bytes[part.lowerBound] <= 0x39) {
-                tokens.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[part]), as: UTF8.self))
-            }
-            if parts.count > 1 {
-                let words = parts.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
-                tokens.append(words.joined(separator: "-"))
-                tokens.append(words.joined())
-            }
-            parts.removeAll(keepingCapacity: true)
-        }
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
-            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                if pendingHyphen {
-                    parts.append(start..<end)
-                    start = index
-                    pendingHyphen = false
-                } else if start < 0 {
-                    start = index
-                }
-                end = index + 1
-            } else if byte == 0x2D, start >= 0, !pendingHyphen {
-                pendingHyphen = true
-            } else {
-                pendingHyphen = false
-                endCompound()
-            }
-        }
-        endCompound()
-        return tokens
-    }
-
-    static func tokens(folded: String) -> [String] {
-        var tokens: [String] = []
+        // Words are cut out of the folded text as ranges, not built a scalar at a time: that was
+        // a quarter of indexing time.
         var parts: [String] = []
-        var current = String.UnicodeScalarView()
+        var start: String.UnicodeScalarView.Index?
+        var end = folded.startIndex
         var pendingHyphen = false
 
-        func endWord() {
-            if !current.isEmpty { parts.append(String(current)); current = String.UnicodeScalarView() }
-        }
         func endCompound() {
-            endWord()
+            if let wordStart = start { parts.append(String(folded[wordStart..<end])) }
+            start = nil
             for part in parts where keeps(part) { tokens.append(part) }
             if parts.count > 1 {
                 tokens.append(parts.joined(separator: "-"))
                 tokens.append(parts.joined())
             }
-            parts = []
+            parts.removeAll(keepingCapacity: true)
         }
 
-        for scalar in folded.unicodeScalars {
+        var index = folded.startIndex
+        while index < folded.endIndex {
+            let scalar = folded[index]
+            let next = folded.index(after: index)
             if isWordScalar(scalar) {
-                if pendingHyphen { endWord(); pendingHyphen = false }
-                current.append(scalar)
-            } else if hyphens.contains(scalar), !current.isEmpty, !pendingHyphen {
+                if pendingHyphen, let wordStart = start {
+                    parts.append(String(folded[wordStart..<end]))
+                    start = index
+                    pendingHyphen = false
+                } else if start == nil {
+                    start = index
+                }
+                end = next
+            } else if hyphens.contains(scalar), start != nil, !pendingHyphen {
                 pendingHyphen = true
             } else {
                 pendingHyphen = false
                 endCompound()
             }
+            index = next
         }
         endCompound()
         return tokens
