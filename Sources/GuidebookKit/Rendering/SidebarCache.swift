@@ -45,8 +45,13 @@ struct SidebarCache: Sendable {
     }
 
     func sidebar(for page: Int) -> String {
+        Self.join(shared[keys[page]] ?? [], current: page)
+    }
+
+    /// The runs that show on `current`'s page, in order.
+    static func join(_ pieces: [Piece], current: Int) -> String {
         var result = ""
-        for piece in shared[keys[page]] ?? [] where piece.onlyFor.allSatisfy({ $0 == page }) {
+        for piece in pieces where piece.onlyFor.allSatisfy({ $0 == current }) {
             result += piece.text
         }
         return result
@@ -82,7 +87,7 @@ struct SidebarCache: Sendable {
 
     /// Keeps the marked text of `current` (markers removed) and drops every other marked text.
     static func select(_ marked: String, current: Int) -> String {
-        pieces(marked).filter { $0.onlyFor.allSatisfy { $0 == current } }.map(\.text).joined()
+        join(pieces(marked), current: current)
     }
 
     /// What `isCurrent` is in the shared rendering: the section's text, marked with the page.

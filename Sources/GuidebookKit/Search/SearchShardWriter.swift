@@ -16,6 +16,9 @@ enum SearchShardWriter {
     struct File: Sendable {
         var path: String
         var contents: String
+
+        /// The content hash in the name: `terms-3-0123456789abcdef.js`.
+        var hash: String { String(path.dropLast(".js".count).suffix(16)) }
     }
 
     static func files(for index: SearchIndex) -> [File] {
@@ -74,7 +77,7 @@ enum SearchShardWriter {
             return File(path: "\(folder)/terms-\(number)-\(ContentHash.hex(body)).js", contents: body)
         }
         let firstForms = ranges.enumerated().map { $0.offset == 0 ? "" : forms[$0.element.lowerBound] }
-        return (files, firstForms, files.map { String($0.path.dropLast(3).suffix(16)) })
+        return (files, firstForms, files.map(\.hash))
     }
 
     // MARK: Result text
@@ -88,7 +91,7 @@ enum SearchShardWriter {
             let body = chunkScript(number, documents[start..<min(start + chunkSize, documents.count)])
             return File(path: "\(folder)/docs-\(number)-\(ContentHash.hex(body)).js", contents: body)
         }
-        let chunkHashes = files.map { String($0.path.dropLast(3).suffix(16)) }
+        let chunkHashes = files.map(\.hash)
         var directoryHashes: [String] = []
         for start in stride(from: 0, to: chunkHashes.count, by: directorySize) {
             let number = start / directorySize
