@@ -150,6 +150,17 @@ def prepare_corpus(work, pages, seed):
     return folder
 
 
+def prepare_without_search(work, corpus, pages):
+    """The same guide with `search: false`, to measure what the search index adds to a build (issue 6's
+    budget). A local clone, so 'last updated' comes from the same git history."""
+    folder = work / f"corpus-{pages}-nosearch"
+    remove(folder)
+    run(["git", "clone", "-q", str(corpus), str(folder)])
+    config = folder / "guidebook.yml"
+    config.write_text(config.read_text() + "search: false\n")
+    return folder
+
+
 def prepare_hugo(work, corpus, pages):
     """The same Markdown as a Hugo project: index.md -> _index.md (with url: .../index.html, so the
     section lands where Guidebook puts it), order -> weight; layouts and settings from bench/hugo/."""
@@ -260,11 +271,14 @@ def bench_corpus(args, work, pages, runs, binary, cmark_batch):
               out / "guidebook", prepare=lambda: remove(corpus / ".guidebook-cache"))
     hugo = Tool("hugo", ["hugo", "--quiet", "--source", hugo_dir, "--destination", out / "hugo"], out / "hugo",
                 prepare=lambda: remove(hugo_dir / "resources"))
+    no_search_dir = prepare_without_search(work, corpus, pages)
+    no_search = Tool("guidebook-nosearch", [binary, "build", "--source", no_search_dir, "--output", out / "guidebook-nosearch"],
+                     out / "guidebook-nosearch")
     pf_site = out / "pf-site"
     pagefind = Tool("pagefind", [PAGEFIND, "--site", pf_site], pf_site / "pagefind")
     cli = Tool("cmark-gfm", [sys.executable, BENCH / "cmark_cli.py", cmark_dir / "cli.list"], out / "cmark-cli")
     lib = Tool("cmark-gfm-lib", [cmark_batch, cmark_dir / "lib.list"], out / "cmark-lib")
-    tools = [gb, hugo, pagefind, cli, lib]
+    tools = [gb, hugo, pagefind, cli, lib, no_search]
 
     log("  warm-up (untimed): guidebook, hugo, cmark-gfm")
     reduced = None
@@ -276,12 +290,12 @@ def bench_corpus(args, work, pages, runs, binary, cmark_batch):
     warm_hugo = hugo.run_once()
     remove(pf_site)
     shutil.copytree(hugo.output, pf_site)
-    warm_other = cli.run_once()["wall"] + lib.run_once()["wall"]
+    warm_other = cli.run_once()["wall"] + lib.run_once()["wall"] + no_search.run_once()["wall"]
     log(f"    guidebook {warm['wall']:.2f}s, hugo {warm_hugo['wall']:.2f}s, cmark-gfm both {warm_other:.2f}s")
 
     if args.budget_minutes and pages >= 10000 and runs > 3:
         # Pagefind is not warmed up: take it as about twice Hugo. The incremental cases are about 3n+4 builds.
-        per_round = warm["wall"] + 3 * warm_hugo["wall"] + warm_other
+        per_round = 2 * warm["wall"] + 3 * warm_hugo["wall"] + warm_other
         estimate = runs * per_round + ((3 * min(runs, 5) + 4) if warm["wall"] < 60 else 6) * warm["wall"]
         left = args.budget_minutes * 60 - (time.perf_counter() - args.started)
         if estimate > left:
@@ -308,7 +322,8 @@ def bench_corpus(args, work, pages, runs, binary, cmark_batch):
     pf_data = pagefind_data_size(pagefind.output)
     sizes = {"guidebook": (gb_total, gb_files), "guidebook-search": gb_search, "hugo": (hugo_total, hugo_files),
              "pagefind": (pf_total, pf_files), "pagefind-data": pf_data,
-             "cmark-gfm": dir_size(cli.output), "cmark-gfm-lib": dir_size(lib.output)}
+             "cmark-gfm": dir_size(cli.output), "cmark-gfm-lib": dir_size(lib.output),
+             "guidebook-nosearch": dir_size(no_search.output)}
     last_hashes = tree_hashes(gb.output)
     deterministic = last_hashes == clean_hashes
     differing = sorted(p for p in set(last_hashes) | set(clean_hashes)
@@ -709,6 +724,10 @@ def targets(results):
         cpu_growth = t["guidebook"]["cpu_median"] / small[0]["tools"]["guidebook"]["cpu_median"]
         rows.append(("(the same in CPU time, less sensitive to the machine's load)", f"{cpu_growth:.1f}x",
                      cpu_growth <= 11))
+    if "guidebook-nosearch" in t:
+        share = gb / t["guidebook-nosearch"]["median"] - 1
+        rows.append(("The search index adds <= 20% to the build time (medians, with and without `search: false`)",
+                     f"{share * 100:+.0f}%", share <= 0.2))
     index = r["sizes"]["guidebook-search"][0]
     pf_data = r["sizes"]["pagefind-data"][0]
     pf_all = r["sizes"]["pagefind"][0]
@@ -794,9 +813,11 @@ def report(results, meta):
         add("| tool | wall median (s) | min-max (s) | CPU / wall | peak RSS (MiB) | output (MB, files) | "
             "index (MB, files) |")
         add("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-        names = {"guidebook": "guidebook build", "hugo": "Hugo", "pagefind": "Pagefind (on Hugo's output)",
+        names = {"guidebook": "guidebook build", "guidebook-nosearch": "guidebook build, `search: false`", "hugo": "Hugo", "pagefind": "Pagefind (on Hugo's output)",
                  "cmark-gfm": "cmark-gfm CLI, a process a page", "cmark-gfm-lib": "libcmark-gfm, one process"}
         for key, label in names.items():
+            if key not in t:
+                continue
             x = t[key]
             size = s[key]
             index = ""

@@ -20,11 +20,31 @@ struct FrontMatterParserTests {
         #expect(result.bodyFirstLine == 10)
     }
 
+    @Test func readsWindowsLineEndings() throws {
+        let result = FrontMatterParser.parse("---\r\ntitle: Written on Windows\r\ntags: [a]\r\n---\r\nBody\r\n", path: path)
+        let frontMatter = try #require(result.frontMatter)
+        #expect(result.diagnostics.isEmpty)
+        #expect(frontMatter.title == "Written on Windows")
+        #expect(frontMatter.tags == ["a"])
+        #expect(result.body == "Body\r\n")
+        #expect(result.bodyFirstLine == 5)
+    }
+
+    @Test func fencesMayHaveSpacesAndTheBodyMayBeEmpty() throws {
+        let result = FrontMatterParser.parse(" --- \ntitle: T\n---\t", path: path)
+        #expect(try #require(result.frontMatter).title == "T")
+        #expect(result.body == "")
+        #expect(result.bodyFirstLine == 4)
+        #expect(FrontMatterParser.parse("", path: path).diagnostics.map(\.code) == [.missingTitle])
+        #expect(FrontMatterParser.parse("---\n---\nBody", path: path).body == "Body")
+    }
+
     @Test func unclosedFrontMatter() {
         let result = FrontMatterParser.parse("---\ntitle: Open\nBody\n", path: path)
         #expect(result.frontMatter == nil)
         #expect(result.diagnostics.map(\.code) == [.unclosedFrontMatter])
         #expect(result.diagnostics.first?.location == SourceLocation(path: path, line: 1, column: 1))
+        #expect(result.bodyFirstLine == 5)
     }
 
     @Test func invalidYAMLPointsIntoTheFile() throws {

@@ -164,6 +164,21 @@ struct SearchIndexTests {
         #expect(searchFiles["search/manifest.js"] != nil)
         #expect(home.contains("data-search-manifest=\"search/manifest.js\""))
     }
+
+    @Test func searchFalseBuildsNoIndexAndShowsNoSearchBox() throws {
+        let pages = ["index.md": TestSite.page("Home", "## Welcome\n\nMulti-agency work.")]
+        let (withSearch, searched) = try TestSite(pages).build()
+        let (result, output) = try TestSite(pages, configuration: "title: Test Guide\nsearch: false\n").build()
+        #expect(result.diagnostics.isEmpty)
+        #expect(withSearch.pagesWritten.contains("search.html"))
+        #expect(!result.pagesWritten.contains("search.html"))
+        #expect(output.files.keys.filter { $0.hasPrefix("search") }.isEmpty)
+        #expect(try #require(searched.text(at: "index.html")).contains("role=\"search\""))
+        let home = try #require(output.text(at: "index.html"))
+        #expect(!home.contains("role=\"search\""))
+        #expect(!home.contains("search.js"))
+        #expect(!(try #require(output.text(at: "404.html"))).contains("search the guide"))
+    }
 }
 
 struct SearchEncodingTests {

@@ -9,15 +9,17 @@ struct SiteConfigurationLoaderTests {
         #expect(configuration.language == "en-GB")
         #expect(configuration.theme == "default")
         #expect(configuration.allowsRawHTML == false)
+        #expect(configuration.hasSearch)
     }
 
     @Test func readsEveryKey() {
-        let (configuration, diagnostics) = SiteConfigurationLoader.load(text: "title: G\norganisation: Council\nlanguage: cy\ntheme: plain\nunsafe_html: true\n")
+        let (configuration, diagnostics) = SiteConfigurationLoader.load(text: "title: G\norganisation: Council\nlanguage: cy\ntheme: plain\nunsafe_html: true\nsearch: false\n")
         #expect(diagnostics.isEmpty)
         #expect(configuration.organisation == "Council")
         #expect(configuration.language == "cy")
         #expect(configuration.theme == "plain")
         #expect(configuration.allowsRawHTML)
+        #expect(!configuration.hasSearch)
         #expect(configuration.themeLocation == SourceLocation(path: "guidebook.yml", line: 4, column: 8))
     }
 

@@ -74,7 +74,7 @@ public struct SiteBuilder: Sendable {
         let checklists = pages.indices.map { ChecklistBuilder.checklists(pageOutputPath: pages[$0].outputPath, pageTitle: pages[$0].frontMatter.title, outline: pageOutlines[$0]) }
         let language = configuration.language
         // The index is built and written beside the pages; what comes back is the first write failure.
-        let searchWork = BackgroundWork { () -> String? in
+        let searchWork = !configuration.hasSearch ? nil : BackgroundWork { () -> String? in
             SearchStage.build(tree: tree, sections: sectionHandoff.take(), language: language).concurrentMap { file in
                 failure { try output.write(Data(file.contents.utf8), to: file.path) }
             }.compactMap { $0 }.first
@@ -85,7 +85,7 @@ public struct SiteBuilder: Sendable {
         if theme.templates.getTemplate(named: "checklists") != nil {
             generated.append(GeneratedPages.checklists(tree: tree, checklists: checklists))
         }
-        if theme.templates.getTemplate(named: "search") != nil {
+        if configuration.hasSearch, theme.templates.getTemplate(named: "search") != nil {
             generated.append(GeneratedPages.search())
         }
         if theme.templates.getTemplate(named: "404") != nil {
@@ -123,10 +123,12 @@ public struct SiteBuilder: Sendable {
             clock.lap("print edition (waited for)")
             clock.record("print edition (alongside render)", seconds: seconds)
         }
-        let (searchFailure, searchSeconds) = searchWork.wait()
-        writeErrors.append(searchFailure)
-        clock.lap("index (waited for)")
-        clock.record("index (alongside render)", seconds: searchSeconds)
+        if let searchWork {
+            let (searchFailure, searchSeconds) = searchWork.wait()
+            writeErrors.append(searchFailure)
+            clock.lap("index (waited for)")
+            clock.record("index (alongside render)", seconds: searchSeconds)
+        }
         do {
             if let failure = writeErrors.compactMap({ $0 }).first {
                 throw BuildError(stage: "write", path: "", reason: failure)

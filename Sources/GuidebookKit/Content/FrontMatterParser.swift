@@ -13,25 +13,43 @@ public enum FrontMatterParser {
     static let knownKeys: Set<String> = ["title", "summary", "order", "tags", "draft"]
 
     public static func parse(_ text: String, path: String) -> Result {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, isFence(first) else {
-            return Result(frontMatter: nil, body: text, bodyFirstLine: 1,
-                          diagnostics: [.error(.missingTitle, "page has no front matter with a title", at: SourceLocation(path: path),
-                                               notes: ["start the file with:\n---\ntitle: Page title\n---"])])
+        // Lines are found as UTF-8 bytes, up to the closing fence only: the body is handed on as it
+        // is. Splitting whole files into Characters was most of the Load stage on a large guide, and
+        // never split a Windows (CRLF) file, whose "\r\n" is one Character.
+        let bytes = text.utf8
+        var lineStart = bytes.startIndex
+        var lineNumber = 0
+        var yamlStart: String.Index?
+        while true {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            lineNumber += 1
+            let nextStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
+            let fence = isFence(bytes[lineStart..<lineEnd])
+            if lineNumber == 1 {
+                guard fence else {
+                    return Result(frontMatter: nil, body: text, bodyFirstLine: 1,
+                                  diagnostics: [.error(.missingTitle, "page has no front matter with a title", at: SourceLocation(path: path),
+                                                       notes: ["start the file with:\n---\ntitle: Page title\n---"])])
+                }
+                yamlStart = nextStart
+            } else if fence, let yamlStart {
+                let yaml = String(text[yamlStart..<(lineStart == yamlStart ? lineStart : bytes.index(before: lineStart))])
+                let (frontMatter, diagnostics) = decode(yaml, reader: YAMLReader(path: path, firstLine: 2))
+                return Result(frontMatter: frontMatter, body: String(text[nextStart...]), bodyFirstLine: lineNumber + 1, diagnostics: diagnostics)
+            }
+            if lineEnd == bytes.endIndex { break }
+            lineStart = nextStart
         }
-        guard let closing = lines.dropFirst().firstIndex(where: isFence) else {
-            return Result(frontMatter: nil, body: "", bodyFirstLine: lines.count + 1,
-                          diagnostics: [.error(.unclosedFrontMatter, "front matter is not closed", at: SourceLocation(path: path),
-                                               notes: ["add a line '---' after the last front matter field"])])
-        }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        let (frontMatter, diagnostics) = decode(yaml, reader: YAMLReader(path: path, firstLine: 2))
-        return Result(frontMatter: frontMatter, body: body, bodyFirstLine: closing + 2, diagnostics: diagnostics)
+        return Result(frontMatter: nil, body: "", bodyFirstLine: lineNumber + 1,
+                      diagnostics: [.error(.unclosedFrontMatter, "front matter is not closed", at: SourceLocation(path: path),
+                                           notes: ["add a line '---' after the last front matter field"])])
     }
 
-    private static func isFence(_ line: Substring) -> Bool {
-        line.trimmingCharacters(in: " \t\r") == "---"
+    /// `---`, with spaces, tabs or a carriage return around it.
+    private static func isFence(_ line: Substring.UTF8View) -> Bool {
+        let isPadding: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        guard let first = line.firstIndex(where: { !isPadding($0) }), let last = line.lastIndex(where: { !isPadding($0) }) else { return false }
+        return line[first...last].elementsEqual("---".utf8)
     }
 
     static func decode(_ yaml: String, reader: YAMLReader) -> (FrontMatter?, [Diagnostic]) {

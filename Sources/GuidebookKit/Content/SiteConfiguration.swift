@@ -7,6 +7,9 @@ public struct SiteConfiguration: Sendable, Hashable {
     public var language: String
     public var theme: String
     public var allowsRawHTML: Bool
+    /// `search: false` builds no index and no search page, and pages show no search box: for a
+    /// guide found through the intranet's own search.
+    public var hasSearch = true
     /// Unique to the guide: prefixes the keys of readers' stored checklist ticks, so two guides
     /// opened from one PC (one shared store for file:// pages in Chromium) never see each other's.
     public var id: String

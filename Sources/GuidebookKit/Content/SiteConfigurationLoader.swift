@@ -3,7 +3,7 @@ import Yams
 
 /// Reads guidebook.yml. Unknown keys and wrong types are errors pointing into the file.
 public enum SiteConfigurationLoader {
-    static let knownKeys: Set<String> = ["title", "organisation", "language", "theme", "unsafe_html", "id", "edit_url", "defaults"]
+    static let knownKeys: Set<String> = ["title", "organisation", "language", "theme", "unsafe_html", "search", "id", "edit_url", "defaults"]
 
     public static func load(text: String, path: String = SiteConfiguration.fileName) -> (SiteConfiguration, [Diagnostic]) {
         let reader = YAMLReader(path: path, firstLine: 1)
@@ -25,6 +25,7 @@ public enum SiteConfigurationLoader {
                 fields.string(value, key: "theme").map { configuration.theme = $0 }
                 configuration.themeLocation = reader.location(of: value)
             case "unsafe_html": fields.bool(value, key: "unsafe_html").map { configuration.allowsRawHTML = $0 }
+            case "search": fields.bool(value, key: "search").map { configuration.hasSearch = $0 }
             case "edit_url": configuration.editURL = fields.string(value, key: "edit_url")
             case "defaults": readDefaults(value, into: &configuration, fields: &fields, reader: reader, diagnostics: &diagnostics)
             case "id":

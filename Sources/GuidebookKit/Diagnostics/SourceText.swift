@@ -3,7 +3,8 @@ struct SourceText: Sendable {
     private let lines: [Substring]
 
     init(_ text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split at "\n" bytes, not Characters: in a Windows file "\r\n" is one Character.
+        lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// `line` is 1-based in this text; `utf8Column` is 1-based in bytes.

@@ -135,32 +135,37 @@ struct SearchIndexBuilder {
 
     /// At most `snippetCharacters`, cut at a space, white space folded.
     static func snippet(_ text: String) -> String {
-        // Only the start is kept, so only the start is looked at: scalars, not characters, because
-        // grapheme breaking was a noticeable part of indexing 90,000 sections.
-        var folded = String.UnicodeScalarView()
-        var count = 0, lastSpace: Int?
+        // Only the start is kept, so only the start is looked at: scalars, not characters (grapheme
+        // breaking was a noticeable part of indexing 90,000 sections), gathered as UTF-8 bytes.
+        var folded: [UInt8] = []
+        folded.reserveCapacity(snippetCharacters + 8)
+        var count = 0, lastSpaceByteCount: Int?
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar) {
                 pendingSpace = !folded.isEmpty
                 continue
             }
             if pendingSpace {
                 if count + 1 > snippetCharacters { break }
-                lastSpace = count
-                folded.append(" ")
+                lastSpaceByteCount = folded.count
+                folded.append(0x20)
                 count += 1
                 pendingSpace = false
             }
             if count + 1 > snippetCharacters {
                 // Cut at the last space, unless there is none: then at the limit.
-                if let lastSpace { return String(String.UnicodeScalarView(folded.prefix(lastSpace))) }
-                return String(folded)
+                if let lastSpaceByteCount { folded.removeSubrange(lastSpaceByteCount...) }
+                break
             }
-            folded.append(scalar)
+            UTF8.encode(scalar) { folded.append($0) }
             count += 1
         }
-        return String(folded)
+        return String(decoding: folded, as: UTF8.self)
+    }
+
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
     }
 }
 

@@ -52,7 +52,7 @@ enum Tokeniser {
                     start = index
                 }
                 end = next
-            } else if hyphens.contains(scalar), start != nil, !pendingHyphen {
+            } else if isHyphen(scalar), start != nil, !pendingHyphen {
                 pendingHyphen = true
             } else {
                 pendingHyphen = false
@@ -64,7 +64,10 @@ enum Tokeniser {
         return tokens
     }
 
-    private static let hyphens: Set<Unicode.Scalar> = ["-", "\u{2010}", "\u{2011}"]
+    /// Compared, not looked up in a set: this runs for every space in the guide.
+    private static func isHyphen(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "-" || scalar == "\u{2010}" || scalar == "\u{2011}"
+    }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
