@@ -30,18 +30,20 @@ public enum OutputPath {
 
     /// The folder part of a site path: `a/b.html` -> `a`, `b.html` -> "".
     public static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])
     }
 
     /// A relative URL from the page at `from` to the file at `to` (both site paths), ending in a file name.
+    /// Split as bytes, not Characters: every link and every navigation entry of every page comes here.
     public static func relativeURL(from: String, to: String) -> String {
-        let fromFolder = folder(of: from).split(separator: "/")
-        let target = to.split(separator: "/")
+        let slash = UInt8(ascii: "/")
+        let fromFolder = folder(of: from).utf8.split(separator: slash)
+        let target = to.utf8.split(separator: slash)
         var common = 0
-        while common < fromFolder.count, common < target.count - 1, fromFolder[common] == target[common] { common += 1 }
+        while common < fromFolder.count, common < target.count - 1, fromFolder[common].elementsEqual(target[common]) { common += 1 }
         let ups = Array(repeating: "..", count: fromFolder.count - common)
-        return (ups + target[common...].map(String.init)).joined(separator: "/")
+        return (ups + target[common...].map { String(Substring($0)) }).joined(separator: "/")
     }
 }
 

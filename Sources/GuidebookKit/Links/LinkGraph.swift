@@ -31,10 +31,11 @@ public struct LinkGraph: Sendable {
 
         // A tag shared by thousands of pages would make this quadratic: each page counts shared tags
         // only with the pages nearest it in reading order within each tag.
-        var placeInTag: [String: [Int: Int]] = [:]
-        for entry in tags { placeInTag[entry.tag] = Dictionary(uniqueKeysWithValues: entry.pages.enumerated().map { ($1, $0) }) }
+        let placeInTag = Dictionary(uniqueKeysWithValues: tags.map { entry in
+            (entry.tag, Dictionary(uniqueKeysWithValues: entry.pages.enumerated().map { ($1, $0) }))
+        })
         let sortedByTag = Dictionary(uniqueKeysWithValues: tags.map { ($0.tag, $0.pages) })
-        related = pages.indices.map { index in
+        related = Array(pages.indices).concurrentMap { index in
             var chosen: [Int] = []
             for target in declaredRelated[index] where target != index && !chosen.contains(target) { chosen.append(target) }
             var shared: [Int: Int] = [:]
@@ -43,8 +44,9 @@ public struct LinkGraph: Sendable {
                 let window = max(0, place - Self.tagNeighbours)...min(list.count - 1, place + Self.tagNeighbours)
                 for other in list[window] where other != index { shared[other, default: 0] += 1 }
             }
-            let byTags = shared.keys.sorted { (shared[$1]!, position[$0]) < (shared[$0]!, position[$1]) }
-            for other in byTags where !chosen.contains(other) { chosen.append(other) }
+            // Most shared tags first, then reading order.
+            let byTags = shared.sorted { ($1.value, position[$0.key]) < ($0.value, position[$1.key]) }
+            for (other, _) in byTags where !chosen.contains(other) { chosen.append(other) }
             return Array(chosen.prefix(Self.relatedLimit))
         }
     }

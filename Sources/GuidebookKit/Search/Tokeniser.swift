@@ -19,17 +19,23 @@ enum Tokeniser {
     }
 
     static func tokens(_ text: String) -> [String] {
-        let folded = fold(text).unicodeScalars
-        var tokens: [String] = []
-        // Words are cut out of the folded text as ranges, not built a scalar at a time: that was
-        // a quarter of indexing time.
-        var parts: [String] = []
-        var start: String.UnicodeScalarView.Index?
-        var end = folded.startIndex
-        var pendingHyphen = false
+        var folded = fold(text)
+        return folded.withUTF8(tokens(inFolded:))
+    }
 
+    /// Words are cut out of the folded text's UTF-8 bytes as ranges: building them a scalar at a
+    /// time, or through String's scalar view, was most of the cost of indexing a large guide.
+    private static func tokens(inFolded bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var tokens: [String] = []
+        var parts: [String] = []
+        var start: Int?
+        var end = 0
+        var pendingHyphen = false
+        func word(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
         func endCompound() {
-            if let wordStart = start { parts.append(String(folded[wordStart..<end])) }
+            if let wordStart = start { parts.append(word(wordStart..<end)) }
             start = nil
             for part in parts where keeps(part) { tokens.append(part) }
             if parts.count > 1 {
@@ -39,13 +45,12 @@ enum Tokeniser {
             parts.removeAll(keepingCapacity: true)
         }
 
-        var index = folded.startIndex
-        while index < folded.endIndex {
-            let scalar = folded[index]
-            let next = folded.index(after: index)
+        var index = 0
+        while index < bytes.count {
+            let (scalar, next) = scalar(at: index, in: bytes)
             if isWordScalar(scalar) {
                 if pendingHyphen, let wordStart = start {
-                    parts.append(String(folded[wordStart..<end]))
+                    parts.append(word(wordStart..<end))
                     start = index
                     pendingHyphen = false
                 } else if start == nil {
@@ -62,6 +67,16 @@ enum Tokeniser {
         }
         endCompound()
         return tokens
+    }
+
+    /// The scalar starting at `index` of valid UTF-8 (a String's), and where the next one starts.
+    private static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), index + 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", index + length)
     }
 
     /// Compared, not looked up in a set: this runs for every space in the guide.
