@@ -4,8 +4,8 @@ import Glibc
 import Foundation
 
 /// Watches folders (recursively) and single files with Linux inotify — no polling of the tree —
-/// and calls `onChange` once things have been quiet for `debounce`, so saving ten files at
-/// once gives one rebuild. The only place the server calls the C library.
+/// and calls `onChange` with the paths that changed once things have been quiet for `debounce`,
+/// so saving ten files at once gives one rebuild. The only place the server calls the C library.
 public final class FileWatcher: @unchecked Sendable {
     private let descriptor: Int32
     private var folderOfWatch: [Int32: String] = [:]
@@ -13,7 +13,9 @@ public final class FileWatcher: @unchecked Sendable {
     private let queue = DispatchQueue(label: "guidebook.watcher")
     private var pending: DispatchWorkItem?
     private let debounce: DispatchTimeInterval
-    private let onChange: @Sendable () -> Void
+    private let onChange: @Sendable (Set<String>) -> Void
+    /// Paths changed since `onChange` was last called; only touched on `queue`.
+    private var changedPaths: Set<String> = []
     private let fileNames: Set<String>
     /// Folders watched only for `fileNames` in them (the project folder, for guidebook.yml).
     private let fileOnlyFolders: Set<String>
@@ -26,7 +28,7 @@ public final class FileWatcher: @unchecked Sendable {
     }
 
     /// `folders` are watched with everything under them; `files` are watched through their folder, by name.
-    public init(folders: [URL], files: [URL], debounce: DispatchTimeInterval = .milliseconds(200), onChange: @escaping @Sendable () -> Void) throws {
+    public init(folders: [URL], files: [URL], debounce: DispatchTimeInterval = .milliseconds(50), onChange: @escaping @Sendable (Set<String>) -> Void) throws {
         #if os(Linux)
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else { throw WatchError.unavailable(String(cString: strerror(errno))) }
@@ -71,7 +73,7 @@ public final class FileWatcher: @unchecked Sendable {
                 return
             }
             var offset = 0
-            var relevant = false
+            var changed: Set<String> = []
             while offset < count {
                 let (watch, mask, name, length) = buffer.withUnsafeBytes { raw -> (Int32, UInt32, String, Int) in
                     let event = raw.load(fromByteOffset: offset, as: inotify_event.self)
@@ -80,25 +82,34 @@ public final class FileWatcher: @unchecked Sendable {
                     return (event.wd, event.mask, String(decoding: nameBytes, as: UTF8.self), MemoryLayout<inotify_event>.size + Int(event.len))
                 }
                 offset += length
-                relevant = handle(watch: watch, mask: mask, name: name) || relevant
+                if let path = handle(watch: watch, mask: mask, name: name) { changed.insert(path) }
             }
-            if relevant { schedule() }
+            if !changed.isEmpty { schedule(changed) }
         }
     }
 
-    /// New folders are watched too; editors' temporary and hidden files are ignored.
-    private func handle(watch: Int32, mask: UInt32, name: String) -> Bool {
-        guard let folder = lock.withLock({ folderOfWatch[watch] }) else { return false }
-        if name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") { return false }
-        if mask & UInt32(IN_ISDIR) != 0 && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addRecursively(folder + "/" + name) }
-        if fileOnlyFolders.contains(folder) { return fileNames.contains(name) }
-        return true
+    /// The path an event is about, if it matters. New folders are watched too; editors' temporary
+    /// and hidden files are ignored.
+    private func handle(watch: Int32, mask: UInt32, name: String) -> String? {
+        guard let folder = lock.withLock({ folderOfWatch[watch] }) else { return nil }
+        if name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") { return nil }
+        let path = name.isEmpty ? folder : folder + "/" + name
+        // Checked first: a folder made in the project folder (the site, swapped in by each build) is
+        // not watched, or each build's own files would start the next one.
+        if fileOnlyFolders.contains(folder) { return fileNames.contains(name) ? path : nil }
+        if mask & UInt32(IN_ISDIR) != 0 && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addRecursively(path) }
+        return path
     }
 
-    private func schedule() {
+    private func schedule(_ paths: Set<String>) {
         queue.async { [self] in
+            changedPaths.formUnion(paths)
             pending?.cancel()
-            let work = DispatchWorkItem { [onChange] in onChange() }
+            let work = DispatchWorkItem { [self] in
+                let paths = changedPaths
+                changedPaths = []
+                onChange(paths)
+            }
             pending = work
             queue.asyncAfter(deadline: .now() + debounce, execute: work)
         }

@@ -10,6 +10,8 @@ public actor LiveReloadHub {
 
     private var state: State = .good(generation: 0)
     private var clients: [UUID: AsyncStream<String>.Continuation] = [:]
+    /// Once the server is stopping, a page that reconnects gets an ended stream.
+    private var isClosed = false
 
     public init() {}
 
@@ -27,6 +29,10 @@ public actor LiveReloadHub {
     public func subscribe() -> AsyncStream<String> {
         let id = UUID()
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(8))
+        if isClosed {
+            continuation.finish()
+            return stream
+        }
         continuation.onTermination = { _ in Task { await self.remove(id) } }
         clients[id] = continuation
         continuation.yield(Self.message(for: state))
@@ -35,6 +41,7 @@ public actor LiveReloadHub {
 
     /// Ends every stream, so the server can shut down.
     public func closeAll() {
+        isClosed = true
         for continuation in clients.values { continuation.finish() }
         clients = [:]
     }

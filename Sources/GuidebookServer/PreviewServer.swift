@@ -36,23 +36,27 @@ public struct PreviewServer: Sendable {
     /// Builds once, then serves until SIGINT or SIGTERM. `onRunning` gets the bound port.
     public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let hub = LiveReloadHub()
-        let rebuilder = Rebuilder(options: options, hub: hub, log: log)
+        let swapLock = NSLock()
+        let rebuilder = Rebuilder(options: options, hub: hub, swapLock: swapLock, log: log)
         await rebuilder.rebuild()
         let watcher = try FileWatcher(
             folders: [options.projectRoot.appendingPathComponent("content"), options.projectRoot.appendingPathComponent("themes")],
             files: [options.projectRoot.appendingPathComponent("guidebook.yml")],
-            onChange: { Task { await rebuilder.rebuild() } })
+            onChange: { paths in Task { await rebuilder.rebuild(changed: paths) } })
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            await SiteResponder(siteFolder: options.outputFolder, hub: hub).respond(to: request)
+            await SiteResponder(siteFolder: options.outputFolder, hub: hub, swapLock: swapLock).respond(to: request)
         }
         let app = Application(
             responder: responder,
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "Guidebook preview"),
-            services: [HubCloser(hub: hub)],
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? options.port) },
             logger: Self.quietLogger)
+        // A group shuts its services down last first: the live-reload streams must end before the
+        // server waits for its open requests to finish, or an open page keeps it running after Ctrl-C.
+        let services = ServiceGroup(configuration: .init(services: [app, HubCloser(hub: hub)],
+                                                         gracefulShutdownSignals: [.sigterm, .sigint], logger: Self.quietLogger))
         do {
-            try await app.runService()
+            try await services.run()
         } catch {
             throw PreviewError.cannotListen(host: options.host, port: options.port, reason: "\(error)")
         }
@@ -90,44 +94,79 @@ struct HubCloser: Service {
     }
 }
 
-/// One build at a time; a change during a build gives one more build after it.
+/// One build at a time; a change during a build gives one more build after it. An edit to one
+/// page's text is shown first on its own (`PreviewSnapshot`), then the full build follows.
 actor Rebuilder {
     let options: PreviewServer.Options
     let hub: LiveReloadHub
+    let swapLock: NSLock
     let log: @Sendable (String) -> Void
     private var isBuilding = false
     private var isWanted = false
+    private var changedPaths: Set<String> = []
+    /// From the last build that wrote the site, which is what the site folder holds.
+    private var snapshot: PreviewSnapshot?
 
-    init(options: PreviewServer.Options, hub: LiveReloadHub, log: @escaping @Sendable (String) -> Void) {
+    init(options: PreviewServer.Options, hub: LiveReloadHub, swapLock: NSLock, log: @escaping @Sendable (String) -> Void) {
         self.options = options
         self.hub = hub
+        self.swapLock = swapLock
         self.log = log
     }
 
-    func rebuild() async {
+    func rebuild(changed: Set<String> = []) async {
+        changedPaths.formUnion(changed)
         isWanted = true
         guard !isBuilding else { return }
         isBuilding = true
         while isWanted {
             isWanted = false
-            await buildOnce()
+            let changed = changedPaths
+            changedPaths = []
+            let shownEarly = await showEditEarly(changed)
+            await buildOnce(announcingSuccess: !shownEarly)
         }
         isBuilding = false
     }
 
-    private func buildOnce() async {
+    /// Writes the page over its old file and reloads open pages, when the only change is to one
+    /// page's text and nothing else shows that text. True if it did.
+    private func showEditEarly(_ changed: Set<String>) async -> Bool {
+        let started = ContinuousClock.now
+        let contentFolder = options.projectRoot.appendingPathComponent("content").path + "/"
+        guard let snapshot, changed.count == 1, let path = changed.first, path.hasPrefix(contentFolder), path.hasSuffix(".md"),
+              let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
+              let (outputPath, html) = snapshot.renderBodyEdit(contentPath: String(path.dropFirst(contentFolder.count)), text: text)
+        else { return false }
+        do {
+            try Data(html.utf8).write(to: options.outputFolder.appendingPathComponent(outputPath), options: .atomic)
+        } catch {
+            return false
+        }
+        let elapsed = ContinuousClock.now - started
+        log("Updated \(outputPath) in \(String(format: "%.3f", Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds))) s; "
+            + "rebuilding the print edition and the search index")
+        await hub.buildSucceeded()
+        return true
+    }
+
+    /// `announcingSuccess` is false when the edit has already been shown: open pages are not
+    /// reloaded a second time for the same text.
+    private func buildOnce(announcingSuccess: Bool = true) async {
         let started = Date()
         let root = options.projectRoot
         do {
             let input = try ProjectInput.read(root: root)
-            let buildOptions = BuildOptions(includeDrafts: options.includeDrafts, themeSearchFolders: ThemeLoader.searchFolders(projectRoot: root))
-            let result = try SiteBuilder(options: buildOptions).build(consume input, into: try FileSystemOutput(outputFolder: options.outputFolder))
+            var buildOptions = BuildOptions(includeDrafts: options.includeDrafts, themeSearchFolders: ThemeLoader.searchFolders(projectRoot: root))
+            buildOptions.keepsPreviewSnapshot = true
+            let result = try SiteBuilder(options: buildOptions).build(consume input, into: try FileSystemOutput(outputFolder: options.outputFolder, swapLock: swapLock))
             let report = DiagnosticFormatter.format(result.diagnostics)
             if !report.isEmpty { log(report) }
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             if result.didWrite {
+                snapshot = result.previewSnapshot
                 log("Built \(result.pagesWritten.count) pages in \(seconds) s")
-                await hub.buildSucceeded()
+                if announcingSuccess { await hub.buildSucceeded() }
             } else {
                 log("Build failed: \(result.errorCount) errors; still serving the last good site")
                 await hub.buildFailed(report: report)

@@ -7,6 +7,8 @@ import Hummingbird
 struct SiteResponder {
     let siteFolder: URL
     let hub: LiveReloadHub
+    /// Held by a build while it swaps the new site in: a file is never looked for in between.
+    let swapLock: NSLock
 
     static let eventsPath = "/__guidebook/events"
 
@@ -21,7 +23,7 @@ struct SiteResponder {
         case .failure(.badRequest(let reason)):
             return Self.text(.badRequest, "Bad request: \(reason).\n")
         case .success(let path):
-            return file(path, headOnly: request.method == .head, ifNoneMatch: request.headers[.ifNoneMatch])
+            return swapLock.withLock { file(path, headOnly: request.method == .head, ifNoneMatch: request.headers[.ifNoneMatch]) }
         }
     }
 

@@ -24,6 +24,22 @@ struct FileSystemOutputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["site"], "no staging or retired folders left behind")
     }
 
+    @Test func writesNestedFilesFromManyThreadsAndReportsAFileInTheWay() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        let output = try FileSystemOutput(outputFolder: site)
+        let paths = (0..<200).map { "f\($0 % 7)/g\($0 % 3)/page-\($0).html" }
+        let failures = paths.concurrentMap { path in (try? output.write(Data(path.utf8), to: path)) == nil }
+        #expect(!failures.contains(true))
+        try output.write(Data("x".utf8), to: "taken")
+        #expect(throws: OutputError.self) { try output.write(Data("y".utf8), to: "taken/inside.html") }
+        try output.commit()
+        for path in paths {
+            #expect(try String(contentsOf: site.appendingPathComponent(path), encoding: .utf8) == path)
+        }
+    }
+
     @Test func discardLeavesThePreviousSiteExactlyAsItWas() throws {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -30,6 +30,18 @@ struct FrontMatterParserTests {
         #expect(result.bodyFirstLine == 5)
     }
 
+    @Test func readsAByteOrderMark() throws {
+        let result = FrontMatterParser.parse("\u{FEFF}---\r\ntitle: Saved by Notepad\r\n---\r\nBody", path: path)
+        #expect(try #require(result.frontMatter).title == "Saved by Notepad")
+        #expect(result.body == "Body")
+    }
+
+    @Test func unclosedWindowsFrontMatterCountsItsLines() {
+        let result = FrontMatterParser.parse("---\r\ntitle: Open\r\nBody\r\n", path: path)
+        #expect(result.diagnostics.map(\.code) == [.unclosedFrontMatter])
+        #expect(result.bodyFirstLine == 5)
+    }
+
     @Test func fencesMayHaveSpacesAndTheBodyMayBeEmpty() throws {
         let result = FrontMatterParser.parse(" --- \ntitle: T\n---\t", path: path)
         #expect(try #require(result.frontMatter).title == "T")

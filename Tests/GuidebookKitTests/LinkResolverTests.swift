@@ -3,6 +3,22 @@ import GuidebookTestSupport
 @testable import GuidebookKit
 
 struct LinkResolverTests {
+    @Test(arguments: [
+        ("a.md", "a.md", nil), ("a.md#b", "a.md", "b"), ("a.md?x=1", "a.md", nil), ("a.md?x=1#b", "a.md", "b"),
+        ("a.md#b?c", "a.md", "b?c"), ("#top", "", "top"), ("a.md#", "a.md", nil), ("café.md#é", "café.md", "é"),
+    ] as [(String, String, String?)])
+    func splitsPathAndFragment(destination: String, path: String, fragment: String?) {
+        let split = LinkResolver.split(destination)
+        #expect(split.path == path)
+        #expect(split.fragment == fragment)
+    }
+
+    @Test func decodesPercentEncodingOnlyWhereThereIsSome() {
+        #expect("a%20b.md".removingPercentEncodingIfPossible == "a b.md")
+        #expect("100%".removingPercentEncodingIfPossible == "100%")
+        #expect("plain.md".removingPercentEncodingIfPossible == "plain.md")
+    }
+
     func diagnostics(for body: String, extraPages: [String: String] = [:]) throws -> [Diagnostic] {
         var files = ["index.md": TestSite.page("Home"), "governance.md": TestSite.page("Governance", "## Steering groups\n"), "sec/page.md": TestSite.page("Page", body)]
         files["sec/index.md"] = TestSite.page("Section")

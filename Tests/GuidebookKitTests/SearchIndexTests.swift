@@ -16,6 +16,8 @@ struct TokeniserTests {
         ("word- -dash --double", ["word", "dash", "double"]),
         ("a--b x-ray- -lead b2b", ["ray", "x-ray", "xray", "lead", "b2b"]),
         ("Well-being-plan 7-a", ["well", "being", "plan", "well-being-plan", "wellbeingplan", "7", "7-a", "7a"]),
+        // Three- and four-byte UTF-8, and the Unicode hyphen U+2010.
+        ("東京 multi\u{2010}agency 𐐏𐐷 𝟙", ["東京", "multi", "agency", "multi-agency", "multiagency", "𐐷𐐷", "𝟙"]),
     ])
     func tokens(text: String, expected: [String]) {
         #expect(Tokeniser.tokens(text) == expected)
@@ -177,7 +179,12 @@ struct SearchIndexTests {
         let home = try #require(output.text(at: "index.html"))
         #expect(!home.contains("role=\"search\""))
         #expect(!home.contains("search.js"))
+        #expect(!home.contains("data-search-manifest"))
         #expect(!(try #require(output.text(at: "404.html"))).contains("search the guide"))
+        // Without search, a language Snowball cannot stem is no concern.
+        let (noStemmer, _) = try TestSite(pages, configuration: "title: Test Guide\nsearch: false\nlanguage: tlh\n").build(strict: true)
+        #expect(noStemmer.diagnostics.isEmpty)
+        #expect(noStemmer.didWrite)
     }
 }
 

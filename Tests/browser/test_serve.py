@@ -5,6 +5,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -42,6 +43,9 @@ def served(tmp_path_factory):
     port = free_port()
     process = subprocess.Popen([str(GUIDEBOOK), "serve", "--port", str(port)], cwd=project,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # What the server prints, for tests that check what it did (process.log_lines).
+    process.log_lines = []
+    threading.Thread(target=lambda: [process.log_lines.append(line) for line in process.stdout], daemon=True).start()
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
@@ -51,7 +55,7 @@ def served(tmp_path_factory):
             time.sleep(0.2)
     else:
         process.kill()
-        pytest.fail("the preview server did not start:\n" + process.stdout.read())
+        pytest.fail("the preview server did not start:\n" + "".join(process.log_lines))
     yield project, port, process
     process.send_signal(signal.SIGINT)
     try:
@@ -133,3 +137,62 @@ def test_page_reloads_on_change_and_shows_then_clears_the_error_overlay(served, 
     markdown.write_text(original, encoding="utf-8")
     overlay.wait_for(state="detached", timeout=15000)
     assert page.get_by_text("The very new ending.").count() == 0
+
+
+def wait_for_log(process, text, since, timeout=15):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if any(text in line for line in process.log_lines[since:]):
+            return
+        time.sleep(0.05)
+    pytest.fail(f"the server never printed {text!r}:\n" + "".join(process.log_lines))
+
+
+def test_a_text_edit_shows_first_then_the_full_build_follows(served, new_page):
+    project, port, process = served
+    page = new_page()
+    page.goto(f"http://127.0.0.1:{port}/last.html")
+    page.wait_for_timeout(500)
+    markdown = project / "content" / "last.md"
+    original = markdown.read_text(encoding="utf-8")
+    before = len(process.log_lines)
+    try:
+        markdown.write_text(original.replace("The end.", "The end, shown first."), encoding="utf-8")
+        page.get_by_text("The end, shown first.").wait_for(timeout=15000)
+        wait_for_log(process, "Updated last.html in", since=before)
+        # The print edition holds every page's text: the full build after it brings it up to date.
+        deadline = time.time() + 30
+        while "The end, shown first." not in get(port, "/print.html")[2].decode():
+            assert time.time() < deadline, "the full build after the early page never came"
+            time.sleep(0.1)
+        wait_for_log(process, "Built 14 pages", since=before)
+    finally:
+        markdown.write_text(original, encoding="utf-8")
+        page.get_by_text("The end.").wait_for(timeout=15000)
+
+
+def test_ctrl_c_stops_the_server_while_a_page_listens_for_reloads(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(REPO / "Tests" / "Fixtures" / "sites" / "basic", project)
+    port = free_port()
+    process = subprocess.Popen([str(GUIDEBOOK), "serve", "--port", str(port)], cwd=project,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                connection.request("GET", "/__guidebook/events")
+                events = connection.getresponse()
+                break
+            except OSError:
+                assert time.time() < deadline, "the preview server did not start"
+                time.sleep(0.2)
+        assert events.status == 200
+        assert b"event: state" in events.readline()
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=15) == 0
+        connection.close()
+    finally:
+        if process.poll() is None:
+            process.kill()

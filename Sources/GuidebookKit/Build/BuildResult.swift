@@ -10,6 +10,8 @@ public struct BuildOptions: Sendable {
     public var today: CalendarDate
     /// Off only in tests, which check that the sidebar cache changes no byte.
     var cachesSidebars = true
+    /// `serve` keeps what it needs to show a page's edit before the full build (`PreviewSnapshot`).
+    public var keepsPreviewSnapshot = false
 
     public init(includeDrafts: Bool = false, strict: Bool = false, themeSearchFolders: [URL], today: CalendarDate = .today()) {
         self.includeDrafts = includeDrafts
@@ -31,6 +33,8 @@ public struct BuildResult: Sendable {
     public var timings: [StageTiming]
     /// True when the new site replaced the old one.
     public var didWrite: Bool
+    /// With `BuildOptions.keepsPreviewSnapshot`, after a build that wrote the site.
+    public var previewSnapshot: PreviewSnapshot?
 
     public var errorCount: Int { diagnostics.filter(\.isError).count }
     public var warningCount: Int { diagnostics.count - errorCount }

@@ -36,7 +36,7 @@ public struct SiteBuilder: Sendable {
         let (theme, themeProblems) = ThemeLoader.load(named: configuration.theme, searchFolders: options.themeSearchFolders,
                                                       projectRoot: projectRoot, configurationLocation: configuration.themeLocation)
         diagnostics += themeProblems
-        if Stemmer.algorithm(forLanguage: configuration.language) == nil {
+        if configuration.hasSearch, Stemmer.algorithm(forLanguage: configuration.language) == nil {
             diagnostics.append(.warning(.searchLanguage, "Snowball has no stemmer for language '\(configuration.language)'; search will match whole words only",
                                         at: SourceLocation(path: SiteConfiguration.fileName),
                                         notes: ["Snowball languages: \(Stemmer.algorithms.sorted().joined(separator: ", "))"]))
@@ -68,7 +68,7 @@ public struct SiteBuilder: Sendable {
         // Render and write
         let tree = linked.tree
         // The sections' text is for the index alone: it is handed over, and the outlines keep the rest.
-        let sectionHandoff = Handoff(outlines.map(\.sections))
+        let sectionHandoff = Handoff(configuration.hasSearch ? outlines.map(\.sections) : [])
         for index in outlines.indices { outlines[index].sections = [] }
         let pageOutlines = outlines
         let checklists = pages.indices.map { ChecklistBuilder.checklists(pageOutputPath: pages[$0].outputPath, pageTitle: pages[$0].frontMatter.title, outline: pageOutlines[$0]) }
@@ -147,7 +147,12 @@ public struct SiteBuilder: Sendable {
             throw error
         }
         clock.lap("write")
-        return BuildResult(pagesWritten: pages.map(\.outputPath) + generated.map(\.outputPath) + printPath.sorted(), diagnostics: diagnostics, timings: clock.timings, didWrite: true)
+        var result = BuildResult(pagesWritten: pages.map(\.outputPath) + generated.map(\.outputPath) + printPath.sorted(),
+                                 diagnostics: diagnostics, timings: clock.timings, didWrite: true)
+        if options.keepsPreviewSnapshot {
+            result.previewSnapshot = PreviewSnapshot(renderer: renderer, outlines: pageOutlines, rewrites: linked.rewrites)
+        }
+        return result
     }
 }
 

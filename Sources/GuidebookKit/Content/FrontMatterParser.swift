@@ -13,6 +13,8 @@ public enum FrontMatterParser {
     static let knownKeys: Set<String> = ["title", "summary", "order", "tags", "draft"]
 
     public static func parse(_ text: String, path: String) -> Result {
+        // Windows editors may start a UTF-8 file with a byte order mark; it is not part of the text.
+        let text = text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) ? String(text[text.utf8.index(text.startIndex, offsetBy: 3)...]) : text
         // Lines are found as UTF-8 bytes, up to the closing fence only: the body is handed on as it
         // is. Splitting whole files into Characters was most of the Load stage on a large guide, and
         // never split a Windows (CRLF) file, whose "\r\n" is one Character.

@@ -86,7 +86,7 @@ public struct LinkResolver: Sendable {
                                   notes: ["write the full address, such as 'https:\(destination)'"]), nil)
         }
         let (pathPart, fragment) = Self.split(destination)
-        let decodedPath = Self.percentDecoded(pathPart)
+        let decodedPath = pathPart.removingPercentEncodingIfPossible
         if decodedPath.hasPrefix("/") {
             return (.keep, absolutePathProblem(decodedPath, from: page, at: location), nil)
         }
@@ -114,7 +114,7 @@ public struct LinkResolver: Sendable {
 
     private func anchorProblem(_ anchor: String, onPage pageIndex: Int, at location: SourceLocation) -> Diagnostic? {
         let ids = table.headingIDs[pageIndex]
-        let decoded = Self.percentDecoded(anchor)
+        let decoded = anchor.removingPercentEncodingIfPossible
         guard !ids.contains(decoded) else { return nil }
         var notes: [String] = []
         if let near = NearestName.find(decoded, among: Array(ids)) { notes.append("did you mean '#\(near)'?") }
@@ -154,21 +154,17 @@ public struct LinkResolver: Sendable {
         return scheme.lowercased()
     }
 
-    /// Foundation's decoding only where there is something to decode: it goes through NSString,
-    /// and was a tenth of the Link stage with every link of a large guide passing through it.
-    static func percentDecoded(_ text: String) -> String {
-        text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
-    }
-
-    /// Path and fragment; a query is dropped. Searched as bytes, as every link passes through here.
+    /// Path and fragment; a query (before the fragment) is dropped. Searched as bytes, as every
+    /// link passes through here.
     static func split(_ destination: String) -> (path: String, fragment: String?) {
-        var path = destination
-        if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) {
-            path = String(path[..<query]) + (path.utf8.firstIndex(of: UInt8(ascii: "#")).map { String(destination[$0...]) } ?? "")
-        }
-        guard let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (path, nil) }
-        let fragment = String(path[path.index(after: hash)...])
-        return (String(path[..<hash]), fragment.isEmpty ? nil : fragment)
+        let bytes = destination.utf8
+        let hash = bytes.firstIndex(of: UInt8(ascii: "#"))
+        let beforeFragment = bytes[..<(hash ?? bytes.endIndex)]
+        let pathEnd = beforeFragment.firstIndex(of: UInt8(ascii: "?")) ?? beforeFragment.endIndex
+        let path = String(destination[..<pathEnd])
+        guard let hash else { return (path, nil) }
+        let fragment = String(destination[bytes.index(after: hash)...])
+        return (path, fragment.isEmpty ? nil : fragment)
     }
 
     /// Resolves `a/../b` against a folder; nil if it climbs above the content root.

@@ -16,8 +16,12 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
     /// Folders already made in the staging folder: a site has tens of thousands of files in a few
     /// dozen folders, and asking the file system about each parent for each file was a noticeable cost.
     private let madeFolders = Mutex<Set<String>>([""])
+    /// Held while the new site takes the old one's place, when something reads the output folder
+    /// as it changes (`serve`): between the two renames there is no site folder.
+    private let swapLock: NSLock?
 
-    public init(outputFolder: URL) throws {
+    public init(outputFolder: URL, swapLock: NSLock? = nil) throws {
+        self.swapLock = swapLock
         self.outputFolder = outputFolder.standardizedFileURL
         let parent = self.outputFolder.deletingLastPathComponent()
         let name = self.outputFolder.lastPathComponent
@@ -40,23 +44,30 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
     /// writing itself for the many small files of a site (pages, index shards).
     public func write(parts: (_ emit: (Data) throws -> Void) throws -> Void, to path: String) throws {
         let target = try destination(path)
-        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError(path: target, reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        try parts { data in
-            try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-                var offset = 0
-                while offset < bytes.count {
-                    let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        throw OutputError(path: target, reason: String(cString: strerror(errno)))
+        // 0o666 less the umask, as Foundation would create it.
+        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw OutputError(path: target, reason: Self.lastError) }
+        do {
+            try parts { data in
+                try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+                    var offset = 0
+                    while offset < bytes.count {
+                        let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                        if written < 0 && errno == EINTR { continue }
+                        guard written > 0 else { throw OutputError(path: target, reason: written < 0 ? Self.lastError : "nothing was written") }
+                        offset += written
                     }
-                    offset += written
                 }
             }
+        } catch {
+            close(descriptor)
+            throw error
         }
+        // A network drive or a full quota may only say so when the file is closed.
+        guard close(descriptor) == 0 else { throw OutputError(path: target, reason: Self.lastError) }
     }
+
+    private static var lastError: String { String(cString: strerror(errno)) }
 
     public func copyFile(from source: URL, to path: String) throws {
         let target = try destination(path)
@@ -73,6 +84,8 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
         let retired = parent.appendingPathComponent(".\(outputFolder.lastPathComponent).old-\(UUID().uuidString.prefix(8))")
         let hadPrevious = fileManager.fileExists(atPath: outputFolder.path)
         do {
+            swapLock?.lock()
+            defer { swapLock?.unlock() }
             if hadPrevious { try fileManager.moveItem(at: outputFolder, to: retired) }
             try fileManager.moveItem(at: stagingFolder, to: outputFolder)
         } catch {
@@ -107,7 +120,7 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
     /// The file's path in the staging folder, its folder made if it is the first file there.
     private func destination(_ path: String) throws -> String {
         precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output paths are checked by OutputPath")
-        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+        let folder = OutputPath.folder(of: path)
         if !madeFolders.withLock({ $0.contains(folder) }) {
             let folderPath = stagingPath + "/" + folder
             do {
@@ -121,6 +134,7 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
     }
 }
 
+// The class's own `write` methods hide the C function's name.
 #if canImport(Glibc)
 private let systemWrite = Glibc.write
 #elseif canImport(Darwin)

@@ -17,13 +17,14 @@ struct PageRenderer: Sendable {
         sidebars = cachesSidebars ? SidebarCache(tree: contexts.tree, theme: theme, contexts: contexts) : nil
     }
 
-    func render(page index: Int, rewrites: [String: String]) -> String {
+    /// `body` stands in for the page's own when `serve` shows an edit before the full build.
+    func render(page index: Int, rewrites: [String: String], body newBody: String? = nil) -> String {
         let page = contexts.tree.pages[index]
         let pages = contexts.tree.pages
         let decorator = BodyDecorator(rewrites: rewrites, checklists: ChecklistMarkup(checklists: contexts.checklists[index]),
                                       glossary: GlossaryMatcher(index: glossary, excludingPage: index),
                                       glossaryURL: { OutputPath.relativeURL(from: page.outputPath, to: pages[$0.page].outputPath) })
-        let body = MarkdownRenderer.html(for: page.body, allowsRawHTML: allowsRawHTML, decorator: decorator)
+        let body = MarkdownRenderer.html(for: newBody ?? page.body, allowsRawHTML: allowsRawHTML, decorator: decorator)
         return renderPageTemplate(contexts.context(for: index, bodyHTML: body, sidebarHTML: sidebar(for: index)))
     }
 

@@ -46,8 +46,10 @@ struct PrintDecorator: MarkdownDecorator {
 }
 
 extension String {
+    /// Foundation's decoding only where there is something to decode: it goes through NSString,
+    /// and was a tenth of the Link stage with every link of a large guide passing through it.
     var removingPercentEncodingIfPossible: String {
-        removingPercentEncoding ?? self
+        utf8.contains(UInt8(ascii: "%")) ? removingPercentEncoding ?? self : self
     }
 }
 

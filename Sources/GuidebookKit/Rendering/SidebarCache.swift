@@ -39,7 +39,7 @@ struct SidebarCache: Sendable {
     /// (so the same relative URLs) and the same expanded sections.
     static func key(for page: Int, in tree: SiteTree) -> String {
         let path = tree.pages[page].outputPath
-        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+        let folder = OutputPath.folder(of: path)
         let expanded = (tree.ancestors(of: page) + [page]).filter { !tree.children[$0].isEmpty }
         return folder + "\n" + expanded.map(String.init).joined(separator: ",")
     }

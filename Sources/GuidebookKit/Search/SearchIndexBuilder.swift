@@ -115,6 +115,8 @@ struct SearchIndexBuilder {
         return SearchIndex(documents: documents, stemOfForm: stemOfForm, postings: postings, language: stemmer.algorithm)
     }
 
+    /// Stems scored at a time: enough to keep both cores busy, few enough that the scored lists
+    /// and the weighed lists they replace are not both held for many stems.
     static let scoringBatch = 4096
 
     /// One stem's postings: its forms' weights added per document, then BM25, pruned to the best.

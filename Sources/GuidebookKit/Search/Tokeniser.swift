@@ -70,6 +70,7 @@ enum Tokeniser {
     }
 
     /// The scalar starting at `index` of valid UTF-8 (a String's), and where the next one starts.
+    /// By hand, as the text is known to be valid: the standard library's parsers check every byte again.
     private static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Unicode.Scalar, Int) {
         let lead = bytes[index]
         if lead < 0x80 { return (Unicode.Scalar(lead), index + 1) }
@@ -79,7 +80,7 @@ enum Tokeniser {
         return (Unicode.Scalar(value) ?? "\u{FFFD}", index + length)
     }
 
-    /// Compared, not looked up in a set: this runs for every space in the guide.
+    /// Compared, not looked up in a set: this runs for every space and punctuation mark in the guide.
     private static func isHyphen(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "-" || scalar == "\u{2010}" || scalar == "\u{2011}"
     }
