@@ -15,19 +15,23 @@ enum SearchEncoding {
     static let maximumScoreCode = digitCount - 1
 
     static func digit(_ value: Int) -> Character {
+        Character(Unicode.Scalar(digitByte(value)))
+    }
+
+    static func digitByte(_ value: Int) -> UInt8 {
         let code = 35 + value
-        return Character(Unicode.Scalar(UInt8(code >= 92 ? code + 1 : code)))
+        return UInt8(code >= 92 ? code + 1 : code)
     }
 
     /// Most significant digit first; every digit but the last is offset by `terminalBase`.
-    static func appendVarint(_ number: Int, to text: inout String) {
-        var digits: [Int] = [number % terminalBase]
-        var rest = number / terminalBase
-        while rest > 0 {
-            digits.append(terminalBase + rest % terminalBase)
-            rest /= terminalBase
-        }
-        for value in digits.reversed() { text.append(digit(value)) }
+    static func appendVarint(_ number: Int, to bytes: inout [UInt8]) {
+        if number >= terminalBase { appendLeadingDigits(number / terminalBase, to: &bytes) }
+        bytes.append(digitByte(number % terminalBase))
+    }
+
+    private static func appendLeadingDigits(_ number: Int, to bytes: inout [UInt8]) {
+        if number >= terminalBase { appendLeadingDigits(number / terminalBase, to: &bytes) }
+        bytes.append(digitByte(terminalBase + number % terminalBase))
     }
 
     static func scoreCode(_ score: Double) -> Int {
@@ -40,16 +44,17 @@ enum SearchEncoding {
     }
 
     /// Postings in document order: each a document-id delta (from 0) and one score-code digit.
+    /// Gathered as bytes: appending millions of one-character Strings was a second of a large build.
     static func postings(_ postings: [SearchPosting]) -> String {
-        var text = ""
-        text.reserveCapacity(postings.count * 3)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(postings.count * 3)
         var previous = 0
         for posting in postings {
-            appendVarint(posting.document - previous, to: &text)
-            text.append(digit(posting.scoreCode))
+            appendVarint(posting.document - previous, to: &bytes)
+            bytes.append(digitByte(posting.scoreCode))
             previous = posting.document
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The heading-id rule for pure-ASCII text, simple enough for search.js to repeat; nil for
