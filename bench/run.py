@@ -844,7 +844,7 @@ def report(results, meta):
         inc = r["incremental"]
         add("")
         cache = ("Guidebook kept a build cache (`.guidebook-cache/`) between these builds." if inc.get("cache")
-                 else "Guidebook keeps no build cache yet, so each of these is a full rebuild.")
+                 else "`guidebook build` keeps no build cache yet, so each of its rebuilds is a full build. A running `guidebook serve` shows an edit to one page's text first (that page alone, from what it kept of the last build), then does the full build.")
         add(f"Incremental, `{inc['page']}` edited and saved, then `guidebook build` into the existing output "
             f"({inc['runs']} edit{'s' if inc['runs'] > 1 else ''} of each kind{'' if inc['runs'] > 1 else ': a build takes over a minute'}), "
             f"and the same body edit under a running `guidebook serve`. {cache}")

@@ -120,13 +120,18 @@ def test_port_in_use_is_a_clear_error(served):
     assert f"port {port}" in result.stderr and "already in use" in result.stderr, result.stderr
 
 
-def test_page_reloads_on_change_and_shows_then_clears_the_error_overlay(served, new_page):
-    project, port, _ = served
+def open_last_page(new_page, project, port):
+    """The fixture's last page open in a browser, with its Markdown file and that file's text."""
     page = new_page()
     page.goto(f"http://127.0.0.1:{port}/last.html")
     page.wait_for_timeout(500)
     markdown = project / "content" / "last.md"
-    original = markdown.read_text(encoding="utf-8")
+    return page, markdown, markdown.read_text(encoding="utf-8")
+
+
+def test_page_reloads_on_change_and_shows_then_clears_the_error_overlay(served, new_page):
+    project, port, _ = served
+    page, markdown, original = open_last_page(new_page, project, port)
     markdown.write_text(original.replace("The end.", "The very new ending."), encoding="utf-8")
     page.get_by_text("The very new ending.").wait_for(timeout=15000)
     markdown.write_text(original.replace("The end.", "The end. [gone](nowhere.md)"), encoding="utf-8")
@@ -150,11 +155,7 @@ def wait_for_log(process, text, since, timeout=15):
 
 def test_a_text_edit_shows_first_then_the_full_build_follows(served, new_page):
     project, port, process = served
-    page = new_page()
-    page.goto(f"http://127.0.0.1:{port}/last.html")
-    page.wait_for_timeout(500)
-    markdown = project / "content" / "last.md"
-    original = markdown.read_text(encoding="utf-8")
+    page, markdown, original = open_last_page(new_page, project, port)
     before = len(process.log_lines)
     try:
         markdown.write_text(original.replace("The end.", "The end, shown first."), encoding="utf-8")
