@@ -26,6 +26,8 @@ let package = Package(
         ),
         // Snowball's stemmers (Debian: libstemmer-dev); only GuidebookKit/Search/Stemmer.swift calls it.
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        // glibc's <malloc.h>, for the allocator setting the commands make at start (MemoryTuning).
+        .systemLibrary(name: "CMalloc"),
         // The only module that talks to cmark-gfm; Swift values out.
         .target(name: "GuidebookMarkdown", dependencies: ["CCmarkGFM"]),
         .target(
@@ -53,6 +55,7 @@ let package = Package(
             dependencies: [
                 "GuidebookKit",
                 "GuidebookServer",
+                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
