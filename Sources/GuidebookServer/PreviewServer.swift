@@ -132,7 +132,7 @@ actor Rebuilder {
     /// Writes the page over its old file and reloads open pages, when the only change is to one
     /// page's text and nothing else shows that text. True if it did.
     private func showEditEarly(_ changed: Set<String>) async -> Bool {
-        let started = ContinuousClock.now
+        let started = Date()
         let contentFolder = options.projectRoot.appendingPathComponent("content").path + "/"
         guard let snapshot, changed.count == 1, let path = changed.first, path.hasPrefix(contentFolder), path.hasSuffix(".md"),
               let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
@@ -143,8 +143,7 @@ actor Rebuilder {
         } catch {
             return false
         }
-        let elapsed = ContinuousClock.now - started
-        log("Updated \(outputPath) in \(String(format: "%.3f", Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds))) s; "
+        log("Updated \(outputPath) in \(String(format: "%.3f", Date().timeIntervalSince(started))) s; "
             + "rebuilding the print edition and the search index")
         await hub.buildSucceeded()
         return true

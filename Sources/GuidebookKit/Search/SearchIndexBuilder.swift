@@ -82,9 +82,7 @@ struct SearchIndexBuilder {
     }
 
     /// Stems every word form once, then scores each stem in each document (stems in parallel).
-    /// Consuming: each form's postings are let go once its stem is scored, so the weighed words
-    /// and the scored index are never both whole in memory (that was the peak of a large build).
-    consuming func finish(stemmer: Stemmer) -> SearchIndex {
+    func finish(stemmer: Stemmer) -> SearchIndex {
         var stemOfForm: [String: String] = [:]
         stemOfForm.reserveCapacity(forms.count)
         var formsOfStem: [String: [Int]] = [:]
@@ -95,38 +93,22 @@ struct SearchIndexBuilder {
             formsOfStem[stem, default: []].append(number)
         }
         let count = Double(max(1, documents.count))
-        let lengths = lengths
         let averageLength = max(1, lengths.reduce(0, +) / count)
         let groups = formsOfStem.map { (stem: $0.key, forms: $0.value) }
-        var postings: [String: [SearchPosting]] = [:]
-        postings.reserveCapacity(groups.count)
-        for start in stride(from: 0, to: groups.count, by: Self.scoringBatch) {
-            let batch = groups[start..<min(start + Self.scoringBatch, groups.count)]
-            let taken = batch.map { group in group.forms.map { number in
-                var list: [(document: Int32, weight: Float)] = []
-                swap(&list, &formPostings[number])
-                return list
-            } }
-            let scored = taken.concurrentMap { lists in
-                Self.score(merging: lists, lengths: lengths, documentCount: count, averageLength: averageLength)
-            }
-            for (group, stemPostings) in zip(batch, scored) { postings[group.stem] = stemPostings }
+        let scored = groups.concurrentMap { group in
+            score(merging: group.forms, documentCount: count, averageLength: averageLength)
         }
-        return SearchIndex(documents: documents, stemOfForm: stemOfForm, postings: postings, language: stemmer.algorithm)
+        return SearchIndex(documents: documents, stemOfForm: stemOfForm,
+                           postings: Dictionary(uniqueKeysWithValues: zip(groups.map(\.stem), scored)), language: stemmer.algorithm)
     }
 
-    /// Stems scored at a time: enough to keep both cores busy, few enough that the scored lists
-    /// and the weighed lists they replace are not both held for many stems.
-    static let scoringBatch = 4096
-
     /// One stem's postings: its forms' weights added per document, then BM25, pruned to the best.
-    private static func score(merging lists: [[(document: Int32, weight: Float)]], lengths: [Double],
-                              documentCount count: Double, averageLength: Double) -> [SearchPosting] {
+    private func score(merging formNumbers: [Int], documentCount count: Double, averageLength: Double) -> [SearchPosting] {
         var merged: [(document: Int32, weight: Float)] = []
-        if lists.count == 1 {
-            merged = lists[0]
+        if formNumbers.count == 1 {
+            merged = formPostings[formNumbers[0]]
         } else {
-            let all = lists.flatMap { $0 }.sorted { $0.document < $1.document }
+            let all = formNumbers.flatMap { formPostings[$0] }.sorted { $0.document < $1.document }
             merged.reserveCapacity(all.count)
             for posting in all {
                 if let last = merged.last, last.document == posting.document {
@@ -140,10 +122,10 @@ struct SearchIndexBuilder {
         let idf = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
         let scored = merged.map { posting in
             let tf = Double(posting.weight)
-            let norm = k1 * (1 - b + b * lengths[Int(posting.document)] / averageLength)
-            return (document: Int(posting.document), score: idf * tf * (k1 + 1) / (tf + norm))
+            let norm = Self.k1 * (1 - Self.b + Self.b * lengths[Int(posting.document)] / averageLength)
+            return (document: Int(posting.document), score: idf * tf * (Self.k1 + 1) / (tf + norm))
         }
-        return best(scored).map { SearchPosting(document: $0.document, scoreCode: SearchEncoding.scoreCode($0.score)) }
+        return Self.best(scored).map { SearchPosting(document: $0.document, scoreCode: SearchEncoding.scoreCode($0.score)) }
     }
 
     /// The `maxPostings` highest scores (ties to the earlier document), in document order.

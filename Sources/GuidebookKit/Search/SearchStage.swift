@@ -12,7 +12,7 @@ enum SearchStage {
             for index in batch { sections[index] = [] }
             Array(zip(batch, pageSections)).concurrentMap { weigh(page: $0.0, tree: tree, sections: $0.1) }.forEach { builder.add($0) }
         }
-        return SearchShardWriter.files(for: (consume builder).finish(stemmer: Stemmer(language: language)))
+        return SearchShardWriter.files(for: builder.finish(stemmer: Stemmer(language: language)))
     }
 
     static let batchSize = 256
