@@ -80,11 +80,12 @@ struct SearchIndexTests {
         let built = index([page("a.html", "Governance", sections: [(nil, "", "Steering groups govern."), ("steering-groups", "Steering groups", "Ten tasks.")])])
         let files = SearchShardWriter.files(for: built)
         let manifest = try #require(files.first { $0.path == "search/manifest.js" })
-        #expect(manifest.contents.hasPrefix("Guidebook.registerSearchManifest({\"version\":2,"))
-        let shard = try #require(files.first { $0.path.hasPrefix("search/terms-0-") })
-        #expect(shard.contents.hasPrefix("Guidebook.registerSearchShard(0,["))
-        #expect(shard.contents.contains("[\"govern governance\",\""))
-        #expect(shard.path == "search/terms-0-\(ContentHash.hex(shard.contents)).js")
+        #expect(manifest.contents.hasPrefix("Guidebook.registerSearchManifest({\"version\":3,"))
+        let shard = try #require(files.first { $0.path.hasPrefix("search/terms-") })
+        #expect(shard.contents.hasPrefix("Guidebook.registerSearchShard(\"\",["))
+        // Forms, postings, then how many sections hold the stem: the title's section only.
+        #expect(shard.contents.range(of: #"\["govern governance","[^"]+",1\]"#, options: .regularExpression) != nil)
+        #expect(shard.path == "search/terms-\(ContentHash.hex(shard.contents)).js")
         #expect(manifest.contents.contains("\"shards\":[[\"\",\"\(ContentHash.hex(shard.contents))\"]]"))
         let chunk = try #require(files.first { $0.path.hasPrefix("search/docs-0-") })
         // The heading's fragment is left for search.js to work out from the heading.
@@ -111,15 +112,34 @@ struct SearchIndexTests {
             seen += forms
         }
         #expect(seen.sorted() == built.stemOfForm.keys.sorted())
-        #expect(shards.files.allSatisfy { $0.contents.utf8.count < SearchShardWriter.shardTarget + 2_000 }, "\(shards.files.map { $0.contents.utf8.count })")
+        #expect(shards.files.allSatisfy { $0.contents.utf8.count < SearchShardWriter.shardMaximum + 2_000 }, "\(shards.files.map { $0.contents.utf8.count })")
+    }
+
+    /// Scores that depend on their own section only, and cuts chosen by the forms: a change to one
+    /// section's words rewrites the shards that hold those words, not every shard after them.
+    @Test func changingOneSectionRewritesOnlyTheShardsOfItsWords() throws {
+        let words = (0..<6000).map { "w\(String($0 * 7919 % 6007, radix: 36))x" }
+        func shardFiles(extra: String) -> [SearchShardWriter.File] {
+            let built = index([page("a.html", "Many", sections: [(nil, "", words.joined(separator: " "))]),
+                               page("b.html", "Few", sections: [(nil, "", "w1x w2x \(extra)")])])
+            return SearchShardWriter.termShards(for: built).files
+        }
+        let before = shardFiles(extra: "")
+        let after = shardFiles(extra: "w2x w2x w2x w2x")
+        // The section's length changed too, so each of its words may have a new score code.
+        let holdingItsWords = try after.filter { !Set(try #require(Self.forms(in: $0.contents))).isDisjoint(with: ["few", "w1x", "w2x"]) }
+        let rewritten = Set(after.map(\.path)).subtracting(before.map(\.path))
+        #expect(before.count > 5)
+        #expect(!rewritten.isEmpty && rewritten.isSubset(of: holdingItsWords.map(\.path)), "\(rewritten.count) of \(before.count) shards rewritten")
+        #expect(before.count == after.count)
     }
 
     /// The word forms of a shard script: the first string of each entry, split at spaces.
     static func forms(in script: String) -> [String]? {
         guard let open = script.firstIndex(of: ","), let close = script.lastIndex(of: ")"),
               let data = String(script[script.index(after: open)..<close]).data(using: .utf8),
-              let entries = try? JSONSerialization.jsonObject(with: data) as? [[String]] else { return nil }
-        return entries.flatMap { $0[0].split(separator: " ").map(String.init) }
+              let entries = try? JSONSerialization.jsonObject(with: data) as? [[Any]] else { return nil }
+        return entries.flatMap { ($0[0] as? String ?? "").split(separator: " ").map(String.init) }
     }
 
     @Test func commonStemsKeepOnlyTheirBestPostings() throws {

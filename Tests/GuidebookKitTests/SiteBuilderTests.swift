@@ -61,6 +61,18 @@ struct SiteBuilderTests {
         #expect(home.contains("Home &lt;script&gt;alert(1)&lt;/script&gt;"))
     }
 
+    /// `"` then a combining mark is one Character but still a quote to an HTML parser: escaping by
+    /// Characters left it bare, and it ended the attribute it was in.
+    @Test func quotesFollowedByCombiningMarksAreEscapedToo() throws {
+        let summary = "x\u{22}\u{301} onmouseover=alert(1) \u{3C}\u{301}b\u{26}\u{301}"
+        let site = TestSite(["index.md": TestSite.page("Home", "Body", extra: "summary: '\(summary)'\n")])
+        let (_, output) = try site.build()
+        let home = try #require(output.text(at: "index.html"))
+        #expect(home.contains("<meta name=\"description\" content=\"x&quot;\u{301} onmouseover=alert(1) &lt;\u{301}b&amp;\u{301}\">"))
+        #expect(HTMLEscaping.escape("a\u{22}\u{301}'<>&") == "a&quot;\u{301}&#39;&lt;&gt;&amp;")
+        #expect(HTMLEscaping.escape("plain text") == "plain text")
+    }
+
     @Test func draftsAreLeftOutUnlessAskedFor() throws {
         let site = TestSite(["index.md": TestSite.page("Home"), "wip.md": TestSite.page("WIP", extra: "draft: true\n")])
         let (without, _) = try site.build()

@@ -1,7 +1,7 @@
 """Support for test_search.py: the site under test (a built guide from
 GUIDEBOOK_SITE when it has a search index, otherwise a mock site written here
 with the theme's REAL search.js/search.css and index files in search index
-format 2, README "Search index format"), a web server that serves a site under
+format 3, README "Search index format"), a web server that serves a site under
 a sub-path, and a reference model of the mock's index (the same folding,
 tokenising and matching rules as search.js and the Swift indexer)."""
 import bisect
@@ -42,6 +42,9 @@ MIN_PREFIX = 2
 MIN_TYPO = 5
 SCORE_MIN = 0.01
 SCORE_STEP = 0.0889
+# BM25's average section length, fixed as in the Swift indexer (there 120 weighted words): near the
+# mock's own average, so that a posting's term-frequency part depends on its section alone.
+AVERAGE_LENGTH = 44.0
 TEXT_LIMIT = 140
 
 
@@ -260,8 +263,9 @@ class Document:
 @dataclass
 class Index:
     docs: list            # [Document]
-    postings: dict        # stem -> {doc: BM25 score}
+    postings: dict        # stem -> {doc: BM25's term-frequency part t (search.js multiplies it by idf)}
     forms: dict           # form -> stem
+    df: dict = field(default_factory=dict)            # stem -> the number of documents holding it
     first_forms: list = field(default_factory=list)   # term shard i holds forms from first_forms[i]
     shard_files: list = field(default_factory=list)   # term shard i's file name
     manifest_path: str = MANIFEST_PATH                 # relative to the site root
@@ -300,6 +304,17 @@ class Index:
         return set().union(*(self.postings[s].keys() for s in stems)) if stems else set()
 
 
+def idf(doc_count, df):
+    """BM25's idf, as search.js works it out at query time."""
+    return math.log(1 + (doc_count - df + 0.5) / (df + 0.5))
+
+
+def term_score(f, length):
+    """BM25 without its idf, with the fixed average length (what a score character stands for)."""
+    k1, b = 1.2, 0.75
+    return f * (k1 + 1) / (f + k1 * (1 - b + b * length / AVERAGE_LENGTH))
+
+
 def build_index(pages):
     docs, fields = [], []
     for page in pages:
@@ -308,8 +323,7 @@ def build_index(pages):
             text = " ".join(section.paragraphs)
             summary = page.summary if not section.heading else ""
             fields.append([(page.title, 3.0), (section.heading, 2.0), (summary, 1.5), (text, 1.0)])
-    # BM25 over boosted fields.
-    k1, b = 1.2, 0.75
+    # BM25 over boosted fields: the index holds the term-frequency part, search.js applies the idf.
     tf = []
     lengths = []
     for doc_fields in fields:
@@ -321,7 +335,6 @@ def build_index(pages):
                 length += boost
         tf.append(counts)
         lengths.append(length)
-    average = sum(lengths) / len(lengths)
     df = {}
     for counts in tf:
         for s in counts:
@@ -329,9 +342,9 @@ def build_index(pages):
     postings = {}
     for d, counts in enumerate(tf):
         for s, f in counts.items():
-            idf = math.log(1 + (len(docs) - df[s] + 0.5) / (df[s] + 0.5))
-            postings.setdefault(s, {})[d] = idf * f * (k1 + 1) / (f + k1 * (1 - b + b * lengths[d] / average))
-    # A stem keeps its best MAX_POSTINGS postings (none are dropped in the mock: it is small).
+            postings.setdefault(s, {})[d] = term_score(f, lengths[d])
+    # A stem keeps its best MAX_POSTINGS postings (none are dropped in the mock: it is small);
+    # its df counts them all.
     for s, by_doc in postings.items():
         kept = sorted(by_doc, key=lambda d: (-by_doc[d], d))[:MAX_POSTINGS]
         postings[s] = {d: by_doc[d] for d in sorted(kept)}
@@ -340,10 +353,10 @@ def build_index(pages):
         for text, _ in doc_fields:
             for form in word_forms(text):
                 forms[form] = stem(form)
-    return Index(docs, postings, forms)
+    return Index(docs, postings, forms, df)
 
 
-# ---------------------------------------------------------------- format 2 encoding
+# ---------------------------------------------------------------- format 3 encoding
 
 def digit(value):
     """Postings digit: the 91 characters from "#" to "~" without backslash."""
@@ -362,6 +375,7 @@ def varint(number):
 
 
 def score_code(score):
+    """The score character's value for a term-frequency part t: t = SCORE_MIN * exp(SCORE_STEP * q)."""
     if score <= SCORE_MIN:
         return 0
     return min(90, math.floor(math.log(score / SCORE_MIN) / SCORE_STEP + 0.5))
@@ -388,19 +402,25 @@ def _hash(text):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def _js_call(function, *args):
+def _json(value):
     # Not ASCII-escaped, as the Swift writer: non-Latin text reaches the browser as UTF-8.
-    return f"Guidebook.{function}({','.join(json.dumps(a, ensure_ascii=False, separators=(',', ':')) for a in args)});\n"
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _js_call(function, *args):
+    return f"Guidebook.{function}({','.join(_json(a) for a in args)});\n"
 
 
 def _write(folder, name, body):
+    """Writes <name>-<hash of body>.js (terms-<hash>.js, chunks-<j>-<hash>.js, docs-<c>-<hash>.js)."""
     file_name = f"{name}-{_hash(body)}.js"
     (folder / file_name).write_text(body, encoding="utf-8")
     return file_name
 
 
 def _term_ranges(index, forms, postings):
-    """Sorted forms cut into runs of about SHARD_TARGET bytes, as the Swift writer cuts them."""
+    """Sorted forms cut into runs of about SHARD_TARGET bytes of forms and postings (df not counted,
+    so the cuts are where the tests' prefixes expect them)."""
     ranges, start, size, stems = [], 0, 0, set()
     for position, form in enumerate(forms):
         s = index.forms[form]
@@ -415,7 +435,14 @@ def _term_ranges(index, forms, postings):
     return ranges
 
 
+def shard_body(first_form, entries):
+    """A term shard file: registerSearchShard(firstForm, [entries joined by ",\n"])."""
+    return f"Guidebook.registerSearchShard({_json(first_form)},[" + ",\n".join(_json(e) for e in entries) + "]);\n"
+
+
 def write_term_shards(folder, index):
+    """terms-<hash>.js files; each names itself by its first form ("" for the first), and lists per
+    stem ["its forms in this shard", "postings", df]."""
     forms = sorted(index.forms, key=js_order)
     postings = {s: encode_postings(by_doc) for s, by_doc in index.postings.items()}
     shards = []
@@ -423,9 +450,9 @@ def write_term_shards(folder, index):
         forms_of = {}  # stem -> its forms in this shard, in order of their first form
         for form in (forms[p] for p in run):
             forms_of.setdefault(index.forms[form], []).append(form)
-        entries = [[" ".join(fs), postings[s]] for s, fs in forms_of.items()]
+        entries = [[" ".join(fs), postings[s], index.df[s]] for s, fs in forms_of.items()]
         index.first_forms.append("" if i == 0 else forms[run.start])
-        index.shard_files.append(_write(folder, f"terms-{i}", _js_call("registerSearchShard", i, entries)))
+        index.shard_files.append(_write(folder, "terms", shard_body(index.first_forms[-1], entries)))
         shards.append([index.first_forms[-1], index.shard_files[-1].rsplit("-", 1)[1][:-3]])
     return shards
 
@@ -461,7 +488,7 @@ def write_index(site, index):
     shards = write_term_shards(folder, index)
     directories = write_chunks(folder, index)
     body = _js_call("registerSearchManifest", {
-        "version": 2, "language": "english", "docCount": len(index.docs),
+        "version": 3, "language": "english", "docCount": len(index.docs),
         "score": {"min": SCORE_MIN, "step": SCORE_STEP}, "maxPostings": MAX_POSTINGS,
         "shards": shards, "chunkSize": CHUNK_SIZE, "directorySize": DIRECTORY_SIZE,
         "directories": directories})
@@ -481,7 +508,7 @@ def term_shard_file(manifest, form):
     """The file name of the term shard whose range holds form."""
     keys = [js_order(first) for first, _ in manifest["shards"]]
     i = bisect.bisect_right(keys, js_order(form)) - 1
-    return f"terms-{i}-{manifest['shards'][i][1]}.js"
+    return f"terms-{manifest['shards'][i][1]}.js"
 
 
 # ---------------------------------------------------------------- the mock's pages
@@ -558,7 +585,8 @@ def render_search_page(pages, manifest):
     return _header("", manifest, "Search") + _nav("", pages, "search.html") + main + _footer("")
 
 
-def build_mock_site(folder):
+def build_mock_site(folder, pages=None):
+    """Writes a mock site of pages (default: mock_pages()) with its index; returns the index model."""
     folder = Path(folder)
     if folder.exists():
         shutil.rmtree(folder)
@@ -567,7 +595,7 @@ def build_mock_site(folder):
     shutil.copy(SEARCH_JS, folder / "assets" / "js" / "search.js")
     shutil.copy(SEARCH_CSS, folder / "assets" / "css" / "search.css")
     shutil.copy(GUIDEBOOK_CSS, folder / "assets" / "css" / "guidebook.css")
-    pages = mock_pages()
+    pages = mock_pages() if pages is None else pages
     index = write_index(folder, build_index(pages))
     for page in pages:
         target = folder / page.path

@@ -3,11 +3,12 @@ sharded index loaded through <script> elements, over file:// and over HTTP
 under a sub-path.
 
 Runs on the built guide when GUIDEBOOK_SITE holds one with a search index
-(search/manifest.js, format 2), and otherwise on a mock site written by
+(search/manifest.js, format 3), and otherwise on a mock site written by
 search_support.py with the theme's real search.js and search.css. Tests that
 need pages the guide doesn't have (the XSS title, many results, other
 scripts) always use the mock.
 """
+import json
 import re
 import statistics
 import time
@@ -551,7 +552,7 @@ def test_an_index_that_fails_to_load_is_explained(open_page, mock_site, web_serv
     expect(out).to_contain_text("Search is not available")
 
 
-# ---------------------------------------------------------------- index format 2: shards and links
+# ---------------------------------------------------------------- index format 3: shards and links
 
 def test_a_short_prefix_loads_at_most_the_cap_of_term_shards(open_page, mock_site, mock_url):
     index = mock_site.index
@@ -615,12 +616,27 @@ def test_result_links_open_at_their_heading(open_page, mock_site, mock_url, quer
 
 
 def test_malformed_index_data_does_not_throw(open_page, mock_site, web_server):
-    """Odd entries are skipped, cut-off postings keep what came before, and a bad manifest makes
-    search unavailable: never an exception (search.js reports those as console warnings)."""
+    """Odd entries are skipped, cut-off postings keep what came before, a df that is not a positive
+    number counts the postings, a shard that names itself by no first form of the manifest is
+    ignored, and a bad manifest makes search unavailable: never an exception (search.js reports
+    those as console warnings)."""
     index = mock_site.index
     i = index.shard_of("governance")
-    shard = ('Guidebook.registerSearchShard(%d,[null,5,["governance"],[1,"##"],["__proto__ constructor","##"],'
-             '["governance gov","\\u0001#"],["governances","%s"],["governance","##$#$#$#$#%%"]]);' % (i, "~" * 60))
+    key = json.dumps(index.first_forms[i])
+    # Each odd df gives one real document (8 on) a high score code, falling by one in this order;
+    # all but the last count their one posting, the last counts as docCount (a far smaller idf).
+    odd_dfs = ["-3", "0", '"7"', "null", "1e400", "NaN", "{}", "1e9"]
+    odd = "".join(',["governance%s","%s%s",%s]' % (chr(97 + n), support.varint(8 + n), support.digit(90 - n), df)
+                  for n, df in enumerate(odd_dfs))
+    shard = ('Guidebook.registerSearchShard(%s,[null,5,["governance"],[1,"##"],["__proto__ constructor","##"],'
+             '["governance gov","\\u0001#",3],["governances","%s",2],["governance","##$#$#$#$#%%"]%s]);\n'
+             % (key, "~" * 60, odd))
+    # Calls whose first form the manifest does not list, or that are not a shard: had one of them
+    # replaced the shard above, "governance" would find document 0 alone.
+    for wrong in [str(i), '"zz-not-a-shard"', '"__proto__"', '"constructor"', "null", "[%s]" % key, "{}"]:
+        shard += 'Guidebook.registerSearchShard(%s,[["governance","#~",1]]);\n' % wrong
+    shard += 'Guidebook.registerSearchShard(%s,{"0":["governance","#~",1],"length":1});\n' % key
+    shard += 'Guidebook.registerSearchShard(%s);\n' % key
     docs = ('Guidebook.registerSearchDocs(0,[["governance.html","Governance",""],"x",null],'
             '[[0,"","What is governance?","Governance text"],["__proto__"],[1,2,3,4],[9,"","",""],[0,null,5,{}]]);')
     page = open_page()
@@ -629,17 +645,54 @@ def test_malformed_index_data_does_not_throw(open_page, mock_site, web_server):
     page.route(re.compile(r"/search/docs-0-[^/]*\.js$"),
                lambda route: route.fulfill(status=200, content_type="text/javascript", body=docs))
     page.goto(web_server.url_for(mock_site.root) + "index.html")
+    odd_found = [(d.page.title, d.section.heading) for d in index.docs[8:8 + len(odd_dfs)]]
     search_in_header(page, "governance")
-    found = results(page)
-    assert [(r[0], r[1]) for r in found] == [("Governance", "What is governance?"), ("Governance", "")], found
-    assert found[0][4].endswith("/governance.html#what-is-governance")
-    # A manifest whose shards are out of order is refused as a whole.
-    page.route(re.compile(r"/search/manifest\.js$"), lambda route: route.fulfill(
-        status=200, content_type="text/javascript",
-        body='Guidebook.registerSearchManifest({"version":2,"score":{"min":0.01,"step":0.1},"chunkSize":8,'
-             '"directorySize":4,"directories":[],"shards":[["","a"],["z","b"],["m","c"]]});'))
-    page.reload()
-    expect(search_in_header(page, "governance")).to_contain_text("Search is not available")
+    # The dropdown shows the first 8: the odd-df documents.
+    assert [(r[0], r[1]) for r in results(page)] == odd_found, results(page)
+    out = open_search_page(page, lambda p: web_server.url_for(mock_site.root) + p, "governance")
+    found = results(page, ".search-page-results")
+    assert [(r[0], r[1]) for r in found] == odd_found + [("Governance", "What is governance?"), ("Governance", "")], found
+    assert found[len(odd_dfs)][4].endswith("/governance.html#what-is-governance")
+    expect(out).not_to_contain_text("could not be loaded")
+    # A manifest whose shards are out of order is refused as a whole, and so is one of format 2.
+    manifest = (mock_site.root / support.MANIFEST_PATH).read_text(encoding="utf-8")
+    manifest_url = re.compile(r"/search/manifest\.js$")
+    for body in ['Guidebook.registerSearchManifest({"version":3,"score":{"min":0.01,"step":0.1},"docCount":8,'
+                 '"chunkSize":8,"directorySize":4,"directories":[],"shards":[["","a"],["z","b"],["m","c"]]});',
+                 manifest.replace('{"version":3,', '{"version":2,', 1)]:
+        assert body != manifest
+        page.route(manifest_url, (lambda text: lambda route: route.fulfill(
+            status=200, content_type="text/javascript", body=text))(body))
+        page.goto(web_server.url_for(mock_site.root) + "index.html")
+        expect(search_in_header(page, "governance")).to_contain_text("Search is not available")
+        page.unroute(manifest_url)
+
+
+def test_a_rare_word_outranks_a_common_one(open_page, tmp_path):
+    """Scores are idf * t: t (BM25's term-frequency part) is in the index, the idf is worked out in
+    the browser from the stem's df. No section has both words, so sections with one are ranked:
+    the one with the rare word comes first although its t is lower and it comes last."""
+    lamps = support.Page("lamps.html", "Lamps", "", "About lamps.", [
+        support.Section(f"Lamp {n}", f"lamp-{n}", ["A lantern lights the lantern room."]) for n in range(1, 7)])
+    animals = support.Page("animals.html", "Animals", "", "About animals.", [
+        support.Section("Stripes", "stripes", ["A zebra has stripes."])])
+    home = support.Page("index.html", "Home", "", "A small guide.", [support.Section("", "", ["Welcome."])])
+    folder = tmp_path / "site"
+    index = support.build_mock_site(folder, [home, lamps, animals])
+    rare, common = index.postings["zebra"], index.postings["lantern"]
+    assert index.df["zebra"] == 1 and index.df["lantern"] == 6
+    (zebra_doc, zebra_t), = rare.items()
+    assert all(zebra_doc > d and support.score_code(zebra_t) < support.score_code(t) for d, t in common.items())
+    assert support.idf(len(index.docs), 1) * zebra_t > support.idf(len(index.docs), 6) * max(common.values())
+    shard = (folder / "search" / index.shard_files[index.shard_of("zebra")]).read_text(encoding="utf-8")
+    assert '\n["zebra","%s",1]' % support.encode_postings(rare) in shard, shard
+    expected = [("Animals", "Stripes")] + [("Lamps", f"Lamp {n}") for n in range(1, 7)]
+    page = open_page()
+    page.goto((folder / "animals.html").as_uri())
+    for query in ["zebra lantern", "lantern zebra"]:
+        panel = search_in_header(page, query)
+        assert [(r[0], r[1]) for r in results(page)] == expected, (query, results(page))
+        expect(panel).to_contain_text("some of them")
 
 
 # ---------------------------------------------------------------- accessibility

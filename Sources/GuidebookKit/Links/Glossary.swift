@@ -60,30 +60,39 @@ final class GlossaryMatcher: @unchecked Sendable {
     /// Non-overlapping first uses in `text`, in order, as UTF-8 ranges with the entry.
     func matches(in text: String) -> [(utf8Offset: Int, utf8Count: Int, entry: Glossary.Entry)] {
         guard !index.isEmpty, used.count < index.entries.count else { return [] }
-        let original = Array(text.unicodeScalars)
+        var text = text
+        return text.withUTF8(matches(inBytes:))
+    }
+
+    /// One pass over the bytes; at each word start, only the terms that begin with its letter.
+    private func matches(inBytes bytes: UnsafeBufferPointer<UInt8>) -> [(utf8Offset: Int, utf8Count: Int, entry: Glossary.Entry)] {
         var results: [(utf8Offset: Int, utf8Count: Int, entry: Glossary.Entry)] = []
-        var utf8Offset = 0
-        var position = 0
-        func isWordScalar(_ i: Int) -> Bool { i >= 0 && i < original.count && GlossaryIndex.isWordScalar(original[i]) }
-        while position < original.count {
-            if !isWordScalar(position - 1), let candidates = index.candidates(startingWith: original[position]),
-               let found = candidates.first(where: { candidate in
-                   !used.contains(candidate) && index.entries[candidate].page != excludedPage
-                       && index.matches(candidate, at: position, in: original)
-                       && !isWordScalar(position + index.needles[candidate].count)
-               }) {
+        var offset = 0
+        var afterWordScalar = false
+        while offset < bytes.count {
+            let (scalar, next) = UTF8Scalar.at(offset, in: bytes)
+            if !afterWordScalar, let candidates = index.candidates(startingWith: scalar),
+               let (found, end) = firstMatch(among: candidates, at: offset, in: bytes) {
                 used.insert(found)
-                let length = index.needles[found].count
-                let byteCount = original[position..<(position + length)].reduce(0) { $0 + UTF8.width($1) }
-                results.append((utf8Offset, byteCount, index.entries[found]))
-                utf8Offset += byteCount
-                position += length
+                results.append((offset, end - offset, index.entries[found]))
+                afterWordScalar = index.needles[found].last.map(GlossaryIndex.isWordScalar) ?? false
+                offset = end
                 continue
             }
-            utf8Offset += UTF8.width(original[position])
-            position += 1
+            afterWordScalar = GlossaryIndex.isWordScalar(scalar)
+            offset = next
         }
         return results
+    }
+
+    /// The first unused term (of another page) written at `offset` as a whole word, and where it ends.
+    private func firstMatch(among candidates: [Int], at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+        for candidate in candidates where !used.contains(candidate) && index.entries[candidate].page != excludedPage {
+            guard let end = index.end(of: candidate, at: offset, in: bytes) else { continue }
+            if end < bytes.count, GlossaryIndex.isWordScalar(UTF8Scalar.at(end, in: bytes).scalar) { continue }
+            return (candidate, end)
+        }
+        return nil
     }
 }
 
@@ -138,11 +147,17 @@ struct GlossaryIndex: Sendable {
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
-    func matches(_ candidate: Int, at position: Int, in text: [Unicode.Scalar]) -> Bool {
-        let needle = needles[candidate]
-        guard position + needle.count <= text.count else { return false }
-        let haystack = text[position..<(position + needle.count)]
-        return entries[candidate].isAbbreviation ? haystack.elementsEqual(needle) : haystack.lazy.map(Self.fold).elementsEqual(needle)
+    /// Where the term ends when the text at `offset` spells it (folded, unless an abbreviation), else nil.
+    func end(of candidate: Int, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let foldsCase = !entries[candidate].isAbbreviation
+        var position = offset
+        for expected in needles[candidate] {
+            guard position < bytes.count else { return nil }
+            let (scalar, next) = UTF8Scalar.at(position, in: bytes)
+            guard (foldsCase ? Self.fold(scalar) : scalar) == expected else { return nil }
+            position = next
+        }
+        return position
     }
 }
 

@@ -1,7 +1,10 @@
 import Foundation
 
-/// Builds the search index: documents (page sections), word forms tied to Snowball stems, and
-/// BM25 scores per stem and document with field boosts, precomputed so the browser only adds.
+/// Builds the search index: documents (page sections), word forms tied to Snowball stems, and per
+/// stem and document the term-frequency part of BM25 with field boosts. That part depends on the
+/// document alone (the average length is a constant, not the guide's), and the browser multiplies
+/// it by the stem's idf from its document count: so an edit to one page changes only the postings
+/// of that page's words, and a rebuild from the build cache can rewrite only the shards holding them.
 struct SearchIndexBuilder {
     /// Short, so result text stays a small part of the index (issue 6's size budget).
     static let snippetCharacters = 100
@@ -11,6 +14,9 @@ struct SearchIndexBuilder {
     /// Field boosts: a word in the title counts as much as ten in the body.
     static let boosts = (title: 10.0, heading: 5.0, summary: 3.0, tags: 3.0, body: 1.0)
     static let k1 = 1.2, b = 0.75
+    /// BM25's average document length, fixed (in weighted words): near the average section of the
+    /// shipped guide and of the benchmark's, and independent of every other page.
+    static let averageLength = 120.0
 
     private(set) var documents: [SearchDocument] = []
     private var lengths: [Double] = []
@@ -92,18 +98,17 @@ struct SearchIndexBuilder {
             stemOfForm[form] = stem
             formsOfStem[stem, default: []].append(number)
         }
-        let count = Double(max(1, documents.count))
-        let averageLength = max(1, lengths.reduce(0, +) / count)
         let groups = formsOfStem.map { (stem: $0.key, forms: $0.value) }
-        let scored = groups.concurrentMap { group in
-            score(merging: group.forms, documentCount: count, averageLength: averageLength)
-        }
+        let scored = groups.concurrentMap { group in score(merging: group.forms) }
         return SearchIndex(documents: documents, stemOfForm: stemOfForm,
-                           postings: Dictionary(uniqueKeysWithValues: zip(groups.map(\.stem), scored)), language: stemmer.algorithm)
+                           postings: Dictionary(uniqueKeysWithValues: zip(groups.map(\.stem), scored.map(\.postings))),
+                           documentCounts: Dictionary(uniqueKeysWithValues: zip(groups.map(\.stem), scored.map(\.documentCount))),
+                           language: stemmer.algorithm)
     }
 
-    /// One stem's postings: its forms' weights added per document, then BM25, pruned to the best.
-    private func score(merging formNumbers: [Int], documentCount count: Double, averageLength: Double) -> [SearchPosting] {
+    /// One stem's postings: its forms' weights added per document, then BM25's term-frequency
+    /// part, pruned to the best; and how many documents hold the stem (for its idf).
+    private func score(merging formNumbers: [Int]) -> (postings: [SearchPosting], documentCount: Int) {
         var merged: [(document: Int32, weight: Float)] = []
         if formNumbers.count == 1 {
             merged = formPostings[formNumbers[0]]
@@ -118,14 +123,15 @@ struct SearchIndexBuilder {
                 }
             }
         }
-        let frequency = Double(merged.count)
-        let idf = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
         let scored = merged.map { posting in
-            let tf = Double(posting.weight)
-            let norm = Self.k1 * (1 - Self.b + Self.b * lengths[Int(posting.document)] / averageLength)
-            return (document: Int(posting.document), score: idf * tf * (Self.k1 + 1) / (tf + norm))
+            (document: Int(posting.document), score: Self.termScore(weight: Double(posting.weight), length: lengths[Int(posting.document)]))
         }
-        return Self.best(scored).map { SearchPosting(document: $0.document, scoreCode: SearchEncoding.scoreCode($0.score)) }
+        return (Self.best(scored).map { SearchPosting(document: $0.document, scoreCode: SearchEncoding.scoreCode($0.score)) }, merged.count)
+    }
+
+    /// BM25 without its idf: `tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / averageLength))`.
+    static func termScore(weight tf: Double, length: Double) -> Double {
+        tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / averageLength))
     }
 
     /// The `maxPostings` highest scores (ties to the earlier document), in document order.
@@ -177,5 +183,7 @@ struct SearchIndex: Sendable {
     var stemOfForm: [String: String]
     /// Per stem, in document order; at most `SearchIndexBuilder.maxPostings`.
     var postings: [String: [SearchPosting]]
+    /// Per stem, the documents that hold it, counted before the postings were pruned.
+    var documentCounts: [String: Int]
     var language: String?
 }

@@ -1,15 +1,21 @@
 import Foundation
 
 /// Cuts the index into classic scripts (they call `Guidebook.register...`, so they load from
-/// file://), in format 2 (README, "Search index format"): a manifest with a fixed name, term
-/// shards cut by size over the sorted word forms, and result text in small chunks found through
-/// chunk directories. Every other name carries a hash of its content; the same content gives the
-/// same bytes, and a query loads a few small files whatever the size of the guide.
+/// file://), in format 3 (README, "Search index format"): a manifest with a fixed name, term
+/// shards cut over the sorted word forms where the content says (below), and result text in small
+/// chunks found through chunk directories. Every other name carries a hash of its content; the same
+/// content gives the same bytes, and a query loads a few small files whatever the size of the guide.
 enum SearchShardWriter {
     static let folder = "search"
     static let manifestPath = "\(folder)/manifest.js"
-    /// Bytes of forms and postings a term shard holds before the next form starts a new one.
-    static let shardTarget = 24_000
+    /// A term shard ends before a form whose hash says "cut" once it holds `shardMinimum` bytes of
+    /// forms and postings, and before any form that would take it past `shardMaximum`. Cuts chosen
+    /// by the forms themselves, not by a running count from the first form, stay where they were
+    /// when one stem's postings grow or shrink: an edit rewrites the shards near its words only.
+    static let shardMinimum = 12_000
+    static let shardMaximum = 32_000
+    /// One form in this many is a cut point: about 7 KB of entries past the minimum, on average.
+    static let cutPointSpacing: UInt64 = 128
     static let chunkSize = 16
     static let directorySize = 64
 
@@ -24,7 +30,7 @@ enum SearchShardWriter {
     static func files(for index: SearchIndex) -> [File] {
         let terms = termShards(for: index)
         let chunks = documentChunks(for: index.documents)
-        var manifest = "Guidebook.registerSearchManifest({\"version\":2,\"language\":\(index.language.map(JSONText.string) ?? "null"),"
+        var manifest = "Guidebook.registerSearchManifest({\"version\":3,\"language\":\(index.language.map(JSONText.string) ?? "null"),"
         manifest += "\"docCount\":\(index.documents.count),"
         manifest += "\"score\":{\"min\":\(SearchEncoding.minimumScore),\"step\":\(SearchEncoding.scoreStep)},"
         manifest += "\"maxPostings\":\(SearchIndexBuilder.maxPostings),"
@@ -36,35 +42,37 @@ enum SearchShardWriter {
 
     // MARK: Term shards
 
-    /// Word forms in JavaScript's order, cut into shards of about `shardTarget` bytes. A shard
-    /// lists, per stem, that stem's forms in its range and the stem's postings.
+    /// Word forms in JavaScript's order, cut into shards (see `shardMinimum`). A shard lists, per
+    /// stem, that stem's forms in its range, its postings and its document count.
     static func termShards(for index: SearchIndex) -> (files: [File], firstForms: [String], hashes: [String]) {
         let forms = index.stemOfForm.keys.map { (form: $0, utf16: Array($0.utf16)) }
             .sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }.map(\.form)
         let stems = Array(index.postings.keys)
-        let encoded = Dictionary(uniqueKeysWithValues: zip(stems, stems.concurrentMap { SearchEncoding.postings(index.postings[$0]!) }))
-        @Sendable func postings(of stem: String) -> String { encoded[stem] ?? "" }
+        let encoded = Dictionary(uniqueKeysWithValues: zip(stems, stems.concurrentMap { stem in
+            "\"\(SearchEncoding.postings(index.postings[stem]!))\",\(index.documentCounts[stem] ?? 0)"
+        }))
+        @Sendable func postings(of stem: String) -> String { encoded[stem] ?? "\"\",0" }
 
         var ranges: [Range<Int>] = []
         var start = 0, size = 0
         var stemsInShard: Set<String> = []
         for (position, form) in forms.enumerated() {
             let stem = index.stemOfForm[form]!
-            // A stem's first form brings its entry, `["forms","postings"],\n`; later ones a space and the form.
-            let isNewStem = !stemsInShard.contains(stem)
-            let added = form.utf8.count + (isNewStem ? postings(of: stem).utf8.count + 8 : 1)
-            if size > 0 && size + added > shardTarget {
+            // A stem's first form brings its entry, `["forms","postings",count],\n`; later ones a space and the form.
+            let entry = form.utf8.count + postings(of: stem).utf8.count + 6
+            let added = stemsInShard.contains(stem) ? form.utf8.count + 1 : entry
+            if size > 0 && (size + added > shardMaximum || (size >= shardMinimum && isCutPoint(form))) {
                 ranges.append(start..<position)
-                start = position; size = 0; stemsInShard = []
-                size += form.utf8.count + postings(of: stem).utf8.count + 8
+                start = position; size = entry; stemsInShard = [stem]
             } else {
                 size += added
+                stemsInShard.insert(stem)
             }
-            stemsInShard.insert(stem)
         }
         if start < forms.count || ranges.isEmpty { ranges.append(start..<forms.count) }
 
-        let files = Array(ranges.enumerated()).concurrentMap { number, range -> File in
+        let firstForms = ranges.enumerated().map { $0.offset == 0 ? "" : forms[$0.element.lowerBound] }
+        let files = Array(zip(ranges, firstForms)).concurrentMap { range, firstForm -> File in
             var formsOfStem: [String: [String]] = [:]
             var stemsInOrder: [String] = []
             for form in forms[range] {
@@ -72,12 +80,17 @@ enum SearchShardWriter {
                 if formsOfStem[stem] == nil { stemsInOrder.append(stem) }
                 formsOfStem[stem, default: []].append(form)
             }
-            let entries = stemsInOrder.map { "[\(JSONText.string(formsOfStem[$0]!.joined(separator: " "))),\"\(postings(of: $0))\"]" }
-            let body = "Guidebook.registerSearchShard(\(number),[\(entries.joined(separator: ",\n"))]);\n"
-            return File(path: "\(folder)/terms-\(number)-\(ContentHash.hex(body)).js", contents: body)
+            let entries = stemsInOrder.map { "[\(JSONText.string(formsOfStem[$0]!.joined(separator: " "))),\(postings(of: $0))]" }
+            let body = "Guidebook.registerSearchShard(\(JSONText.string(firstForm)),[\(entries.joined(separator: ",\n"))]);\n"
+            return File(path: "\(folder)/terms-\(ContentHash.hex(body)).js", contents: body)
         }
-        let firstForms = ranges.enumerated().map { $0.offset == 0 ? "" : forms[$0.element.lowerBound] }
         return (files, firstForms, files.map(\.hash))
+    }
+
+    /// Whether a shard may start at this form: a property of the form alone. From the hash's high
+    /// bits: FNV-1a's low bits depend only on the low bits of each byte.
+    static func isCutPoint(_ form: String) -> Bool {
+        (ContentHash.fnv1a(form) >> 40) % cutPointSpacing == 0
     }
 
     // MARK: Result text

@@ -47,7 +47,7 @@ enum Tokeniser {
 
         var index = 0
         while index < bytes.count {
-            let (scalar, next) = scalar(at: index, in: bytes)
+            let (scalar, next) = UTF8Scalar.at(index, in: bytes)
             if isWordScalar(scalar) {
                 if pendingHyphen, let wordStart = start {
                     parts.append(word(wordStart..<end))
@@ -67,17 +67,6 @@ enum Tokeniser {
         }
         endCompound()
         return tokens
-    }
-
-    /// The scalar starting at `index` of valid UTF-8 (a String's), and where the next one starts.
-    /// By hand, as the text is known to be valid: the standard library's parsers check every byte again.
-    private static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Unicode.Scalar, Int) {
-        let lead = bytes[index]
-        if lead < 0x80 { return (Unicode.Scalar(lead), index + 1) }
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        var value = UInt32(lead) & (0xFF >> (length + 1))
-        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", index + length)
     }
 
     /// Compared, not looked up in a set: this runs for every space and punctuation mark in the guide.

@@ -29,6 +29,7 @@ public enum ThemeLoader {
             return (nil, [.error(.unknownTheme, "theme '\(name)' does not exist", at: configurationLocation ?? SourceLocation(path: SiteConfiguration.fileName), notes: notes)])
         }
         var diagnostics: [Diagnostic] = []
+        MustacheContentTypes.register(HTMLEscaping.ContentType(), named: HTMLEscaping.ContentType.name)
         var templates: [String: MustacheTemplate] = [:]
         let templateFolder = directory.appendingPathComponent("templates")
         for relative in files(under: templateFolder, fileManager) where relative.hasSuffix(".mustache") {
@@ -39,10 +40,10 @@ public enum ThemeLoader {
                 continue
             }
             do {
-                templates[String(relative.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
+                templates[String(relative.dropLast(".mustache".count))] = try MustacheTemplate(string: escapingPragma + text)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(.templateError, "template syntax error: \(describe(error.error))",
-                                          at: SourceLocation(path: displayPath, line: error.context.lineNumber, column: error.context.columnNumber + 1)))
+                                          at: SourceLocation(path: displayPath, line: error.context.lineNumber - 1, column: error.context.columnNumber + 1)))
             } catch {
                 diagnostics.append(.error(.templateError, "template syntax error: \(error)", at: SourceLocation(path: displayPath)))
             }
@@ -80,6 +81,10 @@ public enum ThemeLoader {
     }
 
     /// Regular files under a folder, relative, sorted; hidden files skipped.
+    /// Put first in every template, on a line of its own (a standalone tag, so it adds no text):
+    /// `{{name}}` then escapes through `HTMLEscaping`. Template errors are one line further down.
+    static let escapingPragma = "{{% CONTENT_TYPE: \(HTMLEscaping.ContentType.name)}}\n"
+
     static func files(under folder: URL, _ fileManager: FileManager) -> [String] {
         guard let enumerator = fileManager.enumerator(atPath: folder.path) else { return [] }
         var result: [String] = []

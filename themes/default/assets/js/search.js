@@ -3,21 +3,23 @@
  *
  * Adds results-as-you-type to the search form in the site header, and fills
  * in search.html?q=... with every result. The index is written by
- * `guidebook build` into search/ in format version 2 (README, "Search index
+ * `guidebook build` into search/ in format version 3 (README, "Search index
  * format"), as classic scripts that call the register functions below on
  * window.Guidebook:
  *
- *   manifest.js              registerSearchManifest({version: 2, score, shards: [[firstForm, hash]],
+ *   manifest.js              registerSearchManifest({version: 3, score, shards: [[firstForm, hash]],
  *                              chunkSize, directorySize, directories: [hash], docCount, ...})
- *   terms-<i>-<hash>.js      registerSearchShard(i, [["form form ...", "postings"], ...])
+ *   terms-<hash>.js          registerSearchShard(firstForm, [["form form ...", "postings", df], ...])
  *   chunks-<j>-<hash>.js     registerSearchChunkDirectory(j, [hash of chunk, ...])
  *   docs-<c>-<hash>.js       registerSearchDocs(c, [[url, pageTitle, breadcrumb]], [[page, anchor, heading, text]])
  *
  * Term shards hold the sorted word forms from their first form up to the
- * next shard's, so a word's shard is found by binary search in the manifest.
- * Postings are strings of base-91 digits (a varint document delta, then a
- * score code) decoded only for the forms a query matches. A result's text is
- * found through its chunk's directory, then its chunk.
+ * next shard's, so a word's shard is found by binary search in the manifest;
+ * a shard names itself by its first form. Postings are strings of base-91
+ * digits (a varint document delta, then a score code for BM25's term-frequency
+ * part) decoded only for the forms a query matches, and multiplied then by the
+ * stem's idf from its document count df. A result's text is found through its
+ * chunk's directory, then its chunk.
  *
  * Those files are loaded only by inserting <script src> elements (fetch() and
  * XHR of local files are blocked on file://), and only once the reader
@@ -168,7 +170,7 @@
     };
   }
 
-  // ---------------------------------------------------------------- the index (format 2)
+  // ---------------------------------------------------------------- the index (format 3)
 
   var manifest = null;
   var manifestFailed = false;
@@ -186,45 +188,49 @@
   function isIndex(n) { return typeof n === "number" && n >= 0 && n <= MAX_ID && Math.floor(n) === n; }
   function isHash(h) { return typeof h === "string" && HASH_RE.test(h); }
 
-  // The manifest as this script uses it, or null if it is not a valid format 2 manifest.
+  // The manifest as this script uses it, or null if it is not a valid format 3 manifest.
+  // docCount is needed: every score's idf is worked out from it.
   function readManifest(data) {
-    if (!data || typeof data !== "object" || data.version !== 2) return null;
+    if (!data || typeof data !== "object" || data.version !== 3) return null;
     var score = data.score && typeof data.score === "object" ? data.score : {};
     var min = Number(score.min), step = Number(score.step);
     var chunkSize = Number(data.chunkSize), directorySize = Number(data.directorySize);
+    var docCount = data.docCount;
     var shardList = readShardList(data.shards);
     if (!(min > 0) || !isFinite(min) || !isFinite(step) || !isIndex(chunkSize) || !(chunkSize >= 1) ||
-        !isIndex(directorySize) || !(directorySize >= 1) || !shardList || !Array.isArray(data.directories)) {
+        !isIndex(directorySize) || !(directorySize >= 1) || !isIndex(docCount) || !shardList ||
+        !Array.isArray(data.directories)) {
       return null;
     }
-    // The score of every score code, worked out once.
+    // The term-frequency part t of every score code, worked out once.
     var scores = [];
     for (var q = 0; q < DIGIT_COUNT; q++) scores.push(min * Math.exp(step * q));
-    var docCount = Number(data.docCount);
     return {
       scores: scores,
       firstForms: shardList.firstForms,
       shardHashes: shardList.hashes,
+      shardNumbers: shardList.numbers,
       chunkSize: chunkSize,
       directorySize: directorySize,
       directories: data.directories,
-      docCount: isIndex(docCount) ? docCount : 0
+      docCount: docCount
     };
   }
 
-  // [[firstForm, hash], ...] -> {firstForms, hashes}; null unless it starts at "" and is sorted,
-  // which the binary search below relies on.
+  // [[firstForm, hash], ...] -> {firstForms, hashes, numbers: Map firstForm -> shard number};
+  // null unless it starts at "" and is sorted, which the binary search below relies on.
   function readShardList(list) {
     if (!Array.isArray(list) || !list.length) return null;
-    var firstForms = [], hashes = [];
+    var firstForms = [], hashes = [], numbers = new Map();
     for (var i = 0; i < list.length; i++) {
       var shard = list[i];
       if (!Array.isArray(shard) || typeof shard[0] !== "string") return null;
       if (i === 0 ? shard[0] !== "" : !(firstForms[i - 1] < shard[0])) return null;
       firstForms.push(shard[0]);
       hashes.push(shard[1]);
+      numbers.set(shard[0], i);
     }
-    return { firstForms: firstForms, hashes: hashes };
+    return { firstForms: firstForms, hashes: hashes, numbers: numbers };
   }
 
   G.registerSearchManifest = guard(function (data) {
@@ -232,8 +238,11 @@
     if (read) manifest = read; else manifestFailed = true;
   });
 
-  G.registerSearchShard = guard(function (i, entries) {
-    if (!isIndex(i) || !Array.isArray(entries)) return;
+  // A term shard names itself by its first form; a name the manifest does not list is ignored.
+  G.registerSearchShard = guard(function (firstForm, entries) {
+    if (!manifest || typeof firstForm !== "string" || !Array.isArray(entries)) return;
+    var i = manifest.shardNumbers.get(firstForm);
+    if (i === undefined) return;
     termShards[i] = { entries: entries, forms: null, decoded: [] };
   });
 
@@ -307,7 +316,7 @@
   // Runs done(failures) once the term shards numbered in `list` are loaded or failed.
   function loadTermShards(list, done) {
     loadAll(list.filter(function (i) { return !hasOwn.call(termShards, i); }).map(function (i) {
-      return indexJob("terms-" + i, manifest.shardHashes[i], function () { return hasOwn.call(termShards, i); });
+      return indexJob("terms", manifest.shardHashes[i], function () { return hasOwn.call(termShards, i); });
     }), done);
   }
 
@@ -374,8 +383,9 @@
     return code > 92 ? code - 36 : code - 35;
   }
 
-  // {docs: [id], scores: [score]} of a postings string, in document order. A malformed or cut
-  // off string keeps the postings before the fault rather than failing the query.
+  // {docs: [id], scores: [t]} of a postings string, in document order, t being BM25's
+  // term-frequency part. A malformed or cut off string keeps the postings before the fault
+  // rather than failing the query.
   function decodePostings(text) {
     var docs = [], scores = [];
     var at = 0, docId = 0, n = text.length;
@@ -393,9 +403,26 @@
     return { docs: docs, scores: scores };
   }
 
-  // An entry's postings, decoded on first use and then kept with the shard.
+  // BM25's idf of a stem found in df of the docCount documents. A df that is not a positive
+  // number counts the postings instead; one above docCount counts as docCount, so that an
+  // idf is never negative.
+  function idf(df, postingCount) {
+    var n = manifest.docCount;
+    if (typeof df !== "number" || !(df > 0) || !isFinite(df)) df = postingCount;
+    if (df > n) df = n;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  // An entry's postings with their query-time scores (idf * t), decoded on first use and then
+  // kept with the shard.
   function postingsOf(shard, e) {
-    if (!shard.decoded[e]) shard.decoded[e] = decodePostings(shard.entries[e][1]);
+    if (!shard.decoded[e]) {
+      var entry = shard.entries[e];
+      var postings = decodePostings(entry[1]);
+      var weight = idf(entry[2], postings.docs.length);
+      for (var i = 0; i < postings.scores.length; i++) postings.scores[i] *= weight;
+      shard.decoded[e] = postings;
+    }
     return shard.decoded[e];
   }
 
@@ -506,7 +533,7 @@
     });
     var hits = [], all = [];
     total.forEach(function (score, d) {
-      if (manifest.docCount && d >= manifest.docCount) return;
+      if (d >= manifest.docCount) return;
       var hit = { id: d, score: score, count: count.get(d) };
       hits.push(hit);
       if (hit.count === words.length) all.push(hit);
