@@ -6,7 +6,11 @@ extension GuidebookCommand {
     public struct Build: ParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Build the site from content/ into the output folder.",
-            discussion: "Nothing is written unless the build succeeds: a failed build leaves the previous site as it was."
+            discussion: """
+            Nothing is written unless the build succeeds: a failed build leaves the previous site as it was. \
+            The build cache in <source>/.guidebook-cache/ lets the next build rewrite only what an edit to pages' text \
+            changed; the site is the same either way.
+            """
         )
 
         @OptionGroup public var global: GlobalOptions
@@ -22,6 +26,9 @@ extension GuidebookCommand {
 
         @Flag(name: .long, help: "Print how long each stage took.")
         public var timings: Bool = false
+
+        @Flag(name: .long, help: "Build everything, without reading or writing the build cache (.guidebook-cache/).")
+        public var noCache: Bool = false
 
         @Option(name: .long, help: ArgumentHelp("Pages to work on at once (default: one per core). The site is the same whatever the number.", valueName: "n"))
         public var jobs: Int?
@@ -39,9 +46,13 @@ extension GuidebookCommand {
             let outputFolder = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? root.appendingPathComponent("site")
             let result: BuildResult
             do {
-                let input = try ProjectInput.read(root: root)
                 let options = BuildOptions(includeDrafts: drafts, strict: strict, themeSearchFolders: ThemeLoader.searchFolders(projectRoot: root))
-                result = try SiteBuilder(options: options).build(consume input, into: try FileSystemOutput(outputFolder: outputFolder))
+                if noCache {
+                    let input = try ProjectInput.read(root: root)
+                    result = try SiteBuilder(options: options).build(consume input, into: try FileSystemOutput(outputFolder: outputFolder))
+                } else {
+                    result = try CachedBuild.build(root: root, outputFolder: outputFolder, options: options)
+                }
             } catch {
                 Terminal.error("error: \(error)")
                 throw ExitCode(1)

@@ -15,7 +15,10 @@ enum Terminal {
     static func summary(_ result: BuildResult, seconds: Double, strict: Bool, outputFolder: URL) {
         let time = String(format: "%.2f", seconds)
         let warnings = plural(result.warningCount, "warning")
-        if result.didWrite {
+        if result.didWrite && result.wasIncremental {
+            let what = result.pagesWritten.isEmpty ? "nothing changed" : "rewrote \(result.pagesWritten.joined(separator: ", "))"
+            error("Built from the build cache (\(what)) into \(outputFolder.path), \(warnings), in \(time) s")
+        } else if result.didWrite {
             error("Built \(plural(result.pagesWritten.count, "page")) into \(outputFolder.path), \(warnings), in \(time) s")
         } else {
             let errors = plural(result.errorCount, "error")

@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     var cachesSidebars = true
     /// `serve` keeps what it needs to show a page's edit before the full build (`PreviewSnapshot`).
     public var keepsPreviewSnapshot = false
+    /// `build` keeps what the next build needs to rebuild only what an edit changed (`BuildCache`).
+    public var recordsCache = false
 
     public init(includeDrafts: Bool = false, strict: Bool = false, themeSearchFolders: [URL], today: CalendarDate = .today()) {
         self.includeDrafts = includeDrafts
@@ -35,6 +37,11 @@ public struct BuildResult: Sendable {
     public var didWrite: Bool
     /// With `BuildOptions.keepsPreviewSnapshot`, after a build that wrote the site.
     public var previewSnapshot: PreviewSnapshot?
+    /// With `BuildOptions.recordsCache`, after a build that wrote the site; `CachedBuild` adds the
+    /// key and the stamps of the files written, and saves it.
+    var cache: BuildCache?
+    /// True when the build cache let this build rewrite only what changed.
+    public var wasIncremental = false
 
     public var errorCount: Int { diagnostics.filter(\.isError).count }
     public var warningCount: Int { diagnostics.count - errorCount }

@@ -39,7 +39,7 @@ public struct PreviewSnapshot: Sendable {
         structure(of: new) == structure(of: old)
     }
 
-    private static func structure(of outline: MarkdownOutline) -> [[String]] {
+    static func structure(of outline: MarkdownOutline) -> [[String]] {
         outline.headings.map { ["h\($0.level)", $0.text, $0.id] } + outline.links.map { [$0.kind == .image ? "img" : "a", $0.destination] }
     }
 }

@@ -11,6 +11,9 @@ public struct ProjectInput: Sendable {
     public var contentFiles: [String: Data]
     /// Content-relative path -> when it last changed (git, else the file's time); see `LastUpdated`.
     public var lastUpdated: [String: Date]
+    /// Content-relative path -> size and modification time, taken before the file was read (so an
+    /// edit while it is read looks like a change to the next build, never the other way round).
+    var stamps: [String: FileStamp] = [:]
 
     public init(root: URL, configurationText: String?, contentFolderName: String = "content", contentFiles: [String: Data],
                 lastUpdated: [String: Date] = [:]) {
@@ -35,25 +38,32 @@ public struct ProjectInput: Sendable {
             }
         }
         let content = contentFolder ?? root.appendingPathComponent("content")
-        let relatives = ThemeLoader.files(under: content, fileManager)
-        let read = relatives.concurrentMap { relative -> (data: Data?, failure: String?) in
+        let walked = FileStamp.files(under: content)
+        let relatives = walked.keys.sorted()
+        let read = relatives.concurrentMap { relative -> (data: Data?, stamp: FileStamp?, failure: String?) in
+            let url = content.appendingPathComponent(relative)
+            let stamp = walked[relative]
             do {
-                return (try Data(contentsOf: content.appendingPathComponent(relative)), nil)
+                return (try Data(contentsOf: url), stamp, nil)
             } catch {
-                return (nil, error.localizedDescription)
+                return (nil, nil, error.localizedDescription)
             }
         }
         var files: [String: Data] = [:]
+        var stamps: [String: FileStamp] = [:]
         for (relative, result) in zip(relatives, read) {
             guard let data = result.data else {
                 throw BuildError(stage: "load", path: content.appendingPathComponent(relative).path, reason: result.failure ?? "unreadable")
             }
             files[relative] = data
+            stamps[relative] = result.stamp
         }
         let markdownPaths = files.keys.filter { $0.hasSuffix(".md") }
-        return ProjectInput(root: root, configurationText: configurationText,
-                            contentFolderName: ProjectPath.display(content, projectRoot: root), contentFiles: files,
-                            lastUpdated: LastUpdated.read(contentFolder: content, paths: markdownPaths))
+        var input = ProjectInput(root: root, configurationText: configurationText,
+                                 contentFolderName: ProjectPath.display(content, projectRoot: root), contentFiles: files,
+                                 lastUpdated: LastUpdated.read(contentFolder: content, paths: markdownPaths))
+        input.stamps = stamps
+        return input
     }
 }
 

@@ -29,6 +29,8 @@ public struct SiteBuilder: Sendable {
         }
         let content = ContentLoader.load(files: input.contentFiles, contentFolderName: input.contentFolderName, includeDrafts: options.includeDrafts)
         let assetFiles = input.contentFiles.filter { !$0.key.hasSuffix(".md") }
+        let fileRecords = options.recordsCache ? CacheRecording.files(input.contentFiles, stamps: input.stamps) : [:]
+        let frontMatterHashes = options.recordsCache ? CacheRecording.frontMatterHashes(content.pages, files: input.contentFiles) : []
         let lastUpdatedByPath = input.lastUpdated
         let projectRoot = input.root
         _ = consume input
@@ -74,10 +76,13 @@ public struct SiteBuilder: Sendable {
         let checklists = pages.indices.map { ChecklistBuilder.checklists(pageOutputPath: pages[$0].outputPath, pageTitle: pages[$0].frontMatter.title, outline: pageOutlines[$0]) }
         let language = configuration.language
         // The index is built and written beside the pages; what comes back is the first write failure.
-        let searchWork = !configuration.hasSearch ? nil : BackgroundWork { () -> String? in
-            SearchStage.build(tree: tree, sections: sectionHandoff.take(), language: language).concurrentMap { file in
+        let recordsCache = options.recordsCache
+        let searchWork = !configuration.hasSearch ? nil : BackgroundWork { () -> (failure: String?, state: SearchState?, documents: [Range<Int>]) in
+            let built = SearchStage.build(tree: tree, sections: sectionHandoff.take(), language: language, keepsState: recordsCache)
+            let firstFailure = built.files.concurrentMap { file in
                 failure { try output.write(Data(file.contents.utf8), to: file.path) }
             }.compactMap { $0 }.first
+            return (firstFailure, built.state, built.pageDocuments)
         }
         var generated: [GeneratedPage] = []
         // Pages link to the print edition before it is rendered, so its path is known up front.
@@ -105,27 +110,37 @@ public struct SiteBuilder: Sendable {
                                     cachesSidebars: options.cachesSidebars)
         // The print edition renders beside the pages, and the generated pages (a few large ones) go
         // first in the queue, so neither runs alone on one core at the end.
-        let printWork = printPath.isEmpty ? nil : BackgroundWork {
-            failure { try PrintEditionWriter.write(tree: tree, renderer: renderer, printRewrites: linked.printRewrites, to: output) }
+        let printWork = printPath.isEmpty ? nil : BackgroundWork { () -> (failure: String?, bodyRanges: [Int: Range<Int>]) in
+            var bodyRanges: [Int: Range<Int>] = [:]
+            let writeFailure = failure { bodyRanges = try PrintEditionWriter.write(tree: tree, renderer: renderer, printRewrites: linked.printRewrites, to: output) }
+            return (writeFailure, bodyRanges)
         }
         let jobs = generated.map(RenderJob.generated) + pages.indices.map(RenderJob.page)
-        var writeErrors = jobs.concurrentMap { job -> String? in
-            let (html, path) = switch job {
-            case .generated(let page): (renderer.render(page), page.outputPath)
-            case .page(let index): (renderer.render(page: index, rewrites: linked.rewrites[index]), pages[index].outputPath)
+        let rendered = jobs.concurrentMap { job -> (failure: String?, bodyRange: Range<Int>?) in
+            let (html, path, bodyRange): (String, String, Range<Int>?) = switch job {
+            case .generated(let page): (renderer.render(page), page.outputPath, nil)
+            case .page(let index):
+                { let (html, range) = renderer.renderLocatingBody(page: index, rewrites: linked.rewrites[index]); return (html, pages[index].outputPath, range) }()
             }
-            return failure { try output.write(Data(html.utf8), to: path) }
+            return (failure { try output.write(Data(html.utf8), to: path) }, bodyRange)
         }
+        var writeErrors = rendered.map(\.failure)
         clock.lap("render pages")
+        var printRanges: [Int: Range<Int>] = [:]
         if let printWork {
-            let (failure, seconds) = printWork.wait()
-            writeErrors.append(failure)
+            let (result, seconds) = printWork.wait()
+            writeErrors.append(result.failure)
+            printRanges = result.bodyRanges
             clock.lap("print edition (waited for)")
             clock.record("print edition (alongside render)", seconds: seconds)
         }
+        var searchState: SearchState?
+        var pageDocuments: [Range<Int>] = []
         if let searchWork {
-            let (searchFailure, searchSeconds) = searchWork.wait()
-            writeErrors.append(searchFailure)
+            let (result, searchSeconds) = searchWork.wait()
+            writeErrors.append(result.failure)
+            searchState = result.state
+            pageDocuments = result.documents
             clock.lap("index (waited for)")
             clock.record("index (alongside render)", seconds: searchSeconds)
         }
@@ -151,6 +166,16 @@ public struct SiteBuilder: Sendable {
                                  diagnostics: diagnostics, timings: clock.timings, didWrite: true)
         if options.keepsPreviewSnapshot {
             result.previewSnapshot = PreviewSnapshot(renderer: renderer, outlines: pageOutlines, rewrites: linked.rewrites)
+        }
+        if recordsCache {
+            let bodyRanges = Dictionary(uniqueKeysWithValues: zip(jobs, rendered).compactMap { job, result -> (Int, Range<Int>)? in
+                guard case .page(let index) = job, let range = result.bodyRange else { return nil }
+                return (index, range)
+            })
+            result.cache = CacheRecording.cache(tree: tree, outlines: pageOutlines, checklists: checklists, linked: linked,
+                                                 files: fileRecords, frontMatterHashes: frontMatterHashes, bodyRanges: bodyRanges,
+                                                 printRanges: printRanges, search: searchState, pageDocuments: pageDocuments,
+                                                 allowsRawHTML: configuration.allowsRawHTML, diagnostics: diagnostics)
         }
         return result
     }

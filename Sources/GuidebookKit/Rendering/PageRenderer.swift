@@ -19,13 +19,68 @@ struct PageRenderer: Sendable {
 
     /// `body` stands in for the page's own when `serve` shows an edit before the full build.
     func render(page index: Int, rewrites: [String: String], body newBody: String? = nil) -> String {
+        renderLocatingBody(page: index, rewrites: rewrites, body: newBody).html
+    }
+
+    /// The page, and where its body's bytes are in it: the build cache puts an edited body there
+    /// (`IncrementalBuild`). The template is rendered with `bodyMarker` for the body, which is then
+    /// put in its place; where that cannot be trusted (an empty body, which a `{{#content}}`
+    /// section would treat differently, or a theme that shows the body other than once with
+    /// `{{{content}}}`), the page is rendered with its body and has no body range.
+    func renderLocatingBody(page index: Int, rewrites: [String: String], body newBody: String? = nil) -> (html: String, bodyRange: Range<Int>?) {
         let page = contexts.tree.pages[index]
-        let pages = contexts.tree.pages
-        let decorator = BodyDecorator(rewrites: rewrites, checklists: ChecklistMarkup(checklists: contexts.checklists[index]),
+        let body = Self.bodyHTML(of: newBody ?? page.body, page: index, outputPath: page.outputPath, rewrites: rewrites,
+                                 checklists: contexts.checklists[index], glossary: glossary, allowsRawHTML: allowsRawHTML,
+                                 outputPathOfPage: { contexts.tree.pages[$0].outputPath })
+        let sidebar = sidebar(for: index)
+        if !body.isEmpty {
+            let shell = renderPageTemplate(contexts.context(for: index, bodyHTML: Self.bodyMarker, sidebarHTML: sidebar))
+            if let (before, after) = Self.split(shell, at: Self.bodyMarker) {
+                let start = before.utf8.count
+                return (before + body + after, start..<(start + body.utf8.count))
+            }
+        }
+        return (renderPageTemplate(contexts.context(for: index, bodyHTML: body, sidebarHTML: sidebar)), nil)
+    }
+
+    /// A page body's HTML: cmark-gfm with Guidebook's edits (link rewrites, checklists, glossary terms).
+    static func bodyHTML(of markdown: String, page index: Int, outputPath: String, rewrites: [String: String], checklists: [Checklist],
+                         glossary: GlossaryIndex, allowsRawHTML: Bool, outputPathOfPage: @escaping (Int) -> String) -> String {
+        let decorator = BodyDecorator(rewrites: rewrites, checklists: ChecklistMarkup(checklists: checklists),
                                       glossary: GlossaryMatcher(index: glossary, excludingPage: index),
-                                      glossaryURL: { OutputPath.relativeURL(from: page.outputPath, to: pages[$0.page].outputPath) })
-        let body = MarkdownRenderer.html(for: newBody ?? page.body, allowsRawHTML: allowsRawHTML, decorator: decorator)
-        return renderPageTemplate(contexts.context(for: index, bodyHTML: body, sidebarHTML: sidebar(for: index)))
+                                      glossaryURL: { OutputPath.relativeURL(from: outputPath, to: outputPathOfPage($0.page)) })
+        return MarkdownRenderer.html(for: markdown, allowsRawHTML: allowsRawHTML, decorator: decorator)
+    }
+
+    /// Noncharacters around a `<`: not in any real page, and `{{content}}` would escape the `<`.
+    static let bodyMarker = "\(Unicode.Scalar(0xFDD0 as UInt32)!)<guidebook-body>\(Unicode.Scalar(0xFDD1 as UInt32)!)"
+
+    /// The text before and after the only occurrence of `marker`; nil for none or several.
+    static func split(_ text: String, at marker: String) -> (String, String)? {
+        let ranges = occurrences(of: marker, in: text)
+        guard ranges.count == 1, let range = ranges.first else { return nil }
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound), upper = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
+        return (String(text[..<lower]), String(text[upper...]))
+    }
+
+    /// Byte ranges of `marker` in `text`, found by its first byte (rare in HTML: it starts a noncharacter).
+    private static func occurrences(of marker: String, in text: String) -> [Range<Int>] {
+        let needle = Array(marker.utf8)
+        var text = text
+        return text.withUTF8 { bytes in
+            var found: [Range<Int>] = []
+            var index = 0
+            while index + needle.count <= bytes.count {
+                if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) {
+                    found.append(index..<(index + needle.count))
+                    index += needle.count
+                } else {
+                    index += 1
+                }
+            }
+            return found
+        }
     }
 
     func render(_ generated: GeneratedPage) -> String {
@@ -40,7 +95,11 @@ struct PageRenderer: Sendable {
     /// A page's body as the print edition shows it.
     func renderForPrint(page index: Int, rewrites: [String: String]) -> String {
         let page = contexts.tree.pages[index]
-        return MarkdownRenderer.html(for: page.body, allowsRawHTML: allowsRawHTML, decorator: PrintDecorator(page: page, rewrites: rewrites))
+        return Self.printBodyHTML(of: page.body, outputPath: page.outputPath, rewrites: rewrites, allowsRawHTML: allowsRawHTML)
+    }
+
+    static func printBodyHTML(of markdown: String, outputPath: String, rewrites: [String: String], allowsRawHTML: Bool) -> String {
+        MarkdownRenderer.html(for: markdown, allowsRawHTML: allowsRawHTML, decorator: PrintDecorator(outputPath: outputPath, rewrites: rewrites))
     }
 
     /// The theme's sidebar for a page, from the cache when there is one.

@@ -8,7 +8,11 @@ enum PrintEdition {
 
     /// The id of a page's section, or of one of its headings, inside the print edition.
     static func anchor(page: SourcePage, fragment: String? = nil) -> String {
-        let key = "p-" + page.outputPath.dropLast(".html".count)
+        anchor(outputPath: page.outputPath, fragment: fragment)
+    }
+
+    static func anchor(outputPath: String, fragment: String? = nil) -> String {
+        let key = "p-" + outputPath.dropLast(".html".count)
         guard let fragment, !fragment.isEmpty else { return key }
         return "\(key)--\(fragment.removingPercentEncodingIfPossible)"
     }
@@ -23,7 +27,7 @@ enum PrintEdition {
 /// Body edits for the print edition: headings one level down (the page title is the section's
 /// h2) with ids unique in the document, links inside the document, checklists as plain boxes.
 struct PrintDecorator: MarkdownDecorator {
-    let page: SourcePage
+    let outputPath: String
     let rewrites: [String: String]
 
     func marks(inText text: String) -> [TextMark] { [] }
@@ -32,7 +36,7 @@ struct PrintDecorator: MarkdownDecorator {
 
     func wrap(heading: MarkdownHeading) -> MarkupWrap {
         let level = min(6, heading.level + 1)
-        let id = HTMLEscaping.escape(PrintEdition.anchor(page: page, fragment: heading.id))
+        let id = HTMLEscaping.escape(PrintEdition.anchor(outputPath: outputPath, fragment: heading.id))
         return MarkupWrap(before: "<h\(level) id=\"\(id)\">", after: "</h\(level)>\n")
     }
 

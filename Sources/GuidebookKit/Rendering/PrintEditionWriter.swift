@@ -22,9 +22,15 @@ enum PrintEditionWriter {
         var bodyOfPage: Int?
     }
 
-    static func write(tree: SiteTree, renderer: PageRenderer, printRewrites: [[String: String]], to output: some OutputConsumer) throws {
+    /// Returns where each page's body went in the file, as bytes (for the build cache), for the
+    /// pages whose body the template shows once.
+    @discardableResult
+    static func write(tree: SiteTree, renderer: PageRenderer, printRewrites: [[String: String]], to output: some OutputConsumer) throws -> [Int: Range<Int>] {
         let shell = renderer.render(GeneratedPages.print(tree: tree, body: { BodyMarker(page: $0) }))
         let parts = split(shell, pageCount: tree.pages.count)
+        var bodyRanges: [Int: Range<Int>] = [:]
+        var shownTwice: Set<Int> = []
+        var byteCount = 0
         try output.write(parts: { emit in
             for start in stride(from: 0, to: parts.count, by: batchSize) {
                 let batch = Array(parts[start..<min(start + batchSize, parts.count)])
@@ -32,11 +38,19 @@ enum PrintEditionWriter {
                     part.bodyOfPage.map { renderer.renderForPrint(page: $0, rewrites: printRewrites[$0]) } ?? ""
                 }
                 for (part, body) in zip(batch, bodies) {
-                    try emit(Data(part.text.utf8))
-                    try emit(Data(body.utf8))
+                    let text = Data(part.text.utf8), bodyData = Data(body.utf8)
+                    try emit(text)
+                    try emit(bodyData)
+                    byteCount += text.count
+                    if let page = part.bodyOfPage {
+                        if bodyRanges.updateValue(byteCount..<(byteCount + bodyData.count), forKey: page) != nil { shownTwice.insert(page) }
+                    }
+                    byteCount += bodyData.count
                 }
             }
         }, to: PrintEdition.path)
+        for page in shownTwice { bodyRanges[page] = nil }
+        return bodyRanges
     }
 
     /// Only a marker naming a real page counts; anything else that looks like one stays text.

@@ -46,6 +46,10 @@ enum SearchEncoding {
     /// Postings in document order: each a document-id delta (from 0) and one score-code digit.
     /// Gathered as bytes: appending millions of one-character Strings was a second of a large build.
     static func postings(_ postings: [SearchPosting]) -> String {
+        String(decoding: postingBytes(postings), as: UTF8.self)
+    }
+
+    static func postingBytes(_ postings: [SearchPosting]) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(postings.count * 3)
         var previous = 0
@@ -54,7 +58,32 @@ enum SearchEncoding {
             bytes.append(digitByte(posting.scoreCode))
             previous = posting.document
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
+    }
+
+    /// The inverse of `postingBytes`, for the build cache's copy (which Guidebook wrote itself).
+    static func decodePostings(_ bytes: [UInt8]) -> [SearchPosting] {
+        var postings: [SearchPosting] = []
+        var document = 0, delta = 0
+        var expectsScore = false
+        for byte in bytes {
+            let value = digitValue(byte)
+            if expectsScore {
+                postings.append(SearchPosting(document: document, scoreCode: value))
+                expectsScore = false
+            } else if value >= terminalBase {
+                delta = delta * terminalBase + value - terminalBase
+            } else {
+                document += delta * terminalBase + value
+                delta = 0
+                expectsScore = true
+            }
+        }
+        return postings
+    }
+
+    private static func digitValue(_ byte: UInt8) -> Int {
+        Int(byte) - 35 - (byte > 92 ? 1 : 0)
     }
 
     /// The heading-id rule for pure-ASCII text, simple enough for search.js to repeat; nil for

@@ -69,7 +69,11 @@ struct SearchIndexBuilder {
         add(Self.weigh(page))
     }
 
-    mutating func add(_ weighed: [WeighedDocument]) {
+    /// Returns the numbers of the word forms these documents use (for the build cache's record
+    /// of which page uses which forms).
+    @discardableResult
+    mutating func add(_ weighed: [WeighedDocument]) -> Set<Int32> {
+        var used: Set<Int32> = []
         for item in weighed {
             let document = Int32(documents.count)
             documents.append(item.document)
@@ -83,9 +87,14 @@ struct SearchIndexBuilder {
                     formPostings.append([])
                 }
                 formPostings[number].append((document, Float(weight)))
+                used.insert(Int32(number))
             }
         }
+        return used
     }
+
+    /// The word form numbered `number` by `add`.
+    func form(numbered number: Int32) -> String { forms[Int(number)] }
 
     /// Stems every word form once, then scores each stem in each document (stems in parallel).
     func finish(stemmer: Stemmer) -> SearchIndex {
@@ -100,15 +109,17 @@ struct SearchIndexBuilder {
         }
         let groups = formsOfStem.map { (stem: $0.key, forms: $0.value) }
         let scored = groups.concurrentMap { group in score(merging: group.forms) }
+        let stems = groups.map(\.stem)
         return SearchIndex(documents: documents, stemOfForm: stemOfForm,
-                           postings: Dictionary(uniqueKeysWithValues: zip(groups.map(\.stem), scored.map(\.postings))),
-                           documentCounts: Dictionary(uniqueKeysWithValues: zip(groups.map(\.stem), scored.map(\.documentCount))),
+                           postings: Dictionary(uniqueKeysWithValues: zip(stems, scored.map { Self.best($0) })),
+                           documentCounts: Dictionary(uniqueKeysWithValues: zip(stems, scored.map(\.count))),
+                           allPostings: Dictionary(uniqueKeysWithValues: zip(stems, scored.map(SearchEncoding.postingBytes))),
                            language: stemmer.algorithm)
     }
 
-    /// One stem's postings: its forms' weights added per document, then BM25's term-frequency
-    /// part, pruned to the best; and how many documents hold the stem (for its idf).
-    private func score(merging formNumbers: [Int]) -> (postings: [SearchPosting], documentCount: Int) {
+    /// One stem's postings, all of them: its forms' weights added per document, then BM25's
+    /// term-frequency part as a score code.
+    private func score(merging formNumbers: [Int]) -> [SearchPosting] {
         var merged: [(document: Int32, weight: Float)] = []
         if formNumbers.count == 1 {
             merged = formPostings[formNumbers[0]]
@@ -123,10 +134,16 @@ struct SearchIndexBuilder {
                 }
             }
         }
-        let scored = merged.map { posting in
-            (document: Int(posting.document), score: Self.termScore(weight: Double(posting.weight), length: lengths[Int(posting.document)]))
+        return merged.map { posting in
+            SearchPosting(document: Int(posting.document),
+                          scoreCode: Self.scoreCode(weight: Double(posting.weight), length: lengths[Int(posting.document)]))
         }
-        return (Self.best(scored).map { SearchPosting(document: $0.document, scoreCode: SearchEncoding.scoreCode($0.score)) }, merged.count)
+    }
+
+    /// A document's score code for a stem, from the stem's weighted count in it and its length.
+    /// Weights and lengths are sums of whole numbers, so the order they were added in never matters.
+    static func scoreCode(weight: Double, length: Double) -> Int {
+        SearchEncoding.scoreCode(termScore(weight: weight, length: length))
     }
 
     /// BM25 without its idf: `tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / averageLength))`.
@@ -134,11 +151,26 @@ struct SearchIndexBuilder {
         tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / averageLength))
     }
 
-    /// The `maxPostings` highest scores (ties to the earlier document), in document order.
-    static func best(_ scored: [(document: Int, score: Double)]) -> [(document: Int, score: Double)] {
-        guard scored.count > maxPostings else { return scored.sorted { $0.document < $1.document } }
-        let kept = scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }.prefix(maxPostings)
-        return kept.sorted { $0.document < $1.document }
+    /// The `maxPostings` highest score codes (ties to the earlier document), in document order.
+    /// By code, not by exact score, so that a rebuild from the build cache, which keeps codes only,
+    /// keeps the same postings; and by counting, as there are only `SearchEncoding.digitCount` codes.
+    static func best(_ postings: [SearchPosting]) -> [SearchPosting] {
+        guard postings.count > maxPostings else { return postings }
+        var countOfCode = [Int](repeating: 0, count: SearchEncoding.digitCount)
+        for posting in postings { countOfCode[posting.scoreCode] += 1 }
+        // The lowest code kept, and how many postings with it fit (the earliest documents).
+        var threshold = SearchEncoding.digitCount - 1, above = 0
+        while above + countOfCode[threshold] < maxPostings {
+            above += countOfCode[threshold]
+            threshold -= 1
+        }
+        var room = maxPostings - above
+        return postings.filter { posting in
+            if posting.scoreCode > threshold { return true }
+            guard posting.scoreCode == threshold, room > 0 else { return false }
+            room -= 1
+            return true
+        }
     }
 
     /// At most `snippetCharacters`, cut at a space, white space folded.
@@ -185,5 +217,7 @@ struct SearchIndex: Sendable {
     var postings: [String: [SearchPosting]]
     /// Per stem, the documents that hold it, counted before the postings were pruned.
     var documentCounts: [String: Int]
+    /// Per stem, every posting (not pruned), encoded as in the index: what the build cache keeps.
+    var allPostings: [String: [UInt8]]
     var language: String?
 }

@@ -28,63 +28,131 @@ enum SearchShardWriter {
     }
 
     static func files(for index: SearchIndex) -> [File] {
-        let terms = termShards(for: index)
+        written(index).files
+    }
+
+    /// The files, and where they came from: what the build cache keeps (`SearchState`).
+    struct Layout: Sendable {
+        var table: TermTable
+        /// Per term shard: its forms (in `table.forms`), name and hash.
+        var shardRanges: [Range<Int>]
+        var shardFirstForms: [String]
+        var shardHashes: [String]
+        var chunkHashes: [String]
+        var directoryHashes: [String]
+    }
+
+    static func written(_ index: SearchIndex) -> (files: [File], layout: Layout) {
+        let table = TermTable(index: index)
+        let ranges = cut(table)
+        let firstForms = ranges.map { firstForm(of: $0, in: table) }
+        let terms = Array(zip(ranges, firstForms)).concurrentMap { termShard(table, range: $0, firstForm: $1) }
         let chunks = documentChunks(for: index.documents)
-        var manifest = "Guidebook.registerSearchManifest({\"version\":3,\"language\":\(index.language.map(JSONText.string) ?? "null"),"
-        manifest += "\"docCount\":\(index.documents.count),"
+        let manifest = manifest(language: index.language, documentCount: index.documents.count,
+                                shards: Array(zip(firstForms, terms.map(\.hash))), directoryHashes: chunks.directoryHashes)
+        let chunkHashes = chunks.files.filter { $0.path.hasPrefix("\(folder)/docs-") }.map(\.hash)
+        return (terms + chunks.files + [manifest], Layout(table: table, shardRanges: ranges, shardFirstForms: firstForms, shardHashes: terms.map(\.hash),
+                                                          chunkHashes: chunkHashes, directoryHashes: chunks.directoryHashes))
+    }
+
+    static func manifest(language: String?, documentCount: Int, shards: [(firstForm: String, hash: String)], directoryHashes: [String]) -> File {
+        var manifest = "Guidebook.registerSearchManifest({\"version\":3,\"language\":\(language.map(JSONText.string) ?? "null"),"
+        manifest += "\"docCount\":\(documentCount),"
         manifest += "\"score\":{\"min\":\(SearchEncoding.minimumScore),\"step\":\(SearchEncoding.scoreStep)},"
         manifest += "\"maxPostings\":\(SearchIndexBuilder.maxPostings),"
-        manifest += "\"shards\":[" + terms.firstForms.indices.map { "[\(JSONText.string(terms.firstForms[$0])),\"\(terms.hashes[$0])\"]" }.joined(separator: ",") + "],"
+        manifest += "\"shards\":[" + shards.map { "[\(JSONText.string($0.firstForm)),\"\($0.hash)\"]" }.joined(separator: ",") + "],"
         manifest += "\"chunkSize\":\(chunkSize),\"directorySize\":\(directorySize),"
-        manifest += "\"directories\":[" + chunks.directoryHashes.map { "\"\($0)\"" }.joined(separator: ",") + "]});\n"
-        return terms.files + chunks.files + [File(path: manifestPath, contents: manifest)]
+        manifest += "\"directories\":[" + directoryHashes.map { "\"\($0)\"" }.joined(separator: ",") + "]});\n"
+        return File(path: manifestPath, contents: manifest)
     }
 
     // MARK: Term shards
 
+    /// What term shards are cut from: the word forms in JavaScript's order, each with its stem's
+    /// number, and per stem the end of its entry, `"postings",count`.
+    struct TermTable: Sendable {
+        var forms: [String]
+        var formStems: [Int32]
+        /// Per stem; only the stems of the shards being written need theirs (`SearchState` reads
+        /// the rest from the cache when it must), but every length is known, for `cut`.
+        var stemTails: [String]
+        var stemTailLengths: [Int32]
+
+        init(forms: [String], formStems: [Int32], stemTails: [String], stemTailLengths: [Int32]) {
+            self.forms = forms
+            self.formStems = formStems
+            self.stemTails = stemTails
+            self.stemTailLengths = stemTailLengths
+        }
+
+        mutating func setTail(_ tail: String, of stem: Int32) {
+            stemTails[Int(stem)] = tail
+            stemTailLengths[Int(stem)] = Int32(tail.utf8.count)
+        }
+
+        init(index: SearchIndex) {
+            let stems = Array(index.postings.keys)
+            let numbers = Dictionary(uniqueKeysWithValues: stems.enumerated().map { ($1, Int32($0)) })
+            forms = index.stemOfForm.keys.map { (form: $0, utf16: Array($0.utf16)) }
+                .sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }.map(\.form)
+            formStems = forms.map { numbers[index.stemOfForm[$0]!]! }
+            stemTails = stems.concurrentMap { SearchShardWriter.tail(postings: index.postings[$0]!, documentCount: index.documentCounts[$0] ?? 0) }
+            stemTailLengths = stemTails.map { Int32($0.utf8.count) }
+        }
+    }
+
+    /// The end of a stem's entry: its (pruned) postings and how many documents hold it.
+    static func tail(postings: [SearchPosting], documentCount: Int) -> String {
+        "\"\(SearchEncoding.postings(postings))\",\(documentCount)"
+    }
+
     /// Word forms in JavaScript's order, cut into shards (see `shardMinimum`). A shard lists, per
     /// stem, that stem's forms in its range, its postings and its document count.
-    static func termShards(for index: SearchIndex) -> (files: [File], firstForms: [String], hashes: [String]) {
-        let forms = index.stemOfForm.keys.map { (form: $0, utf16: Array($0.utf16)) }
-            .sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }.map(\.form)
-        let stems = Array(index.postings.keys)
-        let encoded = Dictionary(uniqueKeysWithValues: zip(stems, stems.concurrentMap { stem in
-            "\"\(SearchEncoding.postings(index.postings[stem]!))\",\(index.documentCounts[stem] ?? 0)"
-        }))
-        @Sendable func postings(of stem: String) -> String { encoded[stem] ?? "\"\",0" }
+    static func termShards(for index: SearchIndex) -> (files: [File], firstForms: [String]) {
+        let table = TermTable(index: index)
+        let ranges = cut(table)
+        let firstForms = ranges.map { firstForm(of: $0, in: table) }
+        return (Array(zip(ranges, firstForms)).concurrentMap { termShard(table, range: $0, firstForm: $1) }, firstForms)
+    }
 
+    /// The manifest's name for a shard: "" for the first.
+    static func firstForm(of range: Range<Int>, in table: TermTable) -> String {
+        range.lowerBound == 0 ? "" : table.forms[range.lowerBound]
+    }
+
+    /// Where the shards start and end, as ranges of `table.forms`.
+    static func cut(_ table: TermTable) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0, size = 0
-        var stemsInShard: Set<String> = []
-        for (position, form) in forms.enumerated() {
-            let stem = index.stemOfForm[form]!
+        var shardOfStem = [Int32](repeating: -1, count: table.stemTailLengths.count)
+        for (position, form) in table.forms.enumerated() {
+            let stem = Int(table.formStems[position])
             // A stem's first form brings its entry, `["forms","postings",count],\n`; later ones a space and the form.
-            let entry = form.utf8.count + postings(of: stem).utf8.count + 6
-            let added = stemsInShard.contains(stem) ? form.utf8.count + 1 : entry
+            let entry = form.utf8.count + Int(table.stemTailLengths[stem]) + 6
+            let added = shardOfStem[stem] == Int32(ranges.count) ? form.utf8.count + 1 : entry
             if size > 0 && (size + added > shardMaximum || (size >= shardMinimum && isCutPoint(form))) {
                 ranges.append(start..<position)
-                start = position; size = entry; stemsInShard = [stem]
+                start = position; size = entry
             } else {
                 size += added
-                stemsInShard.insert(stem)
             }
+            shardOfStem[stem] = Int32(ranges.count)
         }
-        if start < forms.count || ranges.isEmpty { ranges.append(start..<forms.count) }
+        if start < table.forms.count || ranges.isEmpty { ranges.append(start..<table.forms.count) }
+        return ranges
+    }
 
-        let firstForms = ranges.enumerated().map { $0.offset == 0 ? "" : forms[$0.element.lowerBound] }
-        let files = Array(zip(ranges, firstForms)).concurrentMap { range, firstForm -> File in
-            var formsOfStem: [String: [String]] = [:]
-            var stemsInOrder: [String] = []
-            for form in forms[range] {
-                let stem = index.stemOfForm[form]!
-                if formsOfStem[stem] == nil { stemsInOrder.append(stem) }
-                formsOfStem[stem, default: []].append(form)
-            }
-            let entries = stemsInOrder.map { "[\(JSONText.string(formsOfStem[$0]!.joined(separator: " "))),\(postings(of: $0))]" }
-            let body = "Guidebook.registerSearchShard(\(JSONText.string(firstForm)),[\(entries.joined(separator: ",\n"))]);\n"
-            return File(path: "\(folder)/terms-\(ContentHash.hex(body)).js", contents: body)
+    static func termShard(_ table: TermTable, range: Range<Int>, firstForm: String) -> File {
+        var formsOfStem: [Int32: [String]] = [:]
+        var stemsInOrder: [Int32] = []
+        for position in range {
+            let stem = table.formStems[position]
+            if formsOfStem[stem] == nil { stemsInOrder.append(stem) }
+            formsOfStem[stem, default: []].append(table.forms[position])
         }
-        return (files, firstForms, files.map(\.hash))
+        let entries = stemsInOrder.map { "[\(JSONText.string(formsOfStem[$0]!.joined(separator: " "))),\(table.stemTails[Int($0)])]" }
+        let body = "Guidebook.registerSearchShard(\(JSONText.string(firstForm)),[\(entries.joined(separator: ",\n"))]);\n"
+        return File(path: "\(folder)/terms-\(ContentHash.hex(body)).js", contents: body)
     }
 
     /// Whether a shard may start at this form: a property of the form alone. From the hash's high
@@ -99,22 +167,23 @@ enum SearchShardWriter {
     /// `directorySize` chunk hashes, so the manifest stays small however many chunks there are.
     static func documentChunks(for documents: [SearchDocument]) -> (files: [File], directoryHashes: [String]) {
         let starts = Array(stride(from: 0, to: documents.count, by: chunkSize))
-        var files = starts.concurrentMap { start -> File in
-            let number = start / chunkSize
-            let body = chunkScript(number, documents[start..<min(start + chunkSize, documents.count)])
-            return File(path: "\(folder)/docs-\(number)-\(ContentHash.hex(body)).js", contents: body)
-        }
+        var files = starts.concurrentMap { chunkFile(number: $0 / chunkSize, documents[$0..<min($0 + chunkSize, documents.count)]) }
         let chunkHashes = files.map(\.hash)
-        var directoryHashes: [String] = []
-        for start in stride(from: 0, to: chunkHashes.count, by: directorySize) {
-            let number = start / directorySize
-            let list = chunkHashes[start..<min(start + directorySize, chunkHashes.count)].map { "\"\($0)\"" }.joined(separator: ",")
-            let body = "Guidebook.registerSearchChunkDirectory(\(number),[\(list)]);\n"
-            let hash = ContentHash.hex(body)
-            files.append(File(path: "\(folder)/chunks-\(number)-\(hash).js", contents: body))
-            directoryHashes.append(hash)
-        }
-        return (files, directoryHashes)
+        let directories = stride(from: 0, to: chunkHashes.count, by: directorySize).map { directoryFile(number: $0 / directorySize, chunkHashes: chunkHashes) }
+        files += directories
+        return (files, directories.map(\.hash))
+    }
+
+    static func chunkFile(number: Int, _ documents: ArraySlice<SearchDocument>) -> File {
+        let body = chunkScript(number, documents)
+        return File(path: "\(folder)/docs-\(number)-\(ContentHash.hex(body)).js", contents: body)
+    }
+
+    static func directoryFile(number: Int, chunkHashes: [String]) -> File {
+        let start = number * directorySize
+        let list = chunkHashes[start..<min(start + directorySize, chunkHashes.count)].map { "\"\($0)\"" }.joined(separator: ",")
+        let body = "Guidebook.registerSearchChunkDirectory(\(number),[\(list)]);\n"
+        return File(path: "\(folder)/chunks-\(number)-\(ContentHash.hex(body)).js", contents: body)
     }
 
     static func chunkScript(_ number: Int, _ documents: ArraySlice<SearchDocument>) -> String {

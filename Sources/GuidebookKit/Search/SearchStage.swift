@@ -3,27 +3,49 @@ import GuidebookMarkdown
 /// The Index stage: every page's sections into the index, then the index into files.
 enum SearchStage {
     /// `sections` is each page's sections (by page index), given up a batch at a time once weighed.
-    static func build(tree: SiteTree, sections: consuming [[MarkdownSection]], language: String) -> [SearchShardWriter.File] {
+    /// With `keepsState`, also what the build cache needs to change the index later (`SearchState`).
+    static func build(tree: SiteTree, sections: consuming [[MarkdownSection]], language: String,
+                      keepsState: Bool = false) -> (files: [SearchShardWriter.File], state: SearchState?, pageDocuments: [Range<Int>]) {
         var builder = SearchIndexBuilder()
+        var pageForms: [[Int32]] = keepsState ? Array(repeating: [], count: tree.pages.count) : []
+        var pageDocuments: [Range<Int>] = Array(repeating: 0..<0, count: tree.pages.count)
+        var documentCount = 0
         // In batches, so only a batch of pages' word counts is held before it joins the index.
         for start in stride(from: 0, to: tree.readingOrder.count, by: batchSize) {
             let batch = Array(tree.readingOrder[start..<min(start + batchSize, tree.readingOrder.count)])
             let pageSections = batch.map { sections[$0] }
             for index in batch { sections[index] = [] }
-            Array(zip(batch, pageSections)).concurrentMap { weigh(page: $0.0, tree: tree, sections: $0.1) }.forEach { builder.add($0) }
+            let weighed = Array(zip(batch, pageSections)).concurrentMap { weigh(page: $0.0, tree: tree, sections: $0.1) }
+            for (index, documents) in zip(batch, weighed) {
+                let forms = builder.add(documents)
+                pageDocuments[index] = documentCount..<(documentCount + documents.count)
+                documentCount += documents.count
+                if keepsState { pageForms[index] = Array(forms) }
+            }
         }
-        return SearchShardWriter.files(for: builder.finish(stemmer: Stemmer(language: language)))
+        let index = builder.finish(stemmer: Stemmer(language: language))
+        let (files, layout) = SearchShardWriter.written(index)
+        guard keepsState else { return (files, nil, pageDocuments) }
+        let formsOfPage = pageForms.map { $0.map { builder.form(numbered: $0) } }
+        return (files, SearchState(index: index, layout: layout, pageForms: formsOfPage), pageDocuments)
     }
 
     static let batchSize = 256
 
     static func weigh(page index: Int, tree: SiteTree, sections: [MarkdownSection]) -> [SearchIndexBuilder.WeighedDocument] {
+        SearchIndexBuilder.weigh(searchPage(index, tree: tree, sections: sections))
+    }
+
+    /// What the index takes from a page: its title, summary, tags and place, and its sections.
+    static func searchPage(_ index: Int, tree: SiteTree, sections: [MarkdownSection]) -> SearchPage {
         let page = tree.pages[index]
-        let breadcrumb = tree.ancestors(of: index).dropFirst().map { tree.pages[$0].frontMatter.title }.joined(separator: " › ")
-        let sections = sections.map { section in
-            (headingID: section.heading?.id, heading: section.heading?.text ?? "", text: section.text)
-        }
-        return SearchIndexBuilder.weigh(SearchPage(outputPath: page.outputPath, title: page.frontMatter.title, summary: page.frontMatter.summary ?? "",
-                                                   tags: page.frontMatter.tags, breadcrumb: breadcrumb, sections: sections))
+        return SearchPage(outputPath: page.outputPath, title: page.frontMatter.title, summary: page.frontMatter.summary ?? "",
+                          tags: page.frontMatter.tags, breadcrumb: breadcrumb(of: index, in: tree), sections: sections.map { section in
+                              (headingID: section.heading?.id, heading: section.heading?.text ?? "", text: section.text)
+                          })
+    }
+
+    static func breadcrumb(of index: Int, in tree: SiteTree) -> String {
+        tree.ancestors(of: index).dropFirst().map { tree.pages[$0].frontMatter.title }.joined(separator: " › ")
     }
 }

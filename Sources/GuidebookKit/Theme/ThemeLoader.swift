@@ -85,17 +85,9 @@ public enum ThemeLoader {
     /// `{{name}}` then escapes through `HTMLEscaping`. Template errors are one line further down.
     static let escapingPragma = "{{% CONTENT_TYPE: \(HTMLEscaping.ContentType.name)}}\n"
 
+    /// Files under `folder`, relative and sorted, without hidden ones (`FileStamp.files(under:)`).
     static func files(under folder: URL, _ fileManager: FileManager) -> [String] {
-        guard let enumerator = fileManager.enumerator(atPath: folder.path) else { return [] }
-        var result: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            var isDirectory: ObjCBool = false
-            if fileManager.fileExists(atPath: folder.appendingPathComponent(relative).path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result.append(relative)
-            }
-        }
-        return result.sorted()
+        FileStamp.files(under: folder).keys.sorted()
     }
 }
 

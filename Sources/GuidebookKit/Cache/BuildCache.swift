@@ -1,0 +1,270 @@
+import Foundation
+
+/// What `guidebook build` keeps in `.guidebook-cache/` so that the next build can rebuild only what
+/// an edit changed (`IncrementalBuild`): the files it read (stamp and content hash), per page what
+/// a body edit must leave as it was and where its body sits in its HTML and in the print edition,
+/// the glossary, the diagnostics, and the search index's state. Anything in `Key` that differs
+/// means a full build, which writes a new cache.
+public struct BuildCache: Sendable {
+    static let formatVersion = 1
+    static let folderName = ".guidebook-cache"
+
+    /// Everything outside the content that the site depends on.
+    struct Key: Sendable, Equatable {
+        var tool: String
+        var configurationHash: UInt64
+        var themeHash: UInt64
+        var includeDrafts: Bool
+        var strict: Bool
+        var today: String
+        var outputFolder: String
+        var lastUpdatedHash: UInt64
+    }
+
+    /// A file as last seen: size and modification time first (cheap), the content hash to be sure.
+    struct FileRecord: Sendable, Equatable {
+        var size: Int
+        var modified: Int
+        var hash: UInt64
+    }
+
+    struct PageRecord: Sendable {
+        var contentPath: String
+        var sourcePath: String
+        var outputPath: String
+        /// The bytes before the body: an edit that changes them is not a body edit.
+        var frontMatterHash: UInt64
+        /// Headings, link destinations and checklist items: what other pages show of this one.
+        var structureHash: UInt64
+        /// Not a glossary or generated page, and no diagnostic points into it.
+        var isEditable: Bool
+        /// Where its body is in its HTML file, and that file as written.
+        var bodyRange: Range<Int>?
+        var htmlFile: FileRecord?
+        /// Where its body is in print.html.
+        var printRange: Range<Int>?
+        /// Its links' rewrites, for its pages and for the print edition (`links(in:)`).
+        var links: CacheBlob
+        /// What the index takes from the page besides its sections.
+        var searchTitle: String
+        var searchSummary: String
+        var searchTags: [String]
+        var searchBreadcrumb: String
+        var documents: Range<Int>
+    }
+
+    var key: Key
+    var files: [String: FileRecord]
+    var pages: [PageRecord]
+    var glossary: [Glossary.Entry]
+    var allowsRawHTML: Bool
+    var diagnostics: [Diagnostic]
+    var printFile: FileRecord?
+    var search: SearchState?
+
+    static func linksBlob(rewrites: [String: String], printRewrites: [String: String]) -> CacheBlob {
+        .encoding { $0.dictionary(rewrites); $0.dictionary(printRewrites) }
+    }
+
+    func links(of page: Int, in blobFile: CacheBlobFile) throws -> (rewrites: [String: String], printRewrites: [String: String]) {
+        var reader = try blobFile.reader(of: pages[page].links)
+        return (try reader.dictionary(), try reader.dictionary())
+    }
+
+    // MARK: Reading and writing
+
+    static func folder(projectRoot: URL) -> URL { projectRoot.appendingPathComponent(folderName) }
+
+    /// nil when there is none, or it is from another version of the format, or damaged.
+    static func load(from folder: URL) -> BuildCache? {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("build.bin").path) else { return nil }
+        var reader = CacheReader(Array(data))
+        return try? decode(&reader)
+    }
+
+    /// The blobs first (a new file after a full build, added to the end after a build from the
+    /// cache), then the main file, written beside and renamed over the old one: a cache is never
+    /// half written, and blobs no main file names are only unused bytes.
+    mutating func save(to folder: URL, blobFile: CacheBlobFile, fresh: Bool) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var blobs = pages.map(\.links) + (search?.blobs ?? [])
+        try blobFile.store(&blobs, fresh: fresh)
+        for index in pages.indices { pages[index].links = blobs[index] }
+        search?.blobs = Array(blobs[pages.count...])
+        var writer = CacheWriter()
+        encode(&writer)
+        let file = folder.appendingPathComponent("build.bin")
+        let temporary = folder.appendingPathComponent("build.bin.\(ProcessInfo.processInfo.processIdentifier).tmp")
+        try Data(writer.bytes).write(to: temporary)
+        if rename(temporary.path, file.path) != 0 {
+            throw BuildError(stage: "cache", path: file.path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    static func remove(from folder: URL) {
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent("build.bin"))
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent("blobs.bin"))
+    }
+
+    func encode(_ writer: inout CacheWriter) {
+        writer.int(Self.formatVersion)
+        writer.string(key.tool)
+        writer.uint64(key.configurationHash)
+        writer.uint64(key.themeHash)
+        writer.bool(key.includeDrafts)
+        writer.bool(key.strict)
+        writer.string(key.today)
+        writer.string(key.outputFolder)
+        writer.uint64(key.lastUpdatedHash)
+        writer.int(files.count)
+        for path in files.keys.sorted() {
+            writer.string(path)
+            Self.encode(files[path]!, &writer)
+        }
+        writer.int(pages.count)
+        for page in pages { Self.encode(page, &writer) }
+        writer.int(glossary.count)
+        for entry in glossary {
+            writer.string(entry.term)
+            writer.string(entry.definition)
+            writer.int(entry.page)
+            writer.string(entry.headingID)
+            writer.bool(entry.isAbbreviation)
+        }
+        writer.bool(allowsRawHTML)
+        writer.int(diagnostics.count)
+        for diagnostic in diagnostics { Self.encode(diagnostic, &writer) }
+        writer.bool(printFile != nil)
+        if let printFile { Self.encode(printFile, &writer) }
+        writer.bool(search != nil)
+        if let search { search.encode(&writer) }
+    }
+
+    static func decode(_ reader: inout CacheReader) throws -> BuildCache {
+        guard try reader.int() == formatVersion else { throw CacheReader.Damaged() }
+        let key = Key(tool: try reader.string(), configurationHash: try reader.uint64(), themeHash: try reader.uint64(),
+                      includeDrafts: try reader.bool(), strict: try reader.bool(), today: try reader.string(),
+                      outputFolder: try reader.string(), lastUpdatedHash: try reader.uint64())
+        var files: [String: FileRecord] = [:]
+        for _ in 0..<(try reader.count()) { files[try reader.string()] = try decodeFile(&reader) }
+        let pages = try (0..<reader.count()).map { _ in try decodePage(&reader) }
+        let glossary = try (0..<reader.count()).map { _ in
+            Glossary.Entry(term: try reader.string(), definition: try reader.string(), page: try reader.int(),
+                           headingID: try reader.string(), isAbbreviation: try reader.bool())
+        }
+        let allowsRawHTML = try reader.bool()
+        let diagnostics = try (0..<reader.count()).map { _ in try decodeDiagnostic(&reader) }
+        let printFile = try reader.bool() ? try decodeFile(&reader) : nil
+        let search = try reader.bool() ? try SearchState.decode(&reader) : nil
+        guard reader.isAtEnd else { throw CacheReader.Damaged() }
+        return BuildCache(key: key, files: files, pages: pages, glossary: glossary, allowsRawHTML: allowsRawHTML,
+                          diagnostics: diagnostics, printFile: printFile, search: search)
+    }
+
+    private static func encode(_ file: FileRecord, _ writer: inout CacheWriter) {
+        writer.int(file.size)
+        writer.int(file.modified)
+        writer.uint64(file.hash)
+    }
+
+    private static func decodeFile(_ reader: inout CacheReader) throws -> FileRecord {
+        FileRecord(size: try reader.int(), modified: try reader.int(), hash: try reader.uint64())
+    }
+
+    private static func encode(_ page: PageRecord, _ writer: inout CacheWriter) {
+        writer.string(page.contentPath)
+        writer.string(page.sourcePath)
+        writer.string(page.outputPath)
+        writer.uint64(page.frontMatterHash)
+        writer.uint64(page.structureHash)
+        writer.bool(page.isEditable)
+        writer.range(page.bodyRange)
+        writer.bool(page.htmlFile != nil)
+        if let htmlFile = page.htmlFile { encode(htmlFile, &writer) }
+        writer.range(page.printRange)
+        writer.blob(page.links)
+        writer.string(page.searchTitle)
+        writer.string(page.searchSummary)
+        writer.strings(page.searchTags)
+        writer.string(page.searchBreadcrumb)
+        writer.range(page.documents)
+    }
+
+    private static func decodePage(_ reader: inout CacheReader) throws -> PageRecord {
+        PageRecord(contentPath: try reader.string(), sourcePath: try reader.string(), outputPath: try reader.string(),
+                   frontMatterHash: try reader.uint64(), structureHash: try reader.uint64(), isEditable: try reader.bool(),
+                   bodyRange: try reader.range(), htmlFile: try reader.bool() ? try decodeFile(&reader) : nil,
+                   printRange: try reader.range(), links: try reader.storedBlob(),
+                   searchTitle: try reader.string(), searchSummary: try reader.string(), searchTags: try reader.strings(),
+                   searchBreadcrumb: try reader.string(), documents: try reader.range() ?? 0..<0)
+    }
+
+    private static func encode(_ diagnostic: Diagnostic, _ writer: inout CacheWriter) {
+        writer.string(diagnostic.severity.rawValue)
+        writer.string(diagnostic.code.rawValue)
+        writer.string(diagnostic.summary)
+        writer.bool(diagnostic.location != nil)
+        if let location = diagnostic.location {
+            writer.string(location.path)
+            writer.int(location.line)
+            writer.int(location.column)
+        }
+        writer.strings(diagnostic.notes)
+    }
+
+    private static func decodeDiagnostic(_ reader: inout CacheReader) throws -> Diagnostic {
+        guard let severity = Diagnostic.Severity(rawValue: try reader.string()),
+              let code = DiagnosticCode(rawValue: try reader.string()) else { throw CacheReader.Damaged() }
+        let summary = try reader.string()
+        let location = try reader.bool() ? SourceLocation(path: try reader.string(), line: try reader.int(), column: try reader.int()) : nil
+        return Diagnostic(severity, code, summary, at: location, notes: try reader.strings())
+    }
+}
+
+extension SearchState {
+    func encode(_ writer: inout CacheWriter) {
+        writer.bool(language != nil)
+        if let language { writer.string(language) }
+        writer.int(documentCount)
+        writer.strings(table.forms)
+        writer.ints(table.formStems)
+        writer.ints(table.stemTailLengths)
+        writer.ints(formPageCounts)
+        writer.strings(stems)
+        for postings in stemPostings { writer.blob(postings) }
+        writer.int(shards.count)
+        for shard in shards {
+            writer.string(shard.firstForm)
+            writer.int(shard.formCount)
+            writer.string(shard.hash)
+            writer.blob(shard.tails)
+        }
+        writer.int(chunks.count)
+        for chunk in chunks { writer.blob(chunk) }
+        writer.strings(chunkHashes)
+        writer.strings(directoryHashes)
+        writer.int(pageForms.count)
+        for forms in pageForms { writer.blob(forms) }
+    }
+
+    static func decode(_ reader: inout CacheReader) throws -> SearchState {
+        let language = try reader.bool() ? try reader.string() : nil
+        let documentCount = try reader.int()
+        let forms = try reader.strings(), formStems = try reader.ints(), tailLengths = try reader.ints()
+        let table = SearchShardWriter.TermTable(forms: forms, formStems: formStems, stemTails: Array(repeating: "", count: tailLengths.count),
+                                                stemTailLengths: tailLengths)
+        let formPageCounts = try reader.ints()
+        let stems = try reader.strings()
+        let stemPostings = try stems.map { _ in try reader.storedBlob() }
+        let shards = try (0..<reader.count()).map { _ in
+            Shard(firstForm: try reader.string(), formCount: try reader.int(), hash: try reader.string(), tails: try reader.storedBlob())
+        }
+        let chunks = try (0..<reader.count()).map { _ in try reader.storedBlob() }
+        let state = SearchState(language: language, documentCount: documentCount, table: table, formPageCounts: formPageCounts, stems: stems,
+                                stemPostings: stemPostings, shards: shards, chunks: chunks, chunkHashes: try reader.strings(),
+                                directoryHashes: try reader.strings(), pageForms: try (0..<reader.count()).map { _ in try reader.storedBlob() })
+        guard formStems.count == forms.count, formPageCounts.count == forms.count, tailLengths.count == stems.count,
+              state.chunkHashes.count == chunks.count, formStems.allSatisfy({ $0 >= 0 && Int($0) < stems.count }) else { throw CacheReader.Damaged() }
+        return state
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import GuidebookMarkdown
+
+/// What a full build records for the build cache, gathered from the stages' results.
+enum CacheRecording {
+    /// Content hashes of every file read, with the stamps taken before reading.
+    static func files(_ contents: [String: Data], stamps: [String: FileStamp]) -> [String: BuildCache.FileRecord] {
+        let paths = Array(contents.keys)
+        let hashes = paths.concurrentMap { ContentHash.fnv1a(contents[$0]!) }
+        var records: [String: BuildCache.FileRecord] = [:]
+        for (path, hash) in zip(paths, hashes) {
+            // A file with no stamp gets one that matches nothing, so the next build reads it again.
+            records[path] = (stamps[path] ?? FileStamp(size: -1, modified: -1)).record(hash: hash)
+        }
+        return records
+    }
+
+    /// Per page, a hash of the file's bytes before its body: the front matter, as written.
+    static func frontMatterHashes(_ pages: [SourcePage], files: [String: Data]) -> [UInt64] {
+        pages.map { page in
+            guard let data = files[page.contentPath], !page.isGenerated else { return 0 }
+            return frontMatterHash(of: data, bodyByteCount: page.body.utf8.count)
+        }
+    }
+
+    /// The body is the end of the file (`FrontMatterParser` hands it on as it is).
+    static func frontMatterHash(of data: Data, bodyByteCount: Int) -> UInt64 {
+        ContentHash.fnv1a(data.prefix(max(0, data.count - bodyByteCount)))
+    }
+
+    /// What other pages show of a page and what its diagnostics depend on: headings (level, text,
+    /// id), link destinations and checklists. A body edit leaves it as it was.
+    static func structureHash(outline: MarkdownOutline, checklists: [Checklist]) -> UInt64 {
+        ContentHash.fnv1a(PreviewSnapshot.structure(of: outline).map { $0.joined(separator: "\u{1F}") }.joined(separator: "\u{1E}") + "\(checklists)")
+    }
+
+    static func cache(tree: SiteTree, outlines: [MarkdownOutline], checklists: [[Checklist]], linked: LinkedSite,
+                      files: [String: BuildCache.FileRecord], frontMatterHashes: [UInt64], bodyRanges: [Int: Range<Int>],
+                      printRanges: [Int: Range<Int>], search: SearchState?, pageDocuments: [Range<Int>],
+                      allowsRawHTML: Bool, diagnostics: [Diagnostic]) -> BuildCache {
+        let pathsWithDiagnostics = Set(diagnostics.compactMap(\.location?.path))
+        let pages = tree.pages.indices.map { index -> BuildCache.PageRecord in
+            let page = tree.pages[index]
+            let searchPage = SearchStage.searchPage(index, tree: tree, sections: [])
+            return BuildCache.PageRecord(
+                contentPath: page.contentPath, sourcePath: page.sourcePath, outputPath: page.outputPath,
+                frontMatterHash: index < frontMatterHashes.count ? frontMatterHashes[index] : 0,
+                structureHash: structureHash(outline: outlines[index], checklists: checklists[index]),
+                isEditable: !page.isGenerated && !page.frontMatter.isGlossary && !pathsWithDiagnostics.contains(page.sourcePath),
+                bodyRange: bodyRanges[index], htmlFile: nil, printRange: printRanges[index],
+                links: BuildCache.linksBlob(rewrites: linked.rewrites[index], printRewrites: linked.printRewrites[index]),
+                searchTitle: searchPage.title, searchSummary: searchPage.summary, searchTags: searchPage.tags,
+                searchBreadcrumb: searchPage.breadcrumb, documents: index < pageDocuments.count ? pageDocuments[index] : 0..<0)
+        }
+        return BuildCache(key: BuildCache.Key(tool: "", configurationHash: 0, themeHash: 0, includeDrafts: false, strict: false, today: "",
+                                              outputFolder: "", lastUpdatedHash: 0),
+                          files: files, pages: pages, glossary: linked.glossary.entries, allowsRawHTML: allowsRawHTML,
+                          diagnostics: diagnostics, printFile: nil, search: search)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// `guidebook build` with a build cache in `.guidebook-cache/`: a build from the cache when the
+/// cache's key still holds and the edit allows it (`IncrementalBuild`), else a full build that
+/// records a new cache. Either way the site is byte for byte what a clean build would write.
+public enum CachedBuild {
+    public static func build(root: URL, outputFolder: URL, options: BuildOptions) throws -> BuildResult {
+        var clock = StageClock()
+        let cacheFolder = BuildCache.folder(projectRoot: root)
+        let contentFolder = root.appendingPathComponent("content")
+        let stamps = contentStamps(contentFolder)
+        let key = currentKey(root: root, contentFolder: contentFolder, contentPaths: Array(stamps.keys), outputFolder: outputFolder, options: options)
+        clock.lap("cache: look at the project")
+        let blobFile = CacheBlobFile(folder: cacheFolder)
+        if let key, var cache = BuildCache.load(from: cacheFolder), cache.key == key {
+            clock.lap("cache: read")
+            if var result = IncrementalBuild.run(cache: &cache, blobFile: blobFile, contentFolder: contentFolder, stamps: stamps, outputFolder: outputFolder) {
+                let built = clock.timings
+                clock.lap("")
+                save(&cache, to: cacheFolder, blobFile: blobFile, fresh: false)
+                clock.lap("cache: write")
+                result.timings = built + result.timings + clock.timings.suffix(1)
+                return result
+            }
+        }
+        var recording = options
+        recording.recordsCache = key != nil
+        let input = try ProjectInput.read(root: root)
+        var result = try SiteBuilder(options: recording).build(consume input, into: try FileSystemOutput(outputFolder: outputFolder))
+        if result.didWrite {
+            if var cache = result.cache, let key {
+                cache.key = key
+                for index in cache.pages.indices {
+                    cache.pages[index].htmlFile = FileStamp.of(outputFolder.appendingPathComponent(cache.pages[index].outputPath).path)?.record(hash: 0)
+                }
+                cache.printFile = FileStamp.of(outputFolder.appendingPathComponent(PrintEdition.path).path)?.record(hash: 0)
+                save(&cache, to: cacheFolder, blobFile: blobFile, fresh: true)
+            } else {
+                BuildCache.remove(from: cacheFolder)
+            }
+        }
+        result.cache = nil
+        return result
+    }
+
+    /// A cache that cannot be saved is removed: an old one would describe a site that is gone.
+    private static func save(_ cache: inout BuildCache, to folder: URL, blobFile: CacheBlobFile, fresh: Bool) {
+        do { try cache.save(to: folder, blobFile: blobFile, fresh: fresh) } catch { BuildCache.remove(from: folder) }
+    }
+
+    private static func contentStamps(_ contentFolder: URL) -> [String: FileStamp] {
+        FileStamp.files(under: contentFolder)
+    }
+
+    /// Everything outside the pages that the site depends on; nil when the configuration or the
+    /// theme cannot be read (a full build reports why).
+    static func currentKey(root: URL, contentFolder: URL, contentPaths: [String], outputFolder: URL, options: BuildOptions) -> BuildCache.Key? {
+        guard let configuration = FileManager.default.contents(atPath: root.appendingPathComponent(SiteConfiguration.fileName).path),
+              let text = String(data: configuration, encoding: .utf8) else { return nil }
+        let (loaded, problems) = SiteConfigurationLoader.load(text: text)
+        guard !problems.contains(where: \.isError),
+              let theme = options.themeSearchFolders.map({ $0.appendingPathComponent(loaded.theme) })
+                .first(where: { (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true }) else { return nil }
+        var themeBytes: [UInt8] = []
+        for relative in ThemeLoader.files(under: theme, FileManager.default) {
+            themeBytes += relative.utf8
+            themeBytes += FileManager.default.contents(atPath: theme.appendingPathComponent(relative).path) ?? Data()
+        }
+        let dates = LastUpdated.read(contentFolder: contentFolder, paths: contentPaths.filter { $0.hasSuffix(".md") })
+        let datesText = dates.keys.sorted().map { "\($0)\u{1F}\(dates[$0]!.timeIntervalSince1970)" }.joined(separator: "\u{1E}")
+        return BuildCache.Key(tool: toolStamp(), configurationHash: ContentHash.fnv1a(configuration), themeHash: ContentHash.fnv1a(themeBytes),
+                              includeDrafts: options.includeDrafts, strict: options.strict, today: options.today.description,
+                              outputFolder: outputFolder.standardizedFileURL.path, lastUpdatedHash: ContentHash.fnv1a(datesText))
+    }
+
+    /// The running Guidebook: a rebuilt binary may render differently, so its cache is not trusted.
+    private static func toolStamp() -> String {
+        let path = FileManager.default.fileExists(atPath: "/proc/self/exe") ? "/proc/self/exe" : CommandLine.arguments[0]
+        return FileStamp.of(path).map { "\($0.size)-\($0.modified)" } ?? "unknown"
+    }
+}

@@ -1,0 +1,311 @@
+/// The index between builds, as the build cache keeps it: enough to put a page's new documents in
+/// place of its old ones and write only the index files that change, byte for byte as a clean
+/// build would write them. Possible because a posting's score depends on its own document only
+/// (`SearchIndexBuilder`) and shards are cut where the word forms say (`SearchShardWriter.cut`).
+/// What only some builds need (a stem's postings, a chunk's documents, a page's word forms, a
+/// shard's entries) is in blobs, read when needed.
+struct SearchState: Sendable {
+    struct Shard: Sendable, Equatable {
+        var firstForm: String
+        var formCount: Int
+        var hash: String
+        /// Its entries' ends: per stem in it, its number and `"postings",count`.
+        var tails: CacheBlob
+    }
+
+    var language: String?
+    var documentCount: Int
+    /// Word forms in JavaScript's order with their stems' numbers, and each stem's entry length.
+    var table: SearchShardWriter.TermTable
+    /// Per word form (as `table.forms`), how many pages use it: at zero it leaves the index.
+    var formPageCounts: [Int32]
+    /// Per stem number: the stem, and all its postings (not pruned), encoded as in the index.
+    var stems: [String]
+    var stemPostings: [CacheBlob]
+    var shards: [Shard]
+    /// Per chunk of `SearchShardWriter.chunkSize` documents: its documents, and its file's hash.
+    var chunks: [CacheBlob]
+    var chunkHashes: [String]
+    var directoryHashes: [String]
+    /// Per page (by page number), the word forms its documents use.
+    var pageForms: [CacheBlob]
+
+    /// Every blob, in a fixed order, for `CacheBlobFile.store`.
+    var blobs: [CacheBlob] {
+        get { stemPostings + shards.map(\.tails) + chunks + pageForms }
+        set {
+            var rest = newValue[...]
+            func take(_ count: Int) -> [CacheBlob] { defer { rest = rest.dropFirst(count) }; return Array(rest.prefix(count)) }
+            stemPostings = take(stemPostings.count)
+            for (index, blob) in take(shards.count).enumerated() { shards[index].tails = blob }
+            chunks = take(chunks.count)
+            pageForms = take(pageForms.count)
+        }
+    }
+
+    init(index: SearchIndex, layout: SearchShardWriter.Layout, pageForms: [[String]]) {
+        language = index.language
+        documentCount = index.documents.count
+        table = layout.table
+        chunkHashes = layout.chunkHashes
+        directoryHashes = layout.directoryHashes
+        self.pageForms = pageForms.map { forms in .encoding { $0.strings(forms) } }
+        // TermTable numbers stems in the order of `index.postings.keys`.
+        stems = Array(index.postings.keys)
+        stemPostings = stems.map { .pending(index.allPostings[$0] ?? []) }
+        var counts: [String: Int32] = [:]
+        for forms in pageForms {
+            for form in forms { counts[form, default: 0] += 1 }
+        }
+        formPageCounts = table.forms.map { counts[$0] ?? 0 }
+        shards = layout.shardRanges.indices.map { number in
+            Shard(firstForm: layout.shardFirstForms[number], formCount: layout.shardRanges[number].count, hash: layout.shardHashes[number],
+                  tails: Self.tailsBlob(layout.shardRanges[number], layout.table))
+        }
+        chunks = stride(from: 0, to: index.documents.count, by: SearchShardWriter.chunkSize).map { start in
+            Self.chunkBlob(Array(index.documents[start..<min(start + SearchShardWriter.chunkSize, index.documents.count)]))
+        }
+    }
+
+    init(language: String?, documentCount: Int, table: SearchShardWriter.TermTable, formPageCounts: [Int32], stems: [String],
+         stemPostings: [CacheBlob], shards: [Shard], chunks: [CacheBlob], chunkHashes: [String], directoryHashes: [String], pageForms: [CacheBlob]) {
+        self.language = language
+        self.documentCount = documentCount
+        self.table = table
+        self.formPageCounts = formPageCounts
+        self.stems = stems
+        self.stemPostings = stemPostings
+        self.shards = shards
+        self.chunks = chunks
+        self.chunkHashes = chunkHashes
+        self.directoryHashes = directoryHashes
+        self.pageForms = pageForms
+    }
+
+    // MARK: Changing one page
+
+    /// What `replace` changed, for `changedFiles`.
+    struct Change {
+        var stems: Set<Int32> = []
+        var newForms: Set<String> = []
+        var chunks: Set<Int> = []
+
+        mutating func merge(_ other: Change) {
+            stems.formUnion(other.stems)
+            newForms.formUnion(other.newForms)
+            chunks.formUnion(other.chunks)
+        }
+    }
+
+    /// Puts a page's new documents in place of its old ones (numbered `range`); nil when their
+    /// number changed, which would renumber every later document.
+    mutating func replace(page: Int, documents range: Range<Int>, with weighed: [SearchIndexBuilder.WeighedDocument],
+                          stemmer: Stemmer, blobFile: CacheBlobFile) throws -> Change? {
+        guard weighed.count == range.count, range.upperBound <= documentCount, page < pageForms.count else { return nil }
+        var change = Change()
+        // Forms the page no longer uses may leave the index; their stems lose the page's postings.
+        var oldForms = try blobFile.reader(of: pageForms[page])
+        for form in try oldForms.strings() {
+            let (found, position) = position(of: form)
+            guard found else { return nil }
+            formPageCounts[position] -= 1
+            change.stems.insert(table.formStems[position])
+        }
+        var formsUsed: Set<String> = []
+        for document in weighed { formsUsed.formUnion(document.weighted.keys) }
+        var stemOfForm: [String: Int32] = [:]
+        var stemNumbers: [String: Int32]?
+        for form in formsUsed.sorted() {
+            let (found, position) = position(of: form)
+            if found {
+                formPageCounts[position] += 1
+                stemOfForm[form] = table.formStems[position]
+            } else {
+                // As `SearchIndexBuilder.finish`: a hyphenated compound is its own stem.
+                let stem = form.contains("-") ? form : stemmer.stem(form)
+                if stemNumbers == nil { stemNumbers = Dictionary(stems.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first }) }
+                let number = stemNumbers![stem] ?? {
+                    let number = Int32(stems.count)
+                    stems.append(stem)
+                    stemPostings.append(.pending([]))
+                    table.stemTails.append("")
+                    table.stemTailLengths.append(0)
+                    stemNumbers![stem] = number
+                    return number
+                }()
+                table.forms.insert(form, at: position)
+                table.formStems.insert(number, at: position)
+                formPageCounts.insert(1, at: position)
+                stemOfForm[form] = number
+                change.newForms.insert(form)
+            }
+            change.stems.insert(stemOfForm[form]!)
+        }
+        for position in formPageCounts.indices.reversed() where formPageCounts[position] <= 0 {
+            table.forms.remove(at: position)
+            table.formStems.remove(at: position)
+            formPageCounts.remove(at: position)
+        }
+        // The page's postings per stem, from its new documents.
+        var newPostings: [Int32: [SearchPosting]] = [:]
+        for (offset, document) in weighed.enumerated() {
+            var weightOfStem: [Int32: Double] = [:]
+            for (form, weight) in document.weighted { weightOfStem[stemOfForm[form]!, default: 0] += weight }
+            for (stem, weight) in weightOfStem {
+                newPostings[stem, default: []].append(SearchPosting(document: range.lowerBound + offset,
+                                                                    scoreCode: SearchIndexBuilder.scoreCode(weight: weight, length: document.length)))
+            }
+        }
+        var changedStems: Set<Int32> = []
+        for stem in change.stems {
+            let old = SearchEncoding.decodePostings(try blobFile.bytes(of: stemPostings[Int(stem)]))
+            // In document order, so the page's postings go where its documents are.
+            let start = old.partitioningIndex { $0.document >= range.lowerBound }
+            let end = old[start...].partitioningIndex { $0.document >= range.upperBound }
+            let new = newPostings[stem, default: []].sorted { $0.document < $1.document }
+            let isChanged = Array(old[start..<end]) != new
+            let postings = isChanged ? Array(old[..<start]) + new + Array(old[end...]) : old
+            // Set even when unchanged: a new form of this stem may put it in a shard to be written.
+            table.setTail(SearchShardWriter.tail(postings: SearchIndexBuilder.best(postings), documentCount: postings.count), of: stem)
+            if isChanged {
+                stemPostings[Int(stem)] = .pending(SearchEncoding.postingBytes(postings))
+                changedStems.insert(stem)
+            }
+        }
+        change.stems = changedStems
+        for number in Set(range.map { $0 / SearchShardWriter.chunkSize }).sorted() {
+            var documents = try chunkDocuments(number, blobFile: blobFile)
+            let first = number * SearchShardWriter.chunkSize
+            for (offset, document) in weighed.enumerated() where (first..<(first + documents.count)).contains(range.lowerBound + offset) {
+                documents[range.lowerBound + offset - first] = document.document
+            }
+            let blob = Self.chunkBlob(documents)
+            if blob != chunks[number] {
+                chunks[number] = blob
+                change.chunks.insert(number)
+            }
+        }
+        pageForms[page] = .encoding { $0.strings(formsUsed.sorted()) }
+        return change
+    }
+
+    /// Where `form` is, or would go, in `table.forms` (JavaScript's order).
+    func position(of form: String) -> (found: Bool, position: Int) {
+        let position = table.forms.partitioningIndex { !SearchEncoding.precedesInJavaScript($0, form) }
+        return (position < table.forms.count && table.forms[position] == form, position)
+    }
+
+    // MARK: Writing what changed
+
+    /// The index files a change made different, and the ones they replace. Shards that hold no
+    /// changed stem or new form and start and end where they did keep their files.
+    mutating func changedFiles(after change: Change, blobFile: CacheBlobFile) throws -> (write: [SearchShardWriter.File], remove: [String]) {
+        var write: [SearchShardWriter.File] = []
+        var remove: [String] = []
+        let ranges = SearchShardWriter.cut(table)
+        let old = Dictionary(shards.map { ($0.firstForm, $0) }, uniquingKeysWith: { first, _ in first })
+        let oldFirstForms = shards.map(\.firstForm)
+        var kept: Set<String> = []
+        var newShards: [Shard] = []
+        var tailsRead: Set<Int> = []
+        for range in ranges {
+            let firstForm = SearchShardWriter.firstForm(of: range, in: table)
+            if let previous = old[firstForm], previous.formCount == range.count,
+               !range.contains(where: { change.stems.contains(table.formStems[$0]) || change.newForms.contains(table.forms[$0]) }) {
+                newShards.append(previous)
+                kept.insert(previous.hash)
+                continue
+            }
+            // The other stems' entries come from the old shards that held these forms.
+            let firstOld = max(0, oldFirstForms.partitioningIndex { SearchEncoding.precedesInJavaScript(firstForm, $0) } - 1)
+            let lastForm = table.forms[range.upperBound - 1]
+            let endOld = oldFirstForms.partitioningIndex { SearchEncoding.precedesInJavaScript(lastForm, $0) }
+            for number in firstOld..<max(firstOld + 1, endOld) where number < shards.count && tailsRead.insert(number).inserted {
+                var reader = try blobFile.reader(of: shards[number].tails)
+                for _ in 0..<(try reader.count()) {
+                    let stem = try reader.int(), tail = try reader.string()
+                    guard stem >= 0, stem < table.stemTails.count else { throw CacheReader.Damaged() }
+                    if !change.stems.contains(Int32(stem)) { table.stemTails[stem] = tail }
+                }
+            }
+            let file = SearchShardWriter.termShard(table, range: range, firstForm: firstForm)
+            newShards.append(Shard(firstForm: firstForm, formCount: range.count, hash: file.hash, tails: Self.tailsBlob(range, table)))
+            kept.insert(file.hash)
+            write.append(file)
+        }
+        remove += shards.filter { !kept.contains($0.hash) }.map { "\(SearchShardWriter.folder)/terms-\($0.hash).js" }
+        shards = newShards
+        var directories: Set<Int> = []
+        for number in change.chunks.sorted() {
+            let file = SearchShardWriter.chunkFile(number: number, try chunkDocuments(number, blobFile: blobFile)[...])
+            guard file.hash != chunkHashes[number] else { continue }
+            remove.append("\(SearchShardWriter.folder)/docs-\(number)-\(chunkHashes[number]).js")
+            chunkHashes[number] = file.hash
+            write.append(file)
+            directories.insert(number / SearchShardWriter.directorySize)
+        }
+        for number in directories.sorted() {
+            let file = SearchShardWriter.directoryFile(number: number, chunkHashes: chunkHashes)
+            remove.append("\(SearchShardWriter.folder)/chunks-\(number)-\(directoryHashes[number]).js")
+            directoryHashes[number] = file.hash
+            write.append(file)
+        }
+        write.append(SearchShardWriter.manifest(language: language, documentCount: documentCount,
+                                                shards: shards.map { ($0.firstForm, $0.hash) }, directoryHashes: directoryHashes))
+        return (write, remove.filter { path in !write.contains { $0.path == path } })
+    }
+
+    // MARK: Blobs
+
+    /// A shard's stems (numbers) with their entries' ends.
+    static func tailsBlob(_ range: Range<Int>, _ table: SearchShardWriter.TermTable) -> CacheBlob {
+        var seen: Set<Int32> = []
+        let stems = range.map { table.formStems[$0] }.filter { seen.insert($0).inserted }
+        return .encoding { writer in
+            writer.int(stems.count)
+            for stem in stems { writer.int(Int(stem)); writer.string(table.stemTails[Int(stem)]) }
+        }
+    }
+
+    static func chunkBlob(_ documents: [SearchDocument]) -> CacheBlob {
+        .encoding { writer in
+            writer.int(documents.count)
+            for document in documents {
+                writer.string(document.pageURL)
+                writer.bool(document.anchor != nil)
+                if let anchor = document.anchor { writer.string(anchor) }
+                writer.string(document.pageTitle)
+                writer.string(document.heading)
+                writer.string(document.breadcrumb)
+                writer.string(document.text)
+            }
+        }
+    }
+
+    func chunkDocuments(_ number: Int, blobFile: CacheBlobFile) throws -> [SearchDocument] {
+        guard number < chunks.count else { throw CacheReader.Damaged() }
+        var reader = try blobFile.reader(of: chunks[number])
+        return try (0..<reader.count()).map { _ in
+            SearchDocument(pageURL: try reader.string(), anchor: try reader.bool() ? try reader.string() : nil, pageTitle: try reader.string(),
+                           heading: try reader.string(), breadcrumb: try reader.string(), text: try reader.string())
+        }
+    }
+}
+
+extension RandomAccessCollection {
+    /// The first index whose element satisfies `belongs`, which must hold for a suffix (binary search).
+    func partitioningIndex(where belongs: (Element) -> Bool) -> Index {
+        var low = startIndex, count = self.count
+        while count > 0 {
+            let half = count / 2
+            let middle = index(low, offsetBy: half)
+            if belongs(self[middle]) {
+                count = half
+            } else {
+                low = index(after: middle)
+                count -= half + 1
+            }
+        }
+        return low
+    }
+}
