@@ -12,8 +12,10 @@ public struct BuildOptions: Sendable {
     var cachesSidebars = true
     /// `serve` keeps what it needs to show a page's edit before the full build (`PreviewSnapshot`).
     public var keepsPreviewSnapshot = false
-    /// `build` keeps what the next build needs to rebuild only what an edit changed (`BuildCache`).
-    public var recordsCache = false
+    /// `build` keeps what the next build needs to rebuild only what an edit changed (`BuildCache`);
+    /// its larger parts go into this file as soon as they are made.
+    var cacheBlobs: CacheBlobFile?
+    var recordsCache: Bool { cacheBlobs != nil }
 
     public init(includeDrafts: Bool = false, strict: Bool = false, themeSearchFolders: [URL], today: CalendarDate = .today()) {
         self.includeDrafts = includeDrafts

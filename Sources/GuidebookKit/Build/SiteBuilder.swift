@@ -77,12 +77,13 @@ public struct SiteBuilder: Sendable {
         let language = configuration.language
         // The index is built and written beside the pages; what comes back is the first write failure.
         let recordsCache = options.recordsCache
-        let searchWork = !configuration.hasSearch ? nil : BackgroundWork { () -> (failure: String?, state: SearchState?, documents: [Range<Int>]) in
-            let built = SearchStage.build(tree: tree, sections: sectionHandoff.take(), language: language, keepsState: recordsCache)
-            let firstFailure = built.files.concurrentMap { file in
-                failure { try output.write(Data(file.contents.utf8), to: file.path) }
-            }.compactMap { $0 }.first
-            return (firstFailure, built.state, built.pageDocuments)
+        let cacheBlobs = options.cacheBlobs
+        let searchWork = !configuration.hasSearch ? nil : BackgroundWork { () -> (failure: String?, state: SearchState?, pageDocuments: [Range<Int>]) in
+            SearchStage.build(tree: tree, sections: sectionHandoff.take(), language: language, cacheBlobs: cacheBlobs) { files in
+                files.concurrentMap { file in
+                    failure { try output.write(Data(file.contents.utf8), to: file.path) }
+                }.compactMap { $0 }.first
+            }
         }
         var generated: [GeneratedPage] = []
         // Pages link to the print edition before it is rendered, so its path is known up front.
@@ -140,7 +141,7 @@ public struct SiteBuilder: Sendable {
             let (result, searchSeconds) = searchWork.wait()
             writeErrors.append(result.failure)
             searchState = result.state
-            pageDocuments = result.documents
+            pageDocuments = result.pageDocuments
             clock.lap("index (waited for)")
             clock.record("index (alongside render)", seconds: searchSeconds)
         }

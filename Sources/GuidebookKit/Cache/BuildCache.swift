@@ -85,10 +85,11 @@ public struct BuildCache: Sendable {
     /// The blobs first (a new file after a full build, added to the end after a build from the
     /// cache), then the main file, written beside and renamed over the old one: a cache is never
     /// half written, and blobs no main file names are only unused bytes.
-    mutating func save(to folder: URL, blobFile: CacheBlobFile, fresh: Bool) throws {
+    mutating func save(to folder: URL, blobFile: CacheBlobFile) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var blobs = pages.map(\.links) + (search?.blobs ?? [])
-        try blobFile.store(&blobs, fresh: fresh)
+        try blobFile.store(&blobs)
+        try blobFile.finish()
         for index in pages.indices { pages[index].links = blobs[index] }
         search?.blobs = Array(blobs[pages.count...])
         var writer = CacheWriter()

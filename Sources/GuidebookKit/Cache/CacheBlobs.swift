@@ -21,18 +21,21 @@ enum CacheBlob: Sendable, Equatable {
     }
 }
 
-/// `blobs.bin`: a full build writes it anew; a build from the cache appends what it changed (the
-/// old bytes stay until the next full build, a few hundred kilobytes an edit).
+/// `blobs.bin`: a full build writes it anew (its blobs stored as soon as they are made, so they
+/// need not all be held until the end); a build from the cache appends what it changed (the old
+/// bytes stay until the next full build, a few hundred kilobytes an edit).
 final class CacheBlobFile: @unchecked Sendable {
     let url: URL
-    private var descriptor: Int32 = -1
+    private var reading: Int32 = -1
+    private var writing: (descriptor: Int32, path: String, offset: Int, isFresh: Bool)?
 
     init(folder: URL) {
         url = folder.appendingPathComponent("blobs.bin")
     }
 
     deinit {
-        if descriptor >= 0 { close(descriptor) }
+        if reading >= 0 { close(reading) }
+        if let writing { close(writing.descriptor) }
     }
 
     func bytes(of blob: CacheBlob) throws -> [UInt8] {
@@ -40,10 +43,10 @@ final class CacheBlobFile: @unchecked Sendable {
         case .pending(let bytes):
             return bytes
         case .stored(let offset, let count):
-            if descriptor < 0 { descriptor = open(url.path, O_RDONLY) }
-            guard descriptor >= 0 else { throw CacheReader.Damaged() }
+            if reading < 0 { reading = open(url.path, O_RDONLY) }
+            guard reading >= 0 else { throw CacheReader.Damaged() }
             var bytes = [UInt8](repeating: 0, count: count)
-            let read = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, off_t(offset)) }
+            let read = bytes.withUnsafeMutableBytes { pread(reading, $0.baseAddress, count, off_t(offset)) }
             guard read == count else { throw CacheReader.Damaged() }
             return bytes
         }
@@ -53,35 +56,72 @@ final class CacheBlobFile: @unchecked Sendable {
         CacheReader(try bytes(of: blob))
     }
 
-    /// Writes every pending blob (a new file when `fresh`, else at the end), making it stored.
-    func store(_ blobs: inout [CacheBlob], fresh: Bool) throws {
-        let path = fresh ? url.path + ".\(ProcessInfo.processInfo.processIdentifier).tmp" : url.path
-        let output = open(path, O_WRONLY | O_CREAT | (fresh ? O_TRUNC : O_APPEND), 0o644)
-        guard output >= 0 else { throw BuildError(stage: "cache", path: path, reason: String(cString: strerror(errno))) }
-        defer { close(output) }
-        var offset = fresh ? 0 : Int(lseek(output, 0, SEEK_END))
-        var buffer: [UInt8] = []
-        func flush() throws {
-            var written = 0
-            while written < buffer.count {
-                let count = buffer.withUnsafeBytes { write(output, $0.baseAddress! + written, buffer.count - written) }
-                guard count > 0 else { throw BuildError(stage: "cache", path: path, reason: String(cString: strerror(errno))) }
-                written += count
-            }
-            buffer.removeAll(keepingCapacity: true)
-        }
+    /// A new file beside the old one, put in its place by `finish`.
+    func startFresh() throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try start(path: url.path + ".\(ProcessInfo.processInfo.processIdentifier).tmp", flags: O_TRUNC, isFresh: true)
+    }
+
+    func startAppending() throws {
+        try start(path: url.path, flags: O_APPEND, isFresh: false)
+    }
+
+    private func start(path: String, flags: Int32, isFresh: Bool) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | flags, 0o644)
+        guard descriptor >= 0 else { throw BuildError(stage: "cache", path: path, reason: String(cString: strerror(errno))) }
+        writing = (descriptor, path, isFresh ? 0 : Int(lseek(descriptor, 0, SEEK_END)), isFresh)
+    }
+
+    /// Writes one blob (if pending) and returns it stored.
+    func store(_ blob: CacheBlob) throws -> CacheBlob {
+        var blobs = [blob]
+        try store(&blobs)
+        return blobs[0]
+    }
+
+    /// Writes every pending blob (through a buffer `finish` empties), making it stored.
+    func store(_ blobs: inout [CacheBlob]) throws {
+        guard var file = writing else { preconditionFailure("start the blob file before storing in it") }
         for index in blobs.indices {
             guard case .pending(let bytes) = blobs[index] else { continue }
             buffer += bytes
-            blobs[index] = .stored(offset: offset, count: bytes.count)
-            offset += bytes.count
-            if buffer.count > 1 << 20 { try flush() }
+            blobs[index] = .stored(offset: file.offset, count: bytes.count)
+            file.offset += bytes.count
+            if buffer.count > 1 << 20 { try flush(file) }
         }
-        try flush()
-        if fresh {
-            if descriptor >= 0 { close(descriptor); descriptor = -1 }
-            guard rename(path, url.path) == 0 else { throw BuildError(stage: "cache", path: url.path, reason: String(cString: strerror(errno))) }
+        writing = file
+    }
+
+    private var buffer: [UInt8] = []
+
+    private func flush(_ file: (descriptor: Int32, path: String, offset: Int, isFresh: Bool)) throws {
+        var written = 0
+        while written < buffer.count {
+            let count = buffer.withUnsafeBytes { write(file.descriptor, $0.baseAddress! + written, buffer.count - written) }
+            guard count > 0 else { throw BuildError(stage: "cache", path: file.path, reason: String(cString: strerror(errno))) }
+            written += count
         }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func finish() throws {
+        guard let file = writing else { return }
+        writing = nil
+        defer { buffer = [] }
+        do { try flush(file) } catch { close(file.descriptor); throw error }
+        close(file.descriptor)
+        guard file.isFresh else { return }
+        if reading >= 0 { close(reading); reading = -1 }
+        guard rename(file.path, url.path) == 0 else { throw BuildError(stage: "cache", path: url.path, reason: String(cString: strerror(errno))) }
+    }
+
+    /// Stops writing; a fresh file is removed.
+    func discard() {
+        guard let file = writing else { return }
+        writing = nil
+        buffer = []
+        close(file.descriptor)
+        if file.isFresh { unlink(file.path) }
     }
 }
 

@@ -24,7 +24,10 @@ public enum CachedBuild {
             }
         }
         var recording = options
-        recording.recordsCache = key != nil
+        if key != nil, (try? blobFile.startFresh()) != nil {
+            recording.cacheBlobs = blobFile
+        }
+        defer { blobFile.discard() }
         let input = try ProjectInput.read(root: root)
         var result = try SiteBuilder(options: recording).build(consume input, into: try FileSystemOutput(outputFolder: outputFolder))
         if result.didWrite {
@@ -45,7 +48,13 @@ public enum CachedBuild {
 
     /// A cache that cannot be saved is removed: an old one would describe a site that is gone.
     private static func save(_ cache: inout BuildCache, to folder: URL, blobFile: CacheBlobFile, fresh: Bool) {
-        do { try cache.save(to: folder, blobFile: blobFile, fresh: fresh) } catch { BuildCache.remove(from: folder) }
+        do {
+            if !fresh { try blobFile.startAppending() }
+            try cache.save(to: folder, blobFile: blobFile)
+        } catch {
+            blobFile.discard()
+            BuildCache.remove(from: folder)
+        }
     }
 
     private static func contentStamps(_ contentFolder: URL) -> [String: FileStamp] {

@@ -93,11 +93,16 @@ struct SearchIndexBuilder {
         return used
     }
 
-    /// The word form numbered `number` by `add`.
+    /// The word form numbered `number` by `add`, and the other way round.
     func form(numbered number: Int32) -> String { forms[Int(number)] }
 
+    func number(of form: String) -> Int32? { formNumbers[form].map(Int32.init) }
+
+    var formCount: Int { forms.count }
+
     /// Stems every word form once, then scores each stem in each document (stems in parallel).
-    func finish(stemmer: Stemmer) -> SearchIndex {
+    /// `keepsAllPostings` for the build cache, which keeps the postings pruning drops.
+    func finish(stemmer: Stemmer, keepsAllPostings: Bool = false) -> SearchIndex {
         var stemOfForm: [String: String] = [:]
         stemOfForm.reserveCapacity(forms.count)
         var formsOfStem: [String: [Int]] = [:]
@@ -108,12 +113,17 @@ struct SearchIndexBuilder {
             formsOfStem[stem, default: []].append(number)
         }
         let groups = formsOfStem.map { (stem: $0.key, forms: $0.value) }
-        let scored = groups.concurrentMap { group in score(merging: group.forms) }
+        // Each stem's full list is let go as soon as it is pruned (and encoded, for the cache):
+        // all of them at once were a hundred megabytes at 10,000 pages.
+        let scored = groups.concurrentMap { group -> (best: [SearchPosting], count: Int, all: [UInt8]) in
+            let postings = score(merging: group.forms)
+            return (Self.best(postings), postings.count, keepsAllPostings ? SearchEncoding.postingBytes(postings) : [])
+        }
         let stems = groups.map(\.stem)
         return SearchIndex(documents: documents, stemOfForm: stemOfForm,
-                           postings: Dictionary(uniqueKeysWithValues: zip(stems, scored.map { Self.best($0) })),
+                           postings: Dictionary(uniqueKeysWithValues: zip(stems, scored.map(\.best))),
                            documentCounts: Dictionary(uniqueKeysWithValues: zip(stems, scored.map(\.count))),
-                           allPostings: Dictionary(uniqueKeysWithValues: zip(stems, scored.map(SearchEncoding.postingBytes))),
+                           allPostings: keepsAllPostings ? Dictionary(uniqueKeysWithValues: zip(stems, scored.map(\.all))) : [:],
                            language: stemmer.algorithm)
     }
 

@@ -34,6 +34,8 @@ enum SearchShardWriter {
     /// The files, and where they came from: what the build cache keeps (`SearchState`).
     struct Layout: Sendable {
         var table: TermTable
+        /// The stems, as `table` numbers them.
+        var stems: [String]
         /// Per term shard: its forms (in `table.forms`), name and hash.
         var shardRanges: [Range<Int>]
         var shardFirstForms: [String]
@@ -43,7 +45,8 @@ enum SearchShardWriter {
     }
 
     static func written(_ index: SearchIndex) -> (files: [File], layout: Layout) {
-        let table = TermTable(index: index)
+        let stems = Array(index.postings.keys)
+        let table = TermTable(index: index, stems: stems)
         let ranges = cut(table)
         let firstForms = ranges.map { firstForm(of: $0, in: table) }
         let terms = Array(zip(ranges, firstForms)).concurrentMap { termShard(table, range: $0, firstForm: $1) }
@@ -51,7 +54,7 @@ enum SearchShardWriter {
         let manifest = manifest(language: index.language, documentCount: index.documents.count,
                                 shards: Array(zip(firstForms, terms.map(\.hash))), directoryHashes: chunks.directoryHashes)
         let chunkHashes = chunks.files.filter { $0.path.hasPrefix("\(folder)/docs-") }.map(\.hash)
-        return (terms + chunks.files + [manifest], Layout(table: table, shardRanges: ranges, shardFirstForms: firstForms, shardHashes: terms.map(\.hash),
+        return (terms + chunks.files + [manifest], Layout(table: table, stems: stems, shardRanges: ranges, shardFirstForms: firstForms, shardHashes: terms.map(\.hash),
                                                           chunkHashes: chunkHashes, directoryHashes: chunks.directoryHashes))
     }
 
@@ -90,8 +93,8 @@ enum SearchShardWriter {
             stemTailLengths[Int(stem)] = Int32(tail.utf8.count)
         }
 
-        init(index: SearchIndex) {
-            let stems = Array(index.postings.keys)
+        init(index: SearchIndex, stems: [String]? = nil) {
+            let stems = stems ?? Array(index.postings.keys)
             let numbers = Dictionary(uniqueKeysWithValues: stems.enumerated().map { ($1, Int32($0)) })
             forms = index.stemOfForm.keys.map { (form: $0, utf16: Array($0.utf16)) }
                 .sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }.map(\.form)

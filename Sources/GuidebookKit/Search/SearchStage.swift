@@ -3,9 +3,12 @@ import GuidebookMarkdown
 /// The Index stage: every page's sections into the index, then the index into files.
 enum SearchStage {
     /// `sections` is each page's sections (by page index), given up a batch at a time once weighed.
-    /// With `keepsState`, also what the build cache needs to change the index later (`SearchState`).
-    static func build(tree: SiteTree, sections: consuming [[MarkdownSection]], language: String,
-                      keepsState: Bool = false) -> (files: [SearchShardWriter.File], state: SearchState?, pageDocuments: [Range<Int>]) {
+    /// With `cacheBlobs`, also what the build cache needs to change the index later (`SearchState`),
+    /// its larger parts already stored there.
+    /// The files go to `write` (which returns the first failure), before the cache's state is made.
+    static func build(tree: SiteTree, sections: consuming [[MarkdownSection]], language: String, cacheBlobs: CacheBlobFile? = nil,
+                      write: ([SearchShardWriter.File]) -> String?) -> (failure: String?, state: SearchState?, pageDocuments: [Range<Int>]) {
+        let keepsState = cacheBlobs != nil
         var builder = SearchIndexBuilder()
         var pageForms: [[Int32]] = keepsState ? Array(repeating: [], count: tree.pages.count) : []
         var pageDocuments: [Range<Int>] = Array(repeating: 0..<0, count: tree.pages.count)
@@ -23,11 +26,23 @@ enum SearchStage {
                 if keepsState { pageForms[index] = Array(forms) }
             }
         }
-        let index = builder.finish(stemmer: Stemmer(language: language))
-        let (files, layout) = SearchShardWriter.written(index)
-        guard keepsState else { return (files, nil, pageDocuments) }
-        let formsOfPage = pageForms.map { $0.map { builder.form(numbered: $0) } }
-        return (files, SearchState(index: index, layout: layout, pageForms: formsOfPage), pageDocuments)
+        var index = builder.finish(stemmer: Stemmer(language: language), keepsAllPostings: keepsState)
+        var (files, layout) = SearchShardWriter.written(index)
+        let failure = write(files)
+        files = []
+        guard let cacheBlobs, failure == nil else { return (failure, nil, pageDocuments) }
+        // What the state does not need goes before it is made: the peak of a large build is here.
+        index.postings = [:]
+        index.stemOfForm = [:]
+        var pageCountOfForm = [Int32](repeating: 0, count: builder.formCount)
+        for numbers in pageForms {
+            for number in numbers { pageCountOfForm[Int(number)] += 1 }
+        }
+        let state = try? SearchState(index: index, layout: layout, pageCount: pageForms.count,
+                                     formsOfPage: { pageForms[$0].map { builder.form(numbered: $0) } },
+                                     pageCountOfForm: { builder.number(of: $0).map { pageCountOfForm[Int($0)] } ?? 0 },
+                                     store: cacheBlobs.store)
+        return (nil, state, pageDocuments)
     }
 
     static let batchSize = 256

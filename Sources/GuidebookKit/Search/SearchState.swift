@@ -43,28 +43,28 @@ struct SearchState: Sendable {
         }
     }
 
-    init(index: SearchIndex, layout: SearchShardWriter.Layout, pageForms: [[String]]) {
+    /// From a full build's index. Each blob goes through `store` as it is made (into the cache's
+    /// file), so that they are not all held at once; `formsOfPage` gives a page's word forms.
+    init(index: SearchIndex, layout: SearchShardWriter.Layout, pageCount: Int, formsOfPage: (Int) -> [String],
+         pageCountOfForm: (String) -> Int32, store: (CacheBlob) throws -> CacheBlob) throws {
         language = index.language
         documentCount = index.documents.count
         table = layout.table
         chunkHashes = layout.chunkHashes
         directoryHashes = layout.directoryHashes
-        self.pageForms = pageForms.map { forms in .encoding { $0.strings(forms) } }
-        // TermTable numbers stems in the order of `index.postings.keys`.
-        stems = Array(index.postings.keys)
-        stemPostings = stems.map { .pending(index.allPostings[$0] ?? []) }
-        var counts: [String: Int32] = [:]
-        for forms in pageForms {
-            for form in forms { counts[form, default: 0] += 1 }
-        }
-        formPageCounts = table.forms.map { counts[$0] ?? 0 }
-        shards = layout.shardRanges.indices.map { number in
+        stems = layout.stems
+        stemPostings = try stems.map { try store(.pending(index.allPostings[$0] ?? [])) }
+        formPageCounts = table.forms.map(pageCountOfForm)
+        shards = try layout.shardRanges.indices.map { number in
             Shard(firstForm: layout.shardFirstForms[number], formCount: layout.shardRanges[number].count, hash: layout.shardHashes[number],
-                  tails: Self.tailsBlob(layout.shardRanges[number], layout.table))
+                  tails: try store(Self.tailsBlob(layout.shardRanges[number], layout.table)))
         }
-        chunks = stride(from: 0, to: index.documents.count, by: SearchShardWriter.chunkSize).map { start in
-            Self.chunkBlob(Array(index.documents[start..<min(start + SearchShardWriter.chunkSize, index.documents.count)]))
+        chunks = try stride(from: 0, to: index.documents.count, by: SearchShardWriter.chunkSize).map { start in
+            try store(Self.chunkBlob(Array(index.documents[start..<min(start + SearchShardWriter.chunkSize, index.documents.count)])))
         }
+        pageForms = try (0..<pageCount).map { page in try store(.encoding { $0.strings(formsOfPage(page)) }) }
+        // Only their lengths are kept; a build from the cache reads them from the blobs.
+        table.stemTails = Array(repeating: "", count: table.stemTails.count)
     }
 
     init(language: String?, documentCount: Int, table: SearchShardWriter.TermTable, formPageCounts: [Int32], stems: [String],
