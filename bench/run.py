@@ -273,7 +273,7 @@ def bench_corpus(args, work, pages, runs, binary, cmark_batch):
                 prepare=lambda: remove(hugo_dir / "resources"))
     no_search_dir = prepare_without_search(work, corpus, pages)
     no_search = Tool("guidebook-nosearch", [binary, "build", "--source", no_search_dir, "--output", out / "guidebook-nosearch"],
-                     out / "guidebook-nosearch")
+                     out / "guidebook-nosearch", prepare=lambda: remove(no_search_dir / ".guidebook-cache"))
     pf_site = out / "pf-site"
     pagefind = Tool("pagefind", [PAGEFIND, "--site", pf_site], pf_site / "pagefind")
     cli = Tool("cmark-gfm", [sys.executable, BENCH / "cmark_cli.py", cmark_dir / "cli.list"], out / "cmark-cli")

@@ -201,6 +201,11 @@ import GuidebookTestSupport
         try project.write("site/index.html", "changed by hand")
         try project.edit("content/index.md") { $0 + "\nMore still.\n" }
         #expect(try !project.buildMatchingCleanBuild().wasIncremental)
+        // Or removed a file, with nothing changed in the content: it is back.
+        try FileManager.default.removeItem(at: project.site.appendingPathComponent("team/staffing.html"))
+        #expect(try !project.buildMatchingCleanBuild().wasIncremental)
+        try FileManager.default.removeItem(at: project.site)
+        #expect(try !project.buildMatchingCleanBuild().wasIncremental)
     }
 
     @Test func cacheFilesRoundTrip() throws {

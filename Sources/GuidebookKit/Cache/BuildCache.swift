@@ -60,6 +60,9 @@ public struct BuildCache: Sendable {
     var allowsRawHTML: Bool
     var diagnostics: [Diagnostic]
     var printFile: FileRecord?
+    /// Every file in the output folder, as the last build left it (`outputListing(of:)`): a site
+    /// folder someone changed, or removed, is built again in full, not patched.
+    var outputListing: UInt64 = 0
     var search: SearchState?
 
     static func linksBlob(rewrites: [String: String], printRewrites: [String: String]) -> CacheBlob {
@@ -74,6 +77,12 @@ public struct BuildCache: Sendable {
     // MARK: Reading and writing
 
     static func folder(projectRoot: URL) -> URL { projectRoot.appendingPathComponent(folderName) }
+
+    /// A hash of every file's path, size and modification time under `folder`.
+    static func outputListing(of folder: URL) -> UInt64 {
+        let files = FileStamp.files(under: folder)
+        return ContentHash.fnv1a(files.keys.sorted().map { "\($0)\u{1F}\(files[$0]!.size)\u{1F}\(files[$0]!.modified)" }.joined(separator: "\u{1E}"))
+    }
 
     /// nil when there is none, or it is from another version of the format, or damaged.
     static func load(from folder: URL) -> BuildCache? {
@@ -135,6 +144,7 @@ public struct BuildCache: Sendable {
         writer.bool(allowsRawHTML)
         writer.int(diagnostics.count)
         for diagnostic in diagnostics { Self.encode(diagnostic, &writer) }
+        writer.uint64(outputListing)
         writer.bool(printFile != nil)
         if let printFile { Self.encode(printFile, &writer) }
         writer.bool(search != nil)
@@ -155,11 +165,12 @@ public struct BuildCache: Sendable {
         }
         let allowsRawHTML = try reader.bool()
         let diagnostics = try (0..<reader.count()).map { _ in try decodeDiagnostic(&reader) }
+        let outputListing = try reader.uint64()
         let printFile = try reader.bool() ? try decodeFile(&reader) : nil
         let search = try reader.bool() ? try SearchState.decode(&reader) : nil
         guard reader.isAtEnd else { throw CacheReader.Damaged() }
         return BuildCache(key: key, files: files, pages: pages, glossary: glossary, allowsRawHTML: allowsRawHTML,
-                          diagnostics: diagnostics, printFile: printFile, search: search)
+                          diagnostics: diagnostics, printFile: printFile, outputListing: outputListing, search: search)
     }
 
     private static func encode(_ file: FileRecord, _ writer: inout CacheWriter) {

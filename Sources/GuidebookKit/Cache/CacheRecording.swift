@@ -55,6 +55,6 @@ enum CacheRecording {
         return BuildCache(key: BuildCache.Key(tool: "", configurationHash: 0, themeHash: 0, includeDrafts: false, strict: false, today: "",
                                               outputFolder: "", lastUpdatedHash: 0),
                           files: files, pages: pages, glossary: linked.glossary.entries, allowsRawHTML: allowsRawHTML,
-                          diagnostics: diagnostics, printFile: nil, search: search)
+                          diagnostics: diagnostics, printFile: nil, outputListing: 0, search: search)
     }
 }

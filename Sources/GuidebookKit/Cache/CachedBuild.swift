@@ -37,6 +37,7 @@ public enum CachedBuild {
                     cache.pages[index].htmlFile = FileStamp.of(outputFolder.appendingPathComponent(cache.pages[index].outputPath).path)?.record(hash: 0)
                 }
                 cache.printFile = FileStamp.of(outputFolder.appendingPathComponent(PrintEdition.path).path)?.record(hash: 0)
+                cache.outputListing = BuildCache.outputListing(of: outputFolder)
                 save(&cache, to: cacheFolder, blobFile: blobFile, fresh: true)
             } else {
                 BuildCache.remove(from: cacheFolder)

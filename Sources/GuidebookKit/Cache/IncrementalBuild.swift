@@ -22,7 +22,8 @@ enum IncrementalBuild {
 
     static func run(cache: inout BuildCache, blobFile: CacheBlobFile, contentFolder: URL, stamps: [String: FileStamp], outputFolder: URL) -> BuildResult? {
         var clock = StageClock()
-        guard let changed = changedFiles(cache: &cache, contentFolder: contentFolder, stamps: stamps) else { return nil }
+        guard BuildCache.outputListing(of: outputFolder) == cache.outputListing,
+              let changed = changedFiles(cache: &cache, contentFolder: contentFolder, stamps: stamps) else { return nil }
         let pageByContentPath = Dictionary(cache.pages.enumerated().map { ($1.contentPath, $0) }, uniquingKeysWith: { first, _ in first })
         var edits: [PageEdit] = []
         var weighed: [Int: [SearchIndexBuilder.WeighedDocument]] = [:]
@@ -67,6 +68,7 @@ enum IncrementalBuild {
                 try? FileManager.default.removeItem(at: outputFolder.appendingPathComponent(path))
             }
             cache.search = search
+            cache.outputListing = BuildCache.outputListing(of: outputFolder)
             clock.lap("write")
             var result = BuildResult(pagesWritten: written, diagnostics: cache.diagnostics, timings: clock.timings, didWrite: true)
             result.wasIncremental = true
