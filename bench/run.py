@@ -921,9 +921,9 @@ def report(results, meta):
         "process a page, as many at a time as there are cores; `libcmark-gfm, one process` is "
         "bench/cmark_batch.c doing the same in one process on one core, without process start-up.")
     add("- Incremental: the time from writing the edited file to the exit of `guidebook build` whose output "
-        "shows the edit (body: a sentence added to the first paragraph; title: the title changed). Guidebook "
-        "does a full build each time for now; the column of differing pages says how many pages an incremental "
-        "build would have to rewrite.")
+        "shows the edit (body: a sentence added to the first paragraph; title: the title changed). With its "
+        "build cache, Guidebook rewrites only what a body edit changed; a title edit is still a full build, and "
+        "the column of differing pages says how many pages it would have to rewrite.")
     add("")
     return "\n".join(lines)
 

@@ -16,7 +16,9 @@ enum Terminal {
         let time = String(format: "%.2f", seconds)
         let warnings = plural(result.warningCount, "warning")
         if result.didWrite && result.wasIncremental {
-            let what = result.pagesWritten.isEmpty ? "nothing changed" : "rewrote \(result.pagesWritten.joined(separator: ", "))"
+            let written = result.pagesWritten
+            let what = written.isEmpty ? "nothing changed"
+                : "rewrote " + (written.count <= 3 ? written.joined(separator: ", ") : "\(written.prefix(2).joined(separator: ", ")) and \(written.count - 2) more")
             error("Built from the build cache (\(what)) into \(outputFolder.path), \(warnings), in \(time) s")
         } else if result.didWrite {
             error("Built \(plural(result.pagesWritten.count, "page")) into \(outputFolder.path), \(warnings), in \(time) s")

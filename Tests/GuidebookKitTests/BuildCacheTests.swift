@@ -167,8 +167,13 @@ import GuidebookTestSupport
     }
 
     @Test func pagesComingAndGoingBuildEverything() throws {
-        let project = try Project(Self.files)
+        var files = Self.files
+        files["team/draft.md"] = TestSite.page("Draft", "Not yet.\n", extra: "draft: true\n")
+        let project = try Project(files)
         try project.build()
+        // A draft is not in the site, so its text is not a page's text.
+        try project.edit("content/team/draft.md") { $0 + "\nStill not.\n" }
+        #expect(try !project.buildMatchingCleanBuild().wasIncremental)
         try project.write("content/team/new.md", TestSite.page("New page", "Fresh text.\n"))
         #expect(try !project.buildMatchingCleanBuild().wasIncremental)
         try FileManager.default.removeItem(at: project.root.appendingPathComponent("content/team/new.md"))
@@ -206,6 +211,26 @@ import GuidebookTestSupport
         #expect(try !project.buildMatchingCleanBuild().wasIncremental)
         try FileManager.default.removeItem(at: project.site)
         #expect(try !project.buildMatchingCleanBuild().wasIncremental)
+    }
+
+    @Test func aDamagedBlobFileMeansAFullBuild() throws {
+        let project = try Project(Self.files)
+        try project.build()
+        let folder = project.root.appendingPathComponent(".guidebook-cache")
+        func blobFile() throws -> URL {
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("blobs-") }
+            #expect(files.count == 1, "one blob file, the current one: \(files)")
+            return folder.appendingPathComponent(try #require(files.first))
+        }
+        let url = try blobFile()
+        try Data(repeating: 0x7E, count: try Data(contentsOf: url).count).write(to: url)
+        try project.edit("content/governance.md") { $0.replacingOccurrences(of: "meet monthly", with: "meet weekly") }
+        #expect(try !project.buildMatchingCleanBuild().wasIncremental)
+        try FileManager.default.removeItem(at: try blobFile())
+        try project.edit("content/governance.md") { $0.replacingOccurrences(of: "meet weekly", with: "meet daily") }
+        #expect(try !project.buildMatchingCleanBuild().wasIncremental)
+        try project.edit("content/governance.md") { $0.replacingOccurrences(of: "meet daily", with: "meet often") }
+        #expect(try project.buildMatchingCleanBuild().wasIncremental)
     }
 
     @Test func cacheFilesRoundTrip() throws {

@@ -98,7 +98,7 @@ struct SearchIndexTests {
     @Test func termShardsCoverEveryFormOnceInJavaScriptOrder() throws {
         let words = (0..<3000).map { "w\(String($0 * 7919 % 3001, radix: 36))x" } + ["zebra", "éclair", "ärger", "𝔞lpha", "\u{FF41}b"]
         let built = index([page("a.html", "Many", sections: [(nil, "", words.joined(separator: " "))])])
-        let shards = SearchShardWriter.termShards(for: built)
+        let shards = Self.termShards(built)
         #expect(shards.files.count > 1)
         #expect(shards.firstForms.first == "")
         #expect(zip(shards.firstForms, shards.firstForms.dropFirst()).allSatisfy { SearchEncoding.precedesInJavaScript($0, $1) })
@@ -122,7 +122,7 @@ struct SearchIndexTests {
         func shardFiles(extra: String) -> [SearchShardWriter.File] {
             let built = index([page("a.html", "Many", sections: [(nil, "", words.joined(separator: " "))]),
                                page("b.html", "Few", sections: [(nil, "", "w1x w2x \(extra)")])])
-            return SearchShardWriter.termShards(for: built).files
+            return Self.termShards(built).files
         }
         let before = shardFiles(extra: "")
         let after = shardFiles(extra: "w2x w2x w2x w2x")
@@ -132,6 +132,12 @@ struct SearchIndexTests {
         #expect(before.count > 5)
         #expect(!rewritten.isEmpty && rewritten.isSubset(of: holdingItsWords.map(\.path)), "\(rewritten.count) of \(before.count) shards rewritten")
         #expect(before.count == after.count)
+    }
+
+    /// The term shard files, in order, and the manifest's names for them.
+    static func termShards(_ index: SearchIndex) -> (files: [SearchShardWriter.File], firstForms: [String]) {
+        let (files, layout) = SearchShardWriter.written(index)
+        return (files.filter { $0.path.hasPrefix("search/terms-") }, layout.shardFirstForms)
     }
 
     /// The word forms of a shard script: the first string of each entry, split at spaces.

@@ -118,10 +118,13 @@ public struct SiteBuilder: Sendable {
         }
         let jobs = generated.map(RenderJob.generated) + pages.indices.map(RenderJob.page)
         let rendered = jobs.concurrentMap { job -> (failure: String?, bodyRange: Range<Int>?) in
-            let (html, path, bodyRange): (String, String, Range<Int>?) = switch job {
-            case .generated(let page): (renderer.render(page), page.outputPath, nil)
+            let (html, path, bodyRange): (String, String, Range<Int>?)
+            switch job {
+            case .generated(let page):
+                (html, path, bodyRange) = (renderer.render(page), page.outputPath, nil)
             case .page(let index):
-                { let (html, range) = renderer.renderLocatingBody(page: index, rewrites: linked.rewrites[index]); return (html, pages[index].outputPath, range) }()
+                let rendered = renderer.renderLocatingBody(page: index, rewrites: linked.rewrites[index])
+                (html, path, bodyRange) = (rendered.html, pages[index].outputPath, rendered.bodyRange)
             }
             return (failure { try output.write(Data(html.utf8), to: path) }, bodyRange)
         }
@@ -168,7 +171,9 @@ public struct SiteBuilder: Sendable {
         if options.keepsPreviewSnapshot {
             result.previewSnapshot = PreviewSnapshot(renderer: renderer, outlines: pageOutlines, rewrites: linked.rewrites)
         }
-        if recordsCache {
+        // With search on, a cache without the index's state (its blobs could not be written) would
+        // leave the index behind at the next edit: no cache then.
+        if recordsCache, searchState != nil || !configuration.hasSearch {
             let bodyRanges = Dictionary(uniqueKeysWithValues: zip(jobs, rendered).compactMap { job, result -> (Int, Range<Int>)? in
                 guard case .page(let index) = job, let range = result.bodyRange else { return nil }
                 return (index, range)

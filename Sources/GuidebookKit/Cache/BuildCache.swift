@@ -6,7 +6,7 @@ import Foundation
 /// the glossary, the diagnostics, and the search index's state. Anything in `Key` that differs
 /// means a full build, which writes a new cache.
 public struct BuildCache: Sendable {
-    static let formatVersion = 1
+    static let formatVersion = 2
     static let folderName = ".guidebook-cache"
 
     /// Everything outside the content that the site depends on.
@@ -63,6 +63,11 @@ public struct BuildCache: Sendable {
     /// Every file in the output folder, as the last build left it (`outputListing(of:)`): a site
     /// folder someone changed, or removed, is built again in full, not patched.
     var outputListing: UInt64 = 0
+    /// Which `CacheBlobFile` holds this cache's blobs.
+    var blobGeneration: UInt64 = 0
+    /// When it was written (nanoseconds since 1970): a file changed in the same clock tick as it
+    /// was stamped can keep its stamp, so such recent files are read again whatever their stamp.
+    var writtenAt: Int = 0
     var search: SearchState?
 
     static func linksBlob(rewrites: [String: String], printRewrites: [String: String]) -> CacheBlob {
@@ -91,8 +96,8 @@ public struct BuildCache: Sendable {
         return try? decode(&reader)
     }
 
-    /// The blobs first (a new file after a full build, added to the end after a build from the
-    /// cache), then the main file, written beside and renamed over the old one: a cache is never
+    /// The blobs first (to the new file of a full build, or added to the end of this cache's
+    /// file), then the main file, written beside and renamed over the old one: a cache is never
     /// half written, and blobs no main file names are only unused bytes.
     mutating func save(to folder: URL, blobFile: CacheBlobFile) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -101,19 +106,16 @@ public struct BuildCache: Sendable {
         try blobFile.finish()
         for index in pages.indices { pages[index].links = blobs[index] }
         search?.blobs = Array(blobs[pages.count...])
+        blobGeneration = blobFile.generation
+        writtenAt = Int(Date().timeIntervalSince1970 * 1e9)
         var writer = CacheWriter()
         encode(&writer)
-        let file = folder.appendingPathComponent("build.bin")
-        let temporary = folder.appendingPathComponent("build.bin.\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try Data(writer.bytes).write(to: temporary)
-        if rename(temporary.path, file.path) != 0 {
-            throw BuildError(stage: "cache", path: file.path, reason: String(cString: strerror(errno)))
-        }
+        try FileReplacement.replace(folder.appendingPathComponent("build.bin"), with: Data(writer.bytes), stage: "cache")
+        blobFile.removeOthers()
     }
 
     static func remove(from folder: URL) {
         try? FileManager.default.removeItem(at: folder.appendingPathComponent("build.bin"))
-        try? FileManager.default.removeItem(at: folder.appendingPathComponent("blobs.bin"))
     }
 
     func encode(_ writer: inout CacheWriter) {
@@ -145,6 +147,8 @@ public struct BuildCache: Sendable {
         writer.int(diagnostics.count)
         for diagnostic in diagnostics { Self.encode(diagnostic, &writer) }
         writer.uint64(outputListing)
+        writer.uint64(blobGeneration)
+        writer.int(writtenAt)
         writer.bool(printFile != nil)
         if let printFile { Self.encode(printFile, &writer) }
         writer.bool(search != nil)
@@ -165,12 +169,13 @@ public struct BuildCache: Sendable {
         }
         let allowsRawHTML = try reader.bool()
         let diagnostics = try (0..<reader.count()).map { _ in try decodeDiagnostic(&reader) }
-        let outputListing = try reader.uint64()
+        let outputListing = try reader.uint64(), blobGeneration = try reader.uint64(), writtenAt = try reader.int()
         let printFile = try reader.bool() ? try decodeFile(&reader) : nil
         let search = try reader.bool() ? try SearchState.decode(&reader) : nil
-        guard reader.isAtEnd else { throw CacheReader.Damaged() }
+        guard reader.isAtEnd, glossary.allSatisfy({ pages.indices.contains($0.page) }) else { throw CacheReader.Damaged() }
         return BuildCache(key: key, files: files, pages: pages, glossary: glossary, allowsRawHTML: allowsRawHTML,
-                          diagnostics: diagnostics, printFile: printFile, outputListing: outputListing, search: search)
+                          diagnostics: diagnostics, printFile: printFile, outputListing: outputListing,
+                          blobGeneration: blobGeneration, writtenAt: writtenAt, search: search)
     }
 
     private static func encode(_ file: FileRecord, _ writer: inout CacheWriter) {
@@ -230,53 +235,5 @@ public struct BuildCache: Sendable {
         let summary = try reader.string()
         let location = try reader.bool() ? SourceLocation(path: try reader.string(), line: try reader.int(), column: try reader.int()) : nil
         return Diagnostic(severity, code, summary, at: location, notes: try reader.strings())
-    }
-}
-
-extension SearchState {
-    func encode(_ writer: inout CacheWriter) {
-        writer.bool(language != nil)
-        if let language { writer.string(language) }
-        writer.int(documentCount)
-        writer.strings(table.forms)
-        writer.ints(table.formStems)
-        writer.ints(table.stemTailLengths)
-        writer.ints(formPageCounts)
-        writer.strings(stems)
-        for postings in stemPostings { writer.blob(postings) }
-        writer.int(shards.count)
-        for shard in shards {
-            writer.string(shard.firstForm)
-            writer.int(shard.formCount)
-            writer.string(shard.hash)
-            writer.blob(shard.tails)
-        }
-        writer.int(chunks.count)
-        for chunk in chunks { writer.blob(chunk) }
-        writer.strings(chunkHashes)
-        writer.strings(directoryHashes)
-        writer.int(pageForms.count)
-        for forms in pageForms { writer.blob(forms) }
-    }
-
-    static func decode(_ reader: inout CacheReader) throws -> SearchState {
-        let language = try reader.bool() ? try reader.string() : nil
-        let documentCount = try reader.int()
-        let forms = try reader.strings(), formStems = try reader.ints(), tailLengths = try reader.ints()
-        let table = SearchShardWriter.TermTable(forms: forms, formStems: formStems, stemTails: Array(repeating: "", count: tailLengths.count),
-                                                stemTailLengths: tailLengths)
-        let formPageCounts = try reader.ints()
-        let stems = try reader.strings()
-        let stemPostings = try stems.map { _ in try reader.storedBlob() }
-        let shards = try (0..<reader.count()).map { _ in
-            Shard(firstForm: try reader.string(), formCount: try reader.int(), hash: try reader.string(), tails: try reader.storedBlob())
-        }
-        let chunks = try (0..<reader.count()).map { _ in try reader.storedBlob() }
-        let state = SearchState(language: language, documentCount: documentCount, table: table, formPageCounts: formPageCounts, stems: stems,
-                                stemPostings: stemPostings, shards: shards, chunks: chunks, chunkHashes: try reader.strings(),
-                                directoryHashes: try reader.strings(), pageForms: try (0..<reader.count()).map { _ in try reader.storedBlob() })
-        guard formStems.count == forms.count, formPageCounts.count == forms.count, tailLengths.count == stems.count,
-              state.chunkHashes.count == chunks.count, formStems.allSatisfy({ $0 >= 0 && Int($0) < stems.count }) else { throw CacheReader.Damaged() }
-        return state
     }
 }

@@ -21,17 +21,32 @@ enum CacheBlob: Sendable, Equatable {
     }
 }
 
-/// `blobs.bin`: a full build writes it anew (its blobs stored as soon as they are made, so they
-/// need not all be held until the end); a build from the cache appends what it changed (the old
-/// bytes stay until the next full build, a few hundred kilobytes an edit).
+/// `blobs-GENERATION.bin`: a full build writes a new one (its blobs stored as soon as they are
+/// made, so they need not all be held until the end) under a new generation, which the main file
+/// names; a build from the cache appends what it changed to the one its main file names (the old
+/// bytes stay until the next full build, a few hundred kilobytes an edit). A main file therefore
+/// never reads another build's blobs, even if a build stops between writing the two.
+/// Used by one thread at a time: the index's background work, then the build once it has waited.
 final class CacheBlobFile: @unchecked Sendable {
-    let url: URL
+    let folder: URL
+    let generation: UInt64
     private var reading: Int32 = -1
-    private var writing: (descriptor: Int32, path: String, offset: Int, isFresh: Bool)?
+    private var writing: (descriptor: Int32, offset: Int, isFresh: Bool)?
+    private var buffer: [UInt8] = []
+    /// After a failed write the offsets no longer match the file: every later store fails too.
+    private var hasFailed = false
 
-    init(folder: URL) {
-        url = folder.appendingPathComponent("blobs.bin")
+    init(folder: URL, generation: UInt64) {
+        self.folder = folder
+        self.generation = generation
     }
+
+    /// A file for a new cache.
+    static func fresh(in folder: URL) -> CacheBlobFile {
+        CacheBlobFile(folder: folder, generation: UInt64.random(in: 1...UInt64.max))
+    }
+
+    var url: URL { folder.appendingPathComponent("blobs-\(String(generation, radix: 16)).bin") }
 
     deinit {
         if reading >= 0 { close(reading) }
@@ -43,7 +58,8 @@ final class CacheBlobFile: @unchecked Sendable {
         case .pending(let bytes):
             return bytes
         case .stored(let offset, let count):
-            if reading < 0 { reading = open(url.path, O_RDONLY) }
+            precondition(writing?.isFresh != true, "a fresh blob file is written, not read")
+            if reading < 0 { reading = open(url.path, O_RDONLY | O_CLOEXEC) }
             guard reading >= 0 else { throw CacheReader.Damaged() }
             var bytes = [UInt8](repeating: 0, count: count)
             let read = bytes.withUnsafeMutableBytes { pread(reading, $0.baseAddress, count, off_t(offset)) }
@@ -56,20 +72,19 @@ final class CacheBlobFile: @unchecked Sendable {
         CacheReader(try bytes(of: blob))
     }
 
-    /// A new file beside the old one, put in its place by `finish`.
     func startFresh() throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try start(path: url.path + ".\(ProcessInfo.processInfo.processIdentifier).tmp", flags: O_TRUNC, isFresh: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try start(flags: O_TRUNC, isFresh: true)
     }
 
     func startAppending() throws {
-        try start(path: url.path, flags: O_APPEND, isFresh: false)
+        try start(flags: O_APPEND, isFresh: false)
     }
 
-    private func start(path: String, flags: Int32, isFresh: Bool) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | flags, 0o644)
-        guard descriptor >= 0 else { throw BuildError(stage: "cache", path: path, reason: String(cString: strerror(errno))) }
-        writing = (descriptor, path, isFresh ? 0 : Int(lseek(descriptor, 0, SEEK_END)), isFresh)
+    private func start(flags: Int32, isFresh: Bool) throws {
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_CLOEXEC | flags, 0o644)
+        guard descriptor >= 0 else { throw BuildError.posix(stage: "cache", path: url.path) }
+        writing = (descriptor, isFresh ? 0 : Int(lseek(descriptor, 0, SEEK_END)), isFresh)
     }
 
     /// Writes one blob (if pending) and returns it stored.
@@ -82,24 +97,23 @@ final class CacheBlobFile: @unchecked Sendable {
     /// Writes every pending blob (through a buffer `finish` empties), making it stored.
     func store(_ blobs: inout [CacheBlob]) throws {
         guard var file = writing else { preconditionFailure("start the blob file before storing in it") }
+        guard !hasFailed else { throw BuildError(stage: "cache", path: url.path, reason: "an earlier write failed") }
         for index in blobs.indices {
             guard case .pending(let bytes) = blobs[index] else { continue }
             buffer += bytes
             blobs[index] = .stored(offset: file.offset, count: bytes.count)
             file.offset += bytes.count
-            if buffer.count > 1 << 20 { try flush(file) }
+            if buffer.count > 1 << 20 { try flush(file.descriptor) }
         }
         writing = file
     }
 
-    private var buffer: [UInt8] = []
-
-    private func flush(_ file: (descriptor: Int32, path: String, offset: Int, isFresh: Bool)) throws {
-        var written = 0
-        while written < buffer.count {
-            let count = buffer.withUnsafeBytes { write(file.descriptor, $0.baseAddress! + written, buffer.count - written) }
-            guard count > 0 else { throw BuildError(stage: "cache", path: file.path, reason: String(cString: strerror(errno))) }
-            written += count
+    private func flush(_ descriptor: Int32) throws {
+        do {
+            try POSIXWrite.all(buffer[...], to: descriptor, path: url.path)
+        } catch {
+            hasFailed = true
+            throw error
         }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -107,12 +121,9 @@ final class CacheBlobFile: @unchecked Sendable {
     func finish() throws {
         guard let file = writing else { return }
         writing = nil
-        defer { buffer = [] }
-        do { try flush(file) } catch { close(file.descriptor); throw error }
-        close(file.descriptor)
-        guard file.isFresh else { return }
-        if reading >= 0 { close(reading); reading = -1 }
-        guard rename(file.path, url.path) == 0 else { throw BuildError(stage: "cache", path: url.path, reason: String(cString: strerror(errno))) }
+        defer { buffer = []; close(file.descriptor) }
+        guard !hasFailed else { throw BuildError(stage: "cache", path: url.path, reason: "an earlier write failed") }
+        try flush(file.descriptor)
     }
 
     /// Stops writing; a fresh file is removed.
@@ -121,7 +132,38 @@ final class CacheBlobFile: @unchecked Sendable {
         writing = nil
         buffer = []
         close(file.descriptor)
-        if file.isFresh { unlink(file.path) }
+        if file.isFresh { unlink(url.path) }
+    }
+
+    /// Every blob file in `folder` but this one: what older caches left.
+    func removeOthers() {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in files where name.hasPrefix("blobs") && name != url.lastPathComponent {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+}
+
+/// write(2) and pwrite(2) until every byte is written, again when a signal interrupts them.
+enum POSIXWrite {
+    static func all(_ bytes: ArraySlice<UInt8>, to descriptor: Int32, at offset: Int? = nil, path: String) throws {
+        try bytes.withUnsafeBytes { buffer in
+            var written = 0
+            while written < buffer.count {
+                let pointer = buffer.baseAddress! + written, count = buffer.count - written
+                let result = offset.map { pwrite(descriptor, pointer, count, off_t($0 + written)) } ?? write(descriptor, pointer, count)
+                if result < 0 && errno == EINTR { continue }
+                guard result > 0 else { throw BuildError.posix(stage: "write", path: path) }
+                written += result
+            }
+        }
+    }
+}
+
+extension BuildError {
+    /// From `errno`, just after a failed call.
+    static func posix(stage: String, path: String) -> BuildError {
+        BuildError(stage: stage, path: path, reason: String(cString: strerror(errno)))
     }
 }
 

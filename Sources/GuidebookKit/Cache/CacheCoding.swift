@@ -108,8 +108,9 @@ struct CacheReader {
     mutating func range() throws -> Range<Int>? {
         guard try bool() else { return nil }
         let lower = try int(), count = try int()
-        guard lower >= 0, count >= 0 else { throw Damaged() }
-        return lower..<(lower + count)
+        let (upper, overflow) = lower.addingReportingOverflow(count)
+        guard lower >= 0, count >= 0, !overflow else { throw Damaged() }
+        return lower..<upper
     }
 
     mutating func dictionary() throws -> [String: String] {

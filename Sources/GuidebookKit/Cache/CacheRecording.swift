@@ -31,7 +31,13 @@ enum CacheRecording {
     /// What other pages show of a page and what its diagnostics depend on: headings (level, text,
     /// id), link destinations and checklists. A body edit leaves it as it was.
     static func structureHash(outline: MarkdownOutline, checklists: [Checklist]) -> UInt64 {
-        ContentHash.fnv1a(PreviewSnapshot.structure(of: outline).map { $0.joined(separator: "\u{1F}") }.joined(separator: "\u{1E}") + "\(checklists)")
+        var writer = CacheWriter()
+        for part in PreviewSnapshot.structure(of: outline) { writer.strings(part) }
+        for checklist in checklists {
+            writer.strings([checklist.id, checklist.elementID, checklist.title, checklist.headingID ?? "\u{0}"])
+            for item in checklist.items { writer.strings([item.id, item.text]); writer.bool(item.isChecked) }
+        }
+        return ContentHash.fnv1a(writer.bytes)
     }
 
     static func cache(tree: SiteTree, outlines: [MarkdownOutline], checklists: [[Checklist]], linked: LinkedSite,
@@ -55,6 +61,6 @@ enum CacheRecording {
         return BuildCache(key: BuildCache.Key(tool: "", configurationHash: 0, themeHash: 0, includeDrafts: false, strict: false, today: "",
                                               outputFolder: "", lastUpdatedHash: 0),
                           files: files, pages: pages, glossary: linked.glossary.entries, allowsRawHTML: allowsRawHTML,
-                          diagnostics: diagnostics, printFile: nil, outputListing: 0, search: search)
+                          diagnostics: diagnostics, printFile: nil, search: search)
     }
 }

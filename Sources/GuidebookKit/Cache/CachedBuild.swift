@@ -7,13 +7,16 @@ public enum CachedBuild {
     public static func build(root: URL, outputFolder: URL, options: BuildOptions) throws -> BuildResult {
         var clock = StageClock()
         let cacheFolder = BuildCache.folder(projectRoot: root)
+        // Two builds of one project at once would write one cache: the second waits.
+        let lock = CacheLock(folder: cacheFolder)
+        defer { lock.release() }
         let contentFolder = root.appendingPathComponent("content")
         let stamps = contentStamps(contentFolder)
         let key = currentKey(root: root, contentFolder: contentFolder, contentPaths: Array(stamps.keys), outputFolder: outputFolder, options: options)
         clock.lap("cache: look at the project")
-        let blobFile = CacheBlobFile(folder: cacheFolder)
         if let key, var cache = BuildCache.load(from: cacheFolder), cache.key == key {
             clock.lap("cache: read")
+            let blobFile = CacheBlobFile(folder: cacheFolder, generation: cache.blobGeneration)
             if var result = IncrementalBuild.run(cache: &cache, blobFile: blobFile, contentFolder: contentFolder, stamps: stamps, outputFolder: outputFolder) {
                 let built = clock.timings
                 clock.lap("")
@@ -24,6 +27,7 @@ public enum CachedBuild {
             }
         }
         var recording = options
+        let blobFile = CacheBlobFile.fresh(in: cacheFolder)
         if key != nil, (try? blobFile.startFresh()) != nil {
             recording.cacheBlobs = blobFile
         }
@@ -71,21 +75,22 @@ public enum CachedBuild {
         guard !problems.contains(where: \.isError),
               let theme = options.themeSearchFolders.map({ $0.appendingPathComponent(loaded.theme) })
                 .first(where: { (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true }) else { return nil }
-        var themeBytes: [UInt8] = []
+        var themeBytes = CacheWriter()
         for relative in ThemeLoader.files(under: theme, FileManager.default) {
-            themeBytes += relative.utf8
-            themeBytes += FileManager.default.contents(atPath: theme.appendingPathComponent(relative).path) ?? Data()
+            themeBytes.string(relative)
+            themeBytes.blob(Array(FileManager.default.contents(atPath: theme.appendingPathComponent(relative).path) ?? Data()))
         }
         let dates = LastUpdated.read(contentFolder: contentFolder, paths: contentPaths.filter { $0.hasSuffix(".md") })
         let datesText = dates.keys.sorted().map { "\($0)\u{1F}\(dates[$0]!.timeIntervalSince1970)" }.joined(separator: "\u{1E}")
-        return BuildCache.Key(tool: toolStamp(), configurationHash: ContentHash.fnv1a(configuration), themeHash: ContentHash.fnv1a(themeBytes),
+        guard let tool = toolStamp() else { return nil }
+        return BuildCache.Key(tool: tool, configurationHash: ContentHash.fnv1a(configuration), themeHash: ContentHash.fnv1a(themeBytes.bytes),
                               includeDrafts: options.includeDrafts, strict: options.strict, today: options.today.description,
                               outputFolder: outputFolder.standardizedFileURL.path, lastUpdatedHash: ContentHash.fnv1a(datesText))
     }
 
     /// The running Guidebook: a rebuilt binary may render differently, so its cache is not trusted.
-    private static func toolStamp() -> String {
-        let path = FileManager.default.fileExists(atPath: "/proc/self/exe") ? "/proc/self/exe" : CommandLine.arguments[0]
-        return FileStamp.of(path).map { "\($0.size)-\($0.modified)" } ?? "unknown"
+    /// nil (no cache) where it cannot be told (no /proc).
+    private static func toolStamp() -> String? {
+        FileStamp.of("/proc/self/exe").map { "\($0.size)-\($0.modified)" }
     }
 }

@@ -27,9 +27,11 @@ enum IncrementalBuild {
         let pageByContentPath = Dictionary(cache.pages.enumerated().map { ($1.contentPath, $0) }, uniquingKeysWith: { first, _ in first })
         var edits: [PageEdit] = []
         var weighed: [Int: [SearchIndexBuilder.WeighedDocument]] = [:]
+        let glossary = GlossaryIndex(Glossary(entries: cache.glossary))
         for (path, data) in changed.sorted(by: { $0.key < $1.key }) {
             guard let page = pageByContentPath[path],
-                  let (edit, documents) = try? bodyEdit(of: page, data: data, cache: cache, blobFile: blobFile, outputFolder: outputFolder) else { return nil }
+                  let (edit, documents) = try? bodyEdit(of: page, data: data, cache: cache, glossary: glossary, blobFile: blobFile,
+                                                        outputFolder: outputFolder) else { return nil }
             edits.append(edit)
             weighed[page] = documents
         }
@@ -62,7 +64,7 @@ enum IncrementalBuild {
             }
             // New index files first and the manifest, which names them, last; then the old ones go.
             for file in searchFiles.write.sorted(by: { ($0.path == SearchShardWriter.manifestPath ? 1 : 0) < ($1.path == SearchShardWriter.manifestPath ? 1 : 0) }) {
-                try replace(outputFolder.appendingPathComponent(file.path), with: Data(file.contents.utf8))
+                try FileReplacement.replace(outputFolder.appendingPathComponent(file.path), with: Data(file.contents.utf8))
             }
             for path in searchFiles.remove {
                 try? FileManager.default.removeItem(at: outputFolder.appendingPathComponent(path))
@@ -84,7 +86,9 @@ enum IncrementalBuild {
     private static func changedFiles(cache: inout BuildCache, contentFolder: URL, stamps: [String: FileStamp]) -> [String: Data]? {
         guard Set(stamps.keys) == Set(cache.files.keys) else { return nil }
         var changed: [String: Data] = [:]
-        for (path, stamp) in stamps where !stamp.matches(cache.files[path]) {
+        // A file stamped within two seconds of the cache being written may have changed since
+        // without its stamp changing (the clock ticks coarsely): such files are read again.
+        for (path, stamp) in stamps where !stamp.matches(cache.files[path]) || stamp.modified >= cache.writtenAt - 2_000_000_000 {
             guard let data = FileManager.default.contents(atPath: contentFolder.appendingPathComponent(path).path) else { return nil }
             let hash = ContentHash.fnv1a(data)
             if hash != cache.files[path]?.hash { changed[path] = data }
@@ -94,7 +98,7 @@ enum IncrementalBuild {
     }
 
     /// The page's new body, when the edit is to its body only; nil otherwise.
-    private static func bodyEdit(of page: Int, data: Data, cache: BuildCache, blobFile: CacheBlobFile,
+    private static func bodyEdit(of page: Int, data: Data, cache: BuildCache, glossary: GlossaryIndex, blobFile: CacheBlobFile,
                                  outputFolder: URL) throws -> (PageEdit, [SearchIndexBuilder.WeighedDocument])? {
         let record = cache.pages[page]
         guard record.isEditable, record.bodyRange != nil, (record.printRange != nil) == (cache.printFile != nil),
@@ -109,7 +113,7 @@ enum IncrementalBuild {
         let pages = cache.pages
         let links = try cache.links(of: page, in: blobFile)
         let bodyHTML = PageRenderer.bodyHTML(of: parsed.body, page: page, outputPath: record.outputPath, rewrites: links.rewrites,
-                                             checklists: checklists, glossary: GlossaryIndex(Glossary(entries: cache.glossary)),
+                                             checklists: checklists, glossary: glossary,
                                              allowsRawHTML: cache.allowsRawHTML, outputPathOfPage: { pages[$0].outputPath })
         guard !bodyHTML.isEmpty else { return nil }
         let printHTML = PageRenderer.printBodyHTML(of: parsed.body, outputPath: record.outputPath, rewrites: links.printRewrites,
@@ -128,7 +132,7 @@ enum IncrementalBuild {
             throw BuildError(stage: "write", path: url.path, reason: "not as the build cache recorded it")
         }
         let body = Data(edit.bodyHTML.utf8)
-        try replace(url, with: old.prefix(range.lowerBound) + body + old.suffix(from: range.upperBound))
+        try FileReplacement.replace(url, with: old.prefix(range.lowerBound) + body + old.suffix(from: range.upperBound))
         cache.pages[edit.page].bodyRange = range.lowerBound..<(range.lowerBound + body.count)
         cache.pages[edit.page].htmlFile = FileStamp.of(url.path)?.record(hash: 0)
     }
@@ -144,24 +148,19 @@ enum IncrementalBuild {
         let replacements = edits.compactMap { edit in cache.pages[edit.page].printRange.map { (range: $0, page: edit.page, body: Array(edit.printHTML.utf8)) } }
             .sorted { $0.range.lowerBound < $1.range.lowerBound }
         guard let base = replacements.first?.range.lowerBound else { return }
-        let file = open(url.path, O_RDWR)
-        guard file >= 0 else { throw BuildError(stage: "write", path: url.path, reason: String(cString: strerror(errno))) }
+        guard base <= size else { throw notAsRecorded }
+        let file = open(url.path, O_RDWR | O_CLOEXEC)
+        guard file >= 0 else { throw BuildError.posix(stage: "write", path: url.path) }
         defer { close(file) }
         // The old bytes from the first edited body on, then the new ones written over them.
         let tail = try [UInt8](unsafeUninitializedCapacity: size - base) { buffer, count in
-            count = pread(file, buffer.baseAddress, size - base, off_t(base))
-            guard count == size - base else { throw notAsRecorded }
+            let read = pread(file, buffer.baseAddress, size - base, off_t(base))
+            guard read == size - base else { throw notAsRecorded }
+            count = read
         }
         var oldPosition = base, newPosition = base
         func put(_ bytes: ArraySlice<UInt8>) throws {
-            try bytes.withUnsafeBytes { buffer in
-                var written = 0
-                while written < buffer.count {
-                    let count = pwrite(file, buffer.baseAddress! + written, buffer.count - written, off_t(newPosition + written))
-                    guard count > 0 else { throw BuildError(stage: "write", path: url.path, reason: String(cString: strerror(errno))) }
-                    written += count
-                }
-            }
+            try POSIXWrite.all(bytes, to: file, at: newPosition, path: url.path)
             newPosition += bytes.count
         }
         for replacement in replacements {
@@ -171,7 +170,7 @@ enum IncrementalBuild {
             oldPosition = replacement.range.upperBound
         }
         try put(tail[(oldPosition - base)...])
-        guard ftruncate(file, off_t(newPosition)) == 0 else { throw BuildError(stage: "write", path: url.path, reason: String(cString: strerror(errno))) }
+        guard ftruncate(file, off_t(newPosition)) == 0 else { throw BuildError.posix(stage: "write", path: url.path) }
         // Every body after an edited one moved by the edits before it.
         let shifts = replacements.map { (at: $0.range.upperBound, by: $0.body.count - $0.range.count, page: $0.page) }
         for index in cache.pages.indices {
@@ -185,22 +184,5 @@ enum IncrementalBuild {
             }
         }
         cache.printFile = FileStamp.of(url.path)?.record(hash: 0)
-    }
-
-    /// Written beside the file, then renamed over it: a reader never sees half a file. (Not
-    /// `Data.write(options: .atomic)`: its temporary file is readable by its owner only, and so
-    /// would the page be, to a web server running as someone else.)
-    private static func replace(_ url: URL, with data: Data) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try data.write(to: temporary)
-        } catch {
-            throw BuildError(stage: "write", path: url.path, reason: error.localizedDescription)
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw BuildError(stage: "write", path: url.path, reason: reason)
-        }
     }
 }

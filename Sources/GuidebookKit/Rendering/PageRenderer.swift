@@ -52,8 +52,9 @@ struct PageRenderer: Sendable {
         return MarkdownRenderer.html(for: markdown, allowsRawHTML: allowsRawHTML, decorator: decorator)
     }
 
-    /// Noncharacters around a `<`: not in any real page, and `{{content}}` would escape the `<`.
-    static let bodyMarker = "\(Unicode.Scalar(0xFDD0 as UInt32)!)<guidebook-body>\(Unicode.Scalar(0xFDD1 as UInt32)!)"
+    /// Noncharacters around a `<`: not in any real page, `{{content}}` would escape the `<`, and a
+    /// lambda that changes case would change the mixed-case name.
+    static let bodyMarker = "\(Unicode.Scalar(0xFDD0 as UInt32)!)<Guidebook-Body>\(Unicode.Scalar(0xFDD1 as UInt32)!)"
 
     /// The text before and after the only occurrence of `marker`; nil for none or several.
     static func split(_ text: String, at marker: String) -> (String, String)? {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The compact text encodings of search index format 2 (README, "Search index format"); search.js
+/// The compact text encodings of search index format 3 (README, "Search index format"); search.js
 /// decodes them. Postings are written as characters inside a JavaScript string literal, so the
 /// alphabet is the printable ASCII that needs no escaping there: `#` to `~` without `\`.
 enum SearchEncoding {
@@ -9,7 +9,8 @@ enum SearchEncoding {
     static let terminalBase = 45
 
     /// Score codes: code q stands for `minimumScore * exp(scoreStep * q)`, so 91 codes span scores
-    /// 0.01 to about 33 with 9% steps; BM25 with our boosts stays below that.
+    /// 0.01 to about 33 with 9% steps. (Kept from format 2, when codes held whole BM25 scores; the
+    /// term-frequency part they hold now stays below 2.2, so the upper third goes unused.)
     static let minimumScore = 0.01
     static let scoreStep = 0.0889
     static let maximumScoreCode = digitCount - 1
@@ -61,13 +62,15 @@ enum SearchEncoding {
         return bytes
     }
 
-    /// The inverse of `postingBytes`, for the build cache's copy (which Guidebook wrote itself).
-    static func decodePostings(_ bytes: [UInt8]) -> [SearchPosting] {
+    /// The inverse of `postingBytes`, for the build cache's copy; bytes no digit stands for mean
+    /// the copy is damaged.
+    static func decodePostings(_ bytes: [UInt8]) throws -> [SearchPosting] {
         var postings: [SearchPosting] = []
         var document = 0, delta = 0
         var expectsScore = false
         for byte in bytes {
             let value = digitValue(byte)
+            guard (0..<digitCount).contains(value), byte != 92 else { throw CacheReader.Damaged() }
             if expectsScore {
                 postings.append(SearchPosting(document: document, scoreCode: value))
                 expectsScore = false

@@ -23,7 +23,7 @@ enum SearchShardWriter {
         var path: String
         var contents: String
 
-        /// The content hash in the name: `terms-3-0123456789abcdef.js`.
+        /// The content hash in the name: `terms-0123456789abcdef.js`, `docs-3-0123456789abcdef.js`.
         var hash: String { String(path.dropLast(".js".count).suffix(16)) }
     }
 
@@ -107,15 +107,6 @@ enum SearchShardWriter {
     /// The end of a stem's entry: its (pruned) postings and how many documents hold it.
     static func tail(postings: [SearchPosting], documentCount: Int) -> String {
         "\"\(SearchEncoding.postings(postings))\",\(documentCount)"
-    }
-
-    /// Word forms in JavaScript's order, cut into shards (see `shardMinimum`). A shard lists, per
-    /// stem, that stem's forms in its range, its postings and its document count.
-    static func termShards(for index: SearchIndex) -> (files: [File], firstForms: [String]) {
-        let table = TermTable(index: index)
-        let ranges = cut(table)
-        let firstForms = ranges.map { firstForm(of: $0, in: table) }
-        return (Array(zip(ranges, firstForms)).concurrentMap { termShard(table, range: $0, firstForm: $1) }, firstForms)
     }
 
     /// The manifest's name for a shard: "" for the first.

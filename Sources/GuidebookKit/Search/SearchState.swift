@@ -88,11 +88,15 @@ struct SearchState: Sendable {
     struct Change {
         var stems: Set<Int32> = []
         var newForms: Set<String> = []
+        /// Forms no page uses any more: a shard that held one is written again, even when it
+        /// starts where it did and holds as many forms (it may have taken one from the next).
+        var removedForms: Set<String> = []
         var chunks: Set<Int> = []
 
         mutating func merge(_ other: Change) {
             stems.formUnion(other.stems)
             newForms.formUnion(other.newForms)
+            removedForms.formUnion(other.removedForms)
             chunks.formUnion(other.chunks)
         }
     }
@@ -142,6 +146,7 @@ struct SearchState: Sendable {
             change.stems.insert(stemOfForm[form]!)
         }
         for position in formPageCounts.indices.reversed() where formPageCounts[position] <= 0 {
+            change.removedForms.insert(table.forms[position])
             table.forms.remove(at: position)
             table.formStems.remove(at: position)
             formPageCounts.remove(at: position)
@@ -158,7 +163,7 @@ struct SearchState: Sendable {
         }
         var changedStems: Set<Int32> = []
         for stem in change.stems {
-            let old = SearchEncoding.decodePostings(try blobFile.bytes(of: stemPostings[Int(stem)]))
+            let old = try SearchEncoding.decodePostings(try blobFile.bytes(of: stemPostings[Int(stem)]))
             // In document order, so the page's postings go where its documents are.
             let start = old.partitioningIndex { $0.document >= range.lowerBound }
             let end = old[start...].partitioningIndex { $0.document >= range.upperBound }
@@ -210,15 +215,16 @@ struct SearchState: Sendable {
         var tailsRead: Set<Int> = []
         for range in ranges {
             let firstForm = SearchShardWriter.firstForm(of: range, in: table)
+            let lastForm = table.forms[range.upperBound - 1]
             if let previous = old[firstForm], previous.formCount == range.count,
-               !range.contains(where: { change.stems.contains(table.formStems[$0]) || change.newForms.contains(table.forms[$0]) }) {
+               !range.contains(where: { change.stems.contains(table.formStems[$0]) || change.newForms.contains(table.forms[$0]) }),
+               !change.removedForms.contains(where: { !SearchEncoding.precedesInJavaScript($0, firstForm) && !SearchEncoding.precedesInJavaScript(lastForm, $0) }) {
                 newShards.append(previous)
                 kept.insert(previous.hash)
                 continue
             }
             // The other stems' entries come from the old shards that held these forms.
             let firstOld = max(0, oldFirstForms.partitioningIndex { SearchEncoding.precedesInJavaScript(firstForm, $0) } - 1)
-            let lastForm = table.forms[range.upperBound - 1]
             let endOld = oldFirstForms.partitioningIndex { SearchEncoding.precedesInJavaScript(lastForm, $0) }
             for number in firstOld..<max(firstOld + 1, endOld) where number < shards.count && tailsRead.insert(number).inserted {
                 var reader = try blobFile.reader(of: shards[number].tails)
@@ -228,6 +234,8 @@ struct SearchState: Sendable {
                     if !change.stems.contains(Int32(stem)) { table.stemTails[stem] = tail }
                 }
             }
+            // Every entry's end must be known by now; one that is not means the cache is not what it says.
+            guard range.allSatisfy({ !table.stemTails[Int(table.formStems[$0])].isEmpty }) else { throw CacheReader.Damaged() }
             let file = SearchShardWriter.termShard(table, range: range, firstForm: firstForm)
             newShards.append(Shard(firstForm: firstForm, formCount: range.count, hash: file.hash, tails: Self.tailsBlob(range, table)))
             kept.insert(file.hash)
@@ -245,6 +253,7 @@ struct SearchState: Sendable {
             directories.insert(number / SearchShardWriter.directorySize)
         }
         for number in directories.sorted() {
+            guard number < directoryHashes.count else { throw CacheReader.Damaged() }
             let file = SearchShardWriter.directoryFile(number: number, chunkHashes: chunkHashes)
             remove.append("\(SearchShardWriter.folder)/chunks-\(number)-\(directoryHashes[number]).js")
             directoryHashes[number] = file.hash
@@ -289,23 +298,5 @@ struct SearchState: Sendable {
             SearchDocument(pageURL: try reader.string(), anchor: try reader.bool() ? try reader.string() : nil, pageTitle: try reader.string(),
                            heading: try reader.string(), breadcrumb: try reader.string(), text: try reader.string())
         }
-    }
-}
-
-extension RandomAccessCollection {
-    /// The first index whose element satisfies `belongs`, which must hold for a suffix (binary search).
-    func partitioningIndex(where belongs: (Element) -> Bool) -> Index {
-        var low = startIndex, count = self.count
-        while count > 0 {
-            let half = count / 2
-            let middle = index(low, offsetBy: half)
-            if belongs(self[middle]) {
-                count = half
-            } else {
-                low = index(after: middle)
-                count -= half + 1
-            }
-        }
-        return low
     }
 }

@@ -80,7 +80,6 @@ public enum ThemeLoader {
         return fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    /// Regular files under a folder, relative, sorted; hidden files skipped.
     /// Put first in every template, on a line of its own (a standalone tag, so it adds no text):
     /// `{{name}}` then escapes through `HTMLEscaping`. Template errors are one line further down.
     static let escapingPragma = "{{% CONTENT_TYPE: \(HTMLEscaping.ContentType.name)}}\n"

@@ -1,0 +1,49 @@
+/// How the build cache's main file holds the index state; the larger parts are blobs.
+extension SearchState {
+    func encode(_ writer: inout CacheWriter) {
+        writer.bool(language != nil)
+        if let language { writer.string(language) }
+        writer.int(documentCount)
+        writer.strings(table.forms)
+        writer.ints(table.formStems)
+        writer.ints(table.stemTailLengths)
+        writer.ints(formPageCounts)
+        writer.strings(stems)
+        for postings in stemPostings { writer.blob(postings) }
+        writer.int(shards.count)
+        for shard in shards {
+            writer.string(shard.firstForm)
+            writer.int(shard.formCount)
+            writer.string(shard.hash)
+            writer.blob(shard.tails)
+        }
+        writer.int(chunks.count)
+        for chunk in chunks { writer.blob(chunk) }
+        writer.strings(chunkHashes)
+        writer.strings(directoryHashes)
+        writer.int(pageForms.count)
+        for forms in pageForms { writer.blob(forms) }
+    }
+
+    static func decode(_ reader: inout CacheReader) throws -> SearchState {
+        let language = try reader.bool() ? try reader.string() : nil
+        let documentCount = try reader.int()
+        let forms = try reader.strings(), formStems = try reader.ints(), tailLengths = try reader.ints()
+        let table = SearchShardWriter.TermTable(forms: forms, formStems: formStems, stemTails: Array(repeating: "", count: tailLengths.count),
+                                                stemTailLengths: tailLengths)
+        let formPageCounts = try reader.ints()
+        let stems = try reader.strings()
+        let stemPostings = try stems.map { _ in try reader.storedBlob() }
+        let shards = try (0..<reader.count()).map { _ in
+            Shard(firstForm: try reader.string(), formCount: try reader.int(), hash: try reader.string(), tails: try reader.storedBlob())
+        }
+        let chunks = try (0..<reader.count()).map { _ in try reader.storedBlob() }
+        let state = SearchState(language: language, documentCount: documentCount, table: table, formPageCounts: formPageCounts, stems: stems,
+                                stemPostings: stemPostings, shards: shards, chunks: chunks, chunkHashes: try reader.strings(),
+                                directoryHashes: try reader.strings(), pageForms: try (0..<reader.count()).map { _ in try reader.storedBlob() })
+        guard formStems.count == forms.count, formPageCounts.count == forms.count, tailLengths.count == stems.count,
+              state.chunkHashes.count == chunks.count,
+              state.directoryHashes.count == (chunks.count + SearchShardWriter.directorySize - 1) / SearchShardWriter.directorySize, formStems.allSatisfy({ $0 >= 0 && Int($0) < stems.count }) else { throw CacheReader.Damaged() }
+        return state
+    }
+}
