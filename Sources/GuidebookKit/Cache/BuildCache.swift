@@ -19,6 +19,10 @@ public struct BuildCache: Sendable {
         var today: String
         var outputFolder: String
         var lastUpdatedHash: UInt64
+
+        /// Until `CachedBuild` sets the real key, after the build that recorded the cache.
+        static let unset = Key(tool: "", configurationHash: 0, themeHash: 0, includeDrafts: false, strict: false, today: "",
+                               outputFolder: "", lastUpdatedHash: 0)
     }
 
     /// A file as last seen: size and modification time first (cheap), the content hash to be sure.

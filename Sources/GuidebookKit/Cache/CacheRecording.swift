@@ -58,8 +58,7 @@ enum CacheRecording {
                 searchTitle: searchPage.title, searchSummary: searchPage.summary, searchTags: searchPage.tags,
                 searchBreadcrumb: searchPage.breadcrumb, documents: index < pageDocuments.count ? pageDocuments[index] : 0..<0)
         }
-        return BuildCache(key: BuildCache.Key(tool: "", configurationHash: 0, themeHash: 0, includeDrafts: false, strict: false, today: "",
-                                              outputFolder: "", lastUpdatedHash: 0),
+        return BuildCache(key: .unset,
                           files: files, pages: pages, glossary: linked.glossary.entries, allowsRawHTML: allowsRawHTML,
                           diagnostics: diagnostics, printFile: nil, search: search)
     }
