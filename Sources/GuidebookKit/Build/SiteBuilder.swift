@@ -181,7 +181,8 @@ public struct SiteBuilder: Sendable {
             result.cache = CacheRecording.cache(tree: tree, outlines: pageOutlines, checklists: checklists, linked: linked,
                                                  files: fileRecords, frontMatterHashes: frontMatterHashes, bodyRanges: bodyRanges,
                                                  printRanges: printRanges, search: searchState, pageDocuments: pageDocuments,
-                                                 allowsRawHTML: configuration.allowsRawHTML, diagnostics: diagnostics)
+                                                 hasPrintEdition: !printPath.isEmpty, allowsRawHTML: configuration.allowsRawHTML,
+                                                 diagnostics: diagnostics)
         }
         return result
     }

@@ -6,7 +6,7 @@ import Foundation
 /// the glossary, the diagnostics, and the search index's state. Anything in `Key` that differs
 /// means a full build, which writes a new cache.
 public struct BuildCache: Sendable {
-    static let formatVersion = 2
+    static let formatVersion = 3
     static let folderName = ".guidebook-cache"
 
     /// Everything outside the content that the site depends on.
@@ -42,9 +42,8 @@ public struct BuildCache: Sendable {
         var structureHash: UInt64
         /// Not a glossary or generated page, and no diagnostic points into it.
         var isEditable: Bool
-        /// Where its body is in its HTML file, and that file as written.
+        /// Where its body is in its HTML file (which `outputListing` vouches for).
         var bodyRange: Range<Int>?
-        var htmlFile: FileRecord?
         /// Where its body is in print.html.
         var printRange: Range<Int>?
         /// Its links' rewrites, for its pages and for the print edition (`links(in:)`).
@@ -63,7 +62,8 @@ public struct BuildCache: Sendable {
     var glossary: [Glossary.Entry]
     var allowsRawHTML: Bool
     var diagnostics: [Diagnostic]
-    var printFile: FileRecord?
+    /// Whether the theme has a print edition (`print.html`).
+    var hasPrintEdition: Bool
     /// Every file in the output folder, as the last build left it (`outputListing(of:)`): a site
     /// folder someone changed, or removed, is built again in full, not patched.
     var outputListing: UInt64 = 0
@@ -153,8 +153,7 @@ public struct BuildCache: Sendable {
         writer.uint64(outputListing)
         writer.uint64(blobGeneration)
         writer.int(writtenAt)
-        writer.bool(printFile != nil)
-        if let printFile { Self.encode(printFile, &writer) }
+        writer.bool(hasPrintEdition)
         writer.bool(search != nil)
         if let search { search.encode(&writer) }
     }
@@ -174,11 +173,11 @@ public struct BuildCache: Sendable {
         let allowsRawHTML = try reader.bool()
         let diagnostics = try (0..<reader.count()).map { _ in try decodeDiagnostic(&reader) }
         let outputListing = try reader.uint64(), blobGeneration = try reader.uint64(), writtenAt = try reader.int()
-        let printFile = try reader.bool() ? try decodeFile(&reader) : nil
+        let hasPrintEdition = try reader.bool()
         let search = try reader.bool() ? try SearchState.decode(&reader) : nil
         guard reader.isAtEnd, glossary.allSatisfy({ pages.indices.contains($0.page) }) else { throw CacheReader.Damaged() }
         return BuildCache(key: key, files: files, pages: pages, glossary: glossary, allowsRawHTML: allowsRawHTML,
-                          diagnostics: diagnostics, printFile: printFile, outputListing: outputListing,
+                          diagnostics: diagnostics, hasPrintEdition: hasPrintEdition, outputListing: outputListing,
                           blobGeneration: blobGeneration, writtenAt: writtenAt, search: search)
     }
 
@@ -200,8 +199,6 @@ public struct BuildCache: Sendable {
         writer.uint64(page.structureHash)
         writer.bool(page.isEditable)
         writer.range(page.bodyRange)
-        writer.bool(page.htmlFile != nil)
-        if let htmlFile = page.htmlFile { encode(htmlFile, &writer) }
         writer.range(page.printRange)
         writer.blob(page.links)
         writer.string(page.searchTitle)
@@ -214,7 +211,7 @@ public struct BuildCache: Sendable {
     private static func decodePage(_ reader: inout CacheReader) throws -> PageRecord {
         PageRecord(contentPath: try reader.string(), sourcePath: try reader.string(), outputPath: try reader.string(),
                    frontMatterHash: try reader.uint64(), structureHash: try reader.uint64(), isEditable: try reader.bool(),
-                   bodyRange: try reader.range(), htmlFile: try reader.bool() ? try decodeFile(&reader) : nil,
+                   bodyRange: try reader.range(),
                    printRange: try reader.range(), links: try reader.storedBlob(),
                    searchTitle: try reader.string(), searchSummary: try reader.string(), searchTags: try reader.strings(),
                    searchBreadcrumb: try reader.string(), documents: try reader.range() ?? 0..<0)

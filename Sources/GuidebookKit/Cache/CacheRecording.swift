@@ -43,7 +43,7 @@ enum CacheRecording {
     static func cache(tree: SiteTree, outlines: [MarkdownOutline], checklists: [[Checklist]], linked: LinkedSite,
                       files: [String: BuildCache.FileRecord], frontMatterHashes: [UInt64], bodyRanges: [Int: Range<Int>],
                       printRanges: [Int: Range<Int>], search: SearchState?, pageDocuments: [Range<Int>],
-                      allowsRawHTML: Bool, diagnostics: [Diagnostic]) -> BuildCache {
+                      hasPrintEdition: Bool, allowsRawHTML: Bool, diagnostics: [Diagnostic]) -> BuildCache {
         let pathsWithDiagnostics = Set(diagnostics.compactMap(\.location?.path))
         let pages = tree.pages.indices.map { index -> BuildCache.PageRecord in
             let page = tree.pages[index]
@@ -53,13 +53,13 @@ enum CacheRecording {
                 frontMatterHash: index < frontMatterHashes.count ? frontMatterHashes[index] : 0,
                 structureHash: structureHash(outline: outlines[index], checklists: checklists[index]),
                 isEditable: !page.isGenerated && !page.frontMatter.isGlossary && !pathsWithDiagnostics.contains(page.sourcePath),
-                bodyRange: bodyRanges[index], htmlFile: nil, printRange: printRanges[index],
+                bodyRange: bodyRanges[index], printRange: printRanges[index],
                 links: BuildCache.linksBlob(rewrites: linked.rewrites[index], printRewrites: linked.printRewrites[index]),
                 searchTitle: searchPage.title, searchSummary: searchPage.summary, searchTags: searchPage.tags,
                 searchBreadcrumb: searchPage.breadcrumb, documents: index < pageDocuments.count ? pageDocuments[index] : 0..<0)
         }
         return BuildCache(key: .unset,
                           files: files, pages: pages, glossary: linked.glossary.entries, allowsRawHTML: allowsRawHTML,
-                          diagnostics: diagnostics, printFile: nil, search: search)
+                          diagnostics: diagnostics, hasPrintEdition: hasPrintEdition, search: search)
     }
 }

@@ -37,10 +37,6 @@ public enum CachedBuild {
         if result.didWrite {
             if var cache = result.cache, let key {
                 cache.key = key
-                for index in cache.pages.indices {
-                    cache.pages[index].htmlFile = FileStamp.of(outputFolder.appendingPathComponent(cache.pages[index].outputPath).path)?.record(hash: 0)
-                }
-                cache.printFile = FileStamp.of(outputFolder.appendingPathComponent(PrintEdition.path).path)?.record(hash: 0)
                 cache.outputListing = BuildCache.outputListing(of: outputFolder)
                 save(&cache, to: cacheFolder, blobFile: blobFile, fresh: true)
             } else {

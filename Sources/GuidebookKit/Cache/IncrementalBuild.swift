@@ -30,8 +30,7 @@ enum IncrementalBuild {
         let glossary = GlossaryIndex(Glossary(entries: cache.glossary))
         for (path, data) in changed.sorted(by: { $0.key < $1.key }) {
             guard let page = pageByContentPath[path],
-                  let (edit, documents) = try? bodyEdit(of: page, data: data, cache: cache, glossary: glossary, blobFile: blobFile,
-                                                        outputFolder: outputFolder) else { return nil }
+                  let (edit, documents) = try? bodyEdit(of: page, data: data, cache: cache, glossary: glossary, blobFile: blobFile) else { return nil }
             edits.append(edit)
             weighed[page] = documents
         }
@@ -58,7 +57,7 @@ enum IncrementalBuild {
                 try writePage(edit, cache: &cache, outputFolder: outputFolder)
                 written.append(cache.pages[edit.page].outputPath)
             }
-            if !edits.isEmpty, cache.printFile != nil {
+            if !edits.isEmpty, cache.hasPrintEdition {
                 try writePrintEdition(edits, cache: &cache, outputFolder: outputFolder)
                 written.append(PrintEdition.path)
             }
@@ -98,11 +97,10 @@ enum IncrementalBuild {
     }
 
     /// The page's new body, when the edit is to its body only; nil otherwise.
-    private static func bodyEdit(of page: Int, data: Data, cache: BuildCache, glossary: GlossaryIndex, blobFile: CacheBlobFile,
-                                 outputFolder: URL) throws -> (PageEdit, [SearchIndexBuilder.WeighedDocument])? {
+    private static func bodyEdit(of page: Int, data: Data, cache: BuildCache, glossary: GlossaryIndex,
+                                 blobFile: CacheBlobFile) throws -> (PageEdit, [SearchIndexBuilder.WeighedDocument])? {
         let record = cache.pages[page]
-        guard record.isEditable, record.bodyRange != nil, (record.printRange != nil) == (cache.printFile != nil),
-              FileStamp.of(outputFolder.appendingPathComponent(record.outputPath).path)?.matches(record.htmlFile) == true,
+        guard record.isEditable, record.bodyRange != nil, (record.printRange != nil) == cache.hasPrintEdition,
               let text = String(data: data, encoding: .utf8) else { return nil }
         let parsed = FrontMatterParser.parse(text, path: record.sourcePath)
         guard parsed.diagnostics.isEmpty, let frontMatter = parsed.frontMatter, !parsed.body.isEmpty,
@@ -134,17 +132,17 @@ enum IncrementalBuild {
         let body = Data(edit.bodyHTML.utf8)
         try FileReplacement.replace(url, with: old.prefix(range.lowerBound) + body + old.suffix(from: range.upperBound))
         cache.pages[edit.page].bodyRange = range.lowerBound..<(range.lowerBound + body.count)
-        cache.pages[edit.page].htmlFile = FileStamp.of(url.path)?.record(hash: 0)
     }
 
     /// print.html is changed in place, from the first edited body on: written whole, the 95 MB of
     /// a 10,000-page guide took more than half a second, most of it the kernel finding room for a
     /// new file. So a reader may see it half changed for some milliseconds, and if the build is
-    /// stopped there, the file's stamp no longer matches the cache, so the next build is a full one.
+    /// stopped there, the site folder no longer matches the cache's listing of it, so the next
+    /// build is a full one.
     private static func writePrintEdition(_ edits: [PageEdit], cache: inout BuildCache, outputFolder: URL) throws {
         let url = outputFolder.appendingPathComponent(PrintEdition.path)
         let notAsRecorded = BuildError(stage: "write", path: url.path, reason: "not as the build cache recorded it")
-        guard let size = cache.printFile?.size, FileStamp.of(url.path)?.matches(cache.printFile) == true else { throw notAsRecorded }
+        guard let size = FileStamp.of(url.path)?.size else { throw notAsRecorded }
         let replacements = edits.compactMap { edit in cache.pages[edit.page].printRange.map { (range: $0, page: edit.page, body: Array(edit.printHTML.utf8)) } }
             .sorted { $0.range.lowerBound < $1.range.lowerBound }
         guard let base = replacements.first?.range.lowerBound else { return }
@@ -183,6 +181,5 @@ enum IncrementalBuild {
                 cache.pages[index].printRange = (range.lowerBound + moved)..<(range.upperBound + moved)
             }
         }
-        cache.printFile = FileStamp.of(url.path)?.record(hash: 0)
     }
 }
