@@ -85,24 +85,28 @@ public struct SiteBuilder: Sendable {
                 }.compactMap { $0 }.first
             }
         }
-        var generated: [GeneratedPage] = []
+        var generated: [PendingGeneratedPage] = []
         // Pages link to the print edition before it is rendered, so its path is known up front.
         let printPath: Set<String> = theme.templates.getTemplate(named: "print") != nil ? [PrintEdition.path] : []
         if theme.templates.getTemplate(named: "checklists") != nil {
-            generated.append(GeneratedPages.checklists(tree: tree, checklists: checklists))
+            generated.append(PendingGeneratedPage(GeneratedPages.checklistsPath) { GeneratedPages.checklists(tree: tree, checklists: checklists) })
         }
         if configuration.hasSearch, theme.templates.getTemplate(named: "search") != nil {
-            generated.append(GeneratedPages.search())
+            generated.append(PendingGeneratedPage(GeneratedPages.searchPath) { GeneratedPages.search() })
         }
         if theme.templates.getTemplate(named: "404") != nil {
-            generated.append(GeneratedPages.notFound())
+            generated.append(PendingGeneratedPage(GeneratedPages.notFoundPath) { GeneratedPages.notFound() })
         }
         let lastUpdated = pages.map { lastUpdatedByPath[$0.contentPath] }
         if theme.templates.getTemplate(named: "tags") != nil {
-            generated.append(GeneratedPages.tags(tree: tree, graph: linked.graph))
+            let graph = linked.graph
+            generated.append(PendingGeneratedPage(GeneratedPages.tagsPath) { GeneratedPages.tags(tree: tree, graph: graph) })
         }
         if theme.templates.getTemplate(named: "status") != nil {
-            generated.append(GeneratedPages.status(tree: tree, lastUpdated: lastUpdated, today: options.today, diagnostics: diagnostics))
+            let (today, problems) = (options.today, diagnostics)
+            generated.append(PendingGeneratedPage(GeneratedPages.statusPath) {
+                GeneratedPages.status(tree: tree, lastUpdated: lastUpdated, today: today, diagnostics: problems)
+            })
         }
         let contexts = PageContextBuilder(tree: tree, configuration: configuration, outlines: pageOutlines, checklists: checklists,
                                           generatedPaths: Set(generated.map(\.outputPath)).union(printPath), searchManifestPath: SearchShardWriter.manifestPath,
@@ -120,7 +124,8 @@ public struct SiteBuilder: Sendable {
         let rendered = jobs.concurrentMap { job -> (failure: String?, bodyRange: Range<Int>?) in
             let (html, path, bodyRange): (String, String, Range<Int>?)
             switch job {
-            case .generated(let page):
+            case .generated(let pending):
+                let page = pending.make()
                 (html, path, bodyRange) = (renderer.render(page), page.outputPath, nil)
             case .page(let index):
                 let rendered = renderer.renderLocatingBody(page: index, rewrites: linked.rewrites[index])
@@ -201,8 +206,20 @@ private func failure(_ write: () throws -> Void) -> String? {
 
 /// One page for the Render stage to write.
 enum RenderJob: Sendable {
-    case generated(GeneratedPage)
+    case generated(PendingGeneratedPage)
     case page(Int)
+}
+
+/// A generated page, made by the worker that renders it: made up front and held to the end of
+/// the build, the contexts of the pages that list every page were 24 MB at 10,000 pages.
+struct PendingGeneratedPage: Sendable {
+    var outputPath: String
+    var make: @Sendable () -> GeneratedPage
+
+    init(_ outputPath: String, make: @escaping @Sendable () -> GeneratedPage) {
+        self.outputPath = outputPath
+        self.make = make
+    }
 }
 
 /// Wall time per stage.

@@ -16,9 +16,25 @@ struct SearchDocument: Sendable, Hashable {
 }
 
 /// One stem in one document, with its BM25 score as a score code (`SearchEncoding.scoreCode`).
+/// Eight bytes, not sixteen: a large build holds millions of them at once.
 struct SearchPosting: Sendable, Hashable {
-    var document: Int
-    var scoreCode: Int
+    private var documentNumber: Int32
+    private var code: UInt8
+
+    init(document: Int, scoreCode: Int) {
+        documentNumber = Int32(document)
+        code = UInt8(scoreCode)
+    }
+
+    var document: Int {
+        get { Int(documentNumber) }
+        set { documentNumber = Int32(newValue) }
+    }
+
+    var scoreCode: Int {
+        get { Int(code) }
+        set { code = UInt8(newValue) }
+    }
 }
 
 /// What the index builder takes from one page.

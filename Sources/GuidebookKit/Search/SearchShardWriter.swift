@@ -45,17 +45,38 @@ enum SearchShardWriter {
     }
 
     static func written(_ index: SearchIndex) -> (files: [File], layout: Layout) {
+        var files: [File] = []
         let stems = Array(index.postings.keys)
-        let table = TermTable(index: index, stems: stems)
+        let layout = write(table: TermTable(index: index, stems: stems), stems: stems, documents: index.documents,
+                           language: index.language) { files += $0 }
+        return (files, layout)
+    }
+
+    /// The files, handed to `emit` a batch at a time (term shards, result chunks, their
+    /// directories, the manifest) so that they are never all held at once: at 10,000 pages
+    /// they are 29 MB of text, made while the pages are still being rendered.
+    static func write(table: TermTable, stems: [String], documents: [SearchDocument], language: String?,
+                      emit: ([File]) -> Void) -> Layout {
         let ranges = cut(table)
         let firstForms = ranges.map { firstForm(of: $0, in: table) }
-        let terms = Array(zip(ranges, firstForms)).concurrentMap { termShard(table, range: $0, firstForm: $1) }
-        let chunks = documentChunks(for: index.documents)
-        let manifest = manifest(language: index.language, documentCount: index.documents.count,
-                                shards: Array(zip(firstForms, terms.map(\.hash))), directoryHashes: chunks.directoryHashes)
-        let chunkHashes = chunks.files.filter { $0.path.hasPrefix("\(folder)/docs-") }.map(\.hash)
-        return (terms + chunks.files + [manifest], Layout(table: table, stems: stems, shardRanges: ranges, shardFirstForms: firstForms, shardHashes: terms.map(\.hash),
-                                                          chunkHashes: chunkHashes, directoryHashes: chunks.directoryHashes))
+        var shardHashes: [String] = []
+        for batch in batches(of: Array(zip(ranges, firstForms))) {
+            let terms = batch.concurrentMap { termShard(table, range: $0, firstForm: $1) }
+            shardHashes += terms.map(\.hash)
+            emit(terms)
+        }
+        let chunks = documentChunks(for: documents, emit: emit)
+        emit([manifest(language: language, documentCount: documents.count,
+                       shards: Array(zip(firstForms, shardHashes)), directoryHashes: chunks.directoryHashes)])
+        return Layout(table: table, stems: stems, shardRanges: ranges, shardFirstForms: firstForms, shardHashes: shardHashes,
+                      chunkHashes: chunks.chunkHashes, directoryHashes: chunks.directoryHashes)
+    }
+
+    /// How many files are made before they are handed on.
+    static let emitBatchSize = 128
+
+    private static func batches<Element>(of elements: [Element]) -> [[Element]] {
+        stride(from: 0, to: elements.count, by: emitBatchSize).map { Array(elements[$0..<min($0 + emitBatchSize, elements.count)]) }
     }
 
     static func manifest(language: String?, documentCount: Int, shards: [(firstForm: String, hash: String)], directoryHashes: [String]) -> File {
@@ -159,13 +180,16 @@ enum SearchShardWriter {
 
     /// Chunks of `chunkSize` documents with their pages' titles and links, and directories of
     /// `directorySize` chunk hashes, so the manifest stays small however many chunks there are.
-    static func documentChunks(for documents: [SearchDocument]) -> (files: [File], directoryHashes: [String]) {
-        let starts = Array(stride(from: 0, to: documents.count, by: chunkSize))
-        var files = starts.concurrentMap { chunkFile(number: $0 / chunkSize, documents[$0..<min($0 + chunkSize, documents.count)]) }
-        let chunkHashes = files.map(\.hash)
+    static func documentChunks(for documents: [SearchDocument], emit: ([File]) -> Void) -> (chunkHashes: [String], directoryHashes: [String]) {
+        var chunkHashes: [String] = []
+        for starts in batches(of: Array(stride(from: 0, to: documents.count, by: chunkSize))) {
+            let files = starts.concurrentMap { chunkFile(number: $0 / chunkSize, documents[$0..<min($0 + chunkSize, documents.count)]) }
+            chunkHashes += files.map(\.hash)
+            emit(files)
+        }
         let directories = stride(from: 0, to: chunkHashes.count, by: directorySize).map { directoryFile(number: $0 / directorySize, chunkHashes: chunkHashes) }
-        files += directories
-        return (files, directories.map(\.hash))
+        emit(directories)
+        return (chunkHashes, directories.map(\.hash))
     }
 
     static func chunkFile(number: Int, _ documents: ArraySlice<SearchDocument>) -> File {

@@ -10,7 +10,8 @@ enum SearchStage {
                       write: ([SearchShardWriter.File]) -> String?) -> (failure: String?, state: SearchState?, pageDocuments: [Range<Int>]) {
         let keepsState = cacheBlobs != nil
         var builder = SearchIndexBuilder()
-        var pageForms: [[Int32]] = keepsState ? Array(repeating: [], count: tree.pages.count) : []
+        // Per page, the numbers of the word forms it uses, as differences: a third of the memory.
+        var pageForms: [[UInt8]] = keepsState ? Array(repeating: [], count: tree.pages.count) : []
         var pageDocuments: [Range<Int>] = Array(repeating: 0..<0, count: tree.pages.count)
         var documentCount = 0
         // In batches, so only a batch of pages' word counts is held before it joins the index.
@@ -23,23 +24,26 @@ enum SearchStage {
                 let forms = builder.add(documents)
                 pageDocuments[index] = documentCount..<(documentCount + documents.count)
                 documentCount += documents.count
-                if keepsState { pageForms[index] = Array(forms) }
+                if keepsState { pageForms[index] = LEB128.ascending(forms.sorted()) }
             }
         }
         var index = builder.finish(stemmer: Stemmer(language: language), keepsAllPostings: keepsState)
-        var (files, layout) = SearchShardWriter.written(index)
-        let failure = write(files)
-        files = []
-        guard let cacheBlobs, failure == nil else { return (failure, nil, pageDocuments) }
-        // What the state does not need goes before it is made: the peak of a large build is here.
+        let stems = Array(index.postings.keys)
+        let table = SearchShardWriter.TermTable(index: index, stems: stems)
+        // The table holds what the files need of these; the peak of a large build is near here.
         index.postings = [:]
         index.stemOfForm = [:]
+        var failure: String?
+        let layout = SearchShardWriter.write(table: table, stems: stems, documents: index.documents, language: index.language) { files in
+            if failure == nil { failure = write(files) }
+        }
+        guard let cacheBlobs, failure == nil else { return (failure, nil, pageDocuments) }
         var pageCountOfForm = [Int32](repeating: 0, count: builder.formCount)
         for numbers in pageForms {
-            for number in numbers { pageCountOfForm[Int(number)] += 1 }
+            for number in LEB128.ascendingNumbers(numbers) { pageCountOfForm[Int(number)] += 1 }
         }
         let state = try? SearchState(index: index, layout: layout, pageCount: pageForms.count,
-                                     formsOfPage: { pageForms[$0].map { builder.form(numbered: $0) } },
+                                     formsOfPage: { LEB128.ascendingNumbers(pageForms[$0]).map { builder.form(numbered: $0) } },
                                      pageCountOfForm: { builder.number(of: $0).map { pageCountOfForm[Int($0)] } ?? 0 },
                                      store: cacheBlobs.store)
         return (nil, state, pageDocuments)

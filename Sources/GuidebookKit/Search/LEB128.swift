@@ -1,0 +1,44 @@
+/// Unsigned LEB128: seven bits a byte, low bits first. For numbers held in memory between stages
+/// of a large build (the index's postings while pages are added), where most are small.
+enum LEB128 {
+    static func append(_ value: UInt32, to bytes: inout [UInt8]) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(value & 0x7F) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    static func read(_ bytes: inout ArraySlice<UInt8>) -> UInt32 {
+        var value: UInt32 = 0, shift: UInt32 = 0
+        while let byte = bytes.popFirst() {
+            value |= UInt32(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        return value
+    }
+
+    /// Ascending numbers as the differences between them.
+    static func ascending(_ numbers: [Int32]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(numbers.count * 2)
+        var previous: Int32 = 0
+        for number in numbers {
+            append(UInt32(number - previous), to: &bytes)
+            previous = number
+        }
+        return bytes
+    }
+
+    static func ascendingNumbers(_ bytes: [UInt8]) -> [Int32] {
+        var numbers: [Int32] = []
+        var rest = bytes[...], number: Int32 = 0
+        while !rest.isEmpty {
+            number += Int32(read(&rest))
+            numbers.append(number)
+        }
+        return numbers
+    }
+}
