@@ -21,7 +21,8 @@ enum Terminal {
                 : "rewrote " + (written.count <= 3 ? written.joined(separator: ", ") : "\(written.prefix(2).joined(separator: ", ")) and \(written.count - 2) more")
             error("Built from the build cache (\(what)) into \(outputFolder.path), \(warnings), in \(time) s")
         } else if result.didWrite {
-            error("Built \(plural(result.pagesWritten.count, "page")) into \(outputFolder.path), \(warnings), in \(time) s")
+            let kept = result.pagesKept > 0 ? " (\(result.pagesKept) of them unchanged, kept from the last build)" : ""
+            error("Built \(plural(result.pagesWritten.count, "page"))\(kept) into \(outputFolder.path), \(warnings), in \(time) s")
         } else {
             let errors = plural(result.errorCount, "error")
             let why = result.errorCount == 0 && strict ? " (warnings fail the build with --strict)" : ""

@@ -55,6 +55,15 @@ import GuidebookTestSupport
             return try Self.tree(folder)
         }
 
+        /// Each site file's inode: a file kept from the last build keeps its number.
+        func siteFileNumbers() throws -> [String: Int] {
+            var numbers: [String: Int] = [:]
+            for path in FileStamp.files(under: site).keys {
+                numbers[path] = try FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(path).path)[.systemFileNumber] as? Int
+            }
+            return numbers
+        }
+
         static func tree(_ folder: URL) throws -> [String: Data] {
             var files: [String: Data] = [:]
             for path in FileStamp.files(under: folder).keys { files[path] = try Data(contentsOf: folder.appendingPathComponent(path)) }
@@ -162,6 +171,37 @@ import GuidebookTestSupport
         let result = try project.buildMatchingCleanBuild()
         #expect(!result.wasIncremental, "\(kind)")
         // And the cache it leaves is good for the next body edit.
+        try project.edit("content/team/staffing.md") { $0.replacingOccurrences(of: "Secondment and recruitment.", with: "Secondment, recruitment and induction.") }
+        #expect(try project.buildMatchingCleanBuild().wasIncremental, "\(kind)")
+    }
+
+    /// A title edit is a full build, but pages whose HTML would come out the same are kept as
+    /// files (the same inode), and exactly the files whose bytes change are written.
+    @Test(arguments: [
+        ("a page in a section", "content/team/staffing.md", "title: Staffing", "title: Staffing and secondment",
+         ["team/staffing.html", "team/index.html"], ["governance.html", "glossary.html", "index.html"]),
+        ("a top-level page", "content/governance.md", "title: Governance", "title: Governance and steering",
+         ["governance.html", "index.html", "team/staffing.html", "glossary.html"], [String]()),
+    ])
+    func aTitleEditRewritesOnlyThePagesThatShowIt(kind: String, path: String, old: String, new: String,
+                                                   rewritten expected: [String], kept: [String]) throws {
+        let project = try Project(Self.files)
+        try project.buildMatchingCleanBuild()
+        let bytesBefore = try Project.tree(project.site), filesBefore = try project.siteFileNumbers()
+        try project.edit(path) { $0.replacingOccurrences(of: old, with: new) }
+        let result = try project.buildMatchingCleanBuild()
+        #expect(!result.wasIncremental, "\(kind)")
+        let bytesAfter = try Project.tree(project.site), filesAfter = try project.siteFileNumbers()
+        let rewritten = Set(filesAfter.keys.filter { filesAfter[$0] != filesBefore[$0] })
+        let changed = Set(bytesAfter.keys.filter { bytesAfter[$0] != bytesBefore[$0] })
+        #expect(rewritten == changed, "\(kind): rewritten but unchanged \(rewritten.subtracting(changed).sorted()); changed but kept \(changed.subtracting(rewritten).sorted())")
+        #expect(Set(expected).isSubset(of: rewritten), "\(kind): \(rewritten.sorted())")
+        #expect(rewritten.isDisjoint(with: kept), "\(kind): \(rewritten.sorted())")
+        // Generated pages are rendered and compared, not counted as kept.
+        let generated: Set = ["404.html", "search.html", "checklists.html", "tags.html", "status.html", "print.html"]
+        #expect(result.pagesKept == filesAfter.keys.filter { $0.hasSuffix(".html") && !rewritten.contains($0) && !generated.contains($0) }.count,
+                "\(kind)")
+        // A body edit after it is built from the cache again.
         try project.edit("content/team/staffing.md") { $0.replacingOccurrences(of: "Secondment and recruitment.", with: "Secondment, recruitment and induction.") }
         #expect(try project.buildMatchingCleanBuild().wasIncremental, "\(kind)")
     }

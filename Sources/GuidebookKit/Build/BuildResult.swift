@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     /// its larger parts go into this file as soon as they are made.
     var cacheBlobs: CacheBlobFile?
     var recordsCache: Bool { cacheBlobs != nil }
+    /// The last build's site, when the build cache vouches for it: unchanged pages are kept.
+    var previousSite: PreviousSite?
 
     public init(includeDrafts: Bool = false, strict: Bool = false, themeSearchFolders: [URL], today: CalendarDate = .today()) {
         self.includeDrafts = includeDrafts
@@ -44,6 +46,8 @@ public struct BuildResult: Sendable {
     var cache: BuildCache?
     /// True when the build cache let this build rewrite only what changed.
     public var wasIncremental = false
+    /// Pages whose files were kept from the last build (`PreviousSite`), not written.
+    public var pagesKept = 0
 
     public var errorCount: Int { diagnostics.filter(\.isError).count }
     public var warningCount: Int { diagnostics.count - errorCount }

@@ -121,17 +121,30 @@ public struct SiteBuilder: Sendable {
             return (writeFailure, bodyRanges)
         }
         let jobs = generated.map(RenderJob.generated) + pages.indices.map(RenderJob.page)
-        let rendered = jobs.concurrentMap { job -> (failure: String?, bodyRange: Range<Int>?) in
+        let previousSite = options.previousSite
+        let rendered = jobs.concurrentMap { job -> RenderedPage in
             let (html, path, bodyRange): (String, String, Range<Int>?)
+            var fingerprint: UInt64?
             switch job {
             case .generated(let pending):
                 let page = pending.make()
                 (html, path, bodyRange) = (renderer.render(page), page.outputPath, nil)
             case .page(let index):
-                let rendered = renderer.renderLocatingBody(page: index, rewrites: linked.rewrites[index])
-                (html, path, bodyRange) = (rendered.html, pages[index].outputPath, rendered.bodyRange)
+                path = pages[index].outputPath
+                // Fingerprints are for the build cache: the next build keeps what they say is unchanged.
+                let shell = recordsCache ? renderer.shell(page: index, rewrites: linked.rewrites[index]) : nil
+                fingerprint = shell?.fingerprint
+                if let shell, let previous = previousSite?.pages[path], previous.fingerprint == shell.fingerprint {
+                    var kept = false
+                    let keepFailure = failure { kept = try output.keep(path) }
+                    if kept || keepFailure != nil {
+                        return RenderedPage(failure: keepFailure, bodyRange: previous.bodyRange, fingerprint: shell.fingerprint, wasKept: true)
+                    }
+                }
+                let rendered = renderer.renderLocatingBody(page: index, rewrites: linked.rewrites[index], shell: shell)
+                (html, bodyRange) = (rendered.html, rendered.bodyRange)
             }
-            return (failure { try output.write(Data(html.utf8), to: path) }, bodyRange)
+            return RenderedPage(failure: failure { try output.write(Data(html.utf8), to: path) }, bodyRange: bodyRange, fingerprint: fingerprint)
         }
         var writeErrors = rendered.map(\.failure)
         clock.lap("render pages")
@@ -173,6 +186,7 @@ public struct SiteBuilder: Sendable {
         clock.lap("write")
         var result = BuildResult(pagesWritten: pages.map(\.outputPath) + generated.map(\.outputPath) + printPath.sorted(),
                                  diagnostics: diagnostics, timings: clock.timings, didWrite: true)
+        result.pagesKept = rendered.filter(\.wasKept).count
         if options.keepsPreviewSnapshot {
             result.previewSnapshot = PreviewSnapshot(renderer: renderer, outlines: pageOutlines, rewrites: linked.rewrites)
         }
@@ -183,9 +197,13 @@ public struct SiteBuilder: Sendable {
                 guard case .page(let index) = job, let range = result.bodyRange else { return nil }
                 return (index, range)
             })
+            let fingerprints = Dictionary(uniqueKeysWithValues: zip(jobs, rendered).compactMap { job, result -> (Int, UInt64)? in
+                guard case .page(let index) = job, let fingerprint = result.fingerprint else { return nil }
+                return (index, fingerprint)
+            })
             result.cache = CacheRecording.cache(tree: tree, outlines: pageOutlines, checklists: checklists, linked: linked,
                                                  files: fileRecords, frontMatterHashes: frontMatterHashes, bodyRanges: bodyRanges,
-                                                 printRanges: printRanges, search: searchState, pageDocuments: pageDocuments,
+                                                 printRanges: printRanges, fingerprints: fingerprints, search: searchState, pageDocuments: pageDocuments,
                                                  hasPrintEdition: !printPath.isEmpty, allowsRawHTML: configuration.allowsRawHTML,
                                                  diagnostics: diagnostics)
         }
@@ -205,6 +223,15 @@ private func failure(_ write: () throws -> Void) -> String? {
 }
 
 /// One page for the Render stage to write.
+/// What rendering one page gave: the write's failure, where its body is, its fingerprint (for the
+/// build cache), and whether its file was kept from the last build instead.
+struct RenderedPage: Sendable {
+    var failure: String?
+    var bodyRange: Range<Int>?
+    var fingerprint: UInt64?
+    var wasKept = false
+}
+
 enum RenderJob: Sendable {
     case generated(PendingGeneratedPage)
     case page(Int)

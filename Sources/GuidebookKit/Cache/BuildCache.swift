@@ -6,7 +6,7 @@ import Foundation
 /// the glossary, the diagnostics, and the search index's state. Anything in `Key` that differs
 /// means a full build, which writes a new cache.
 public struct BuildCache: Sendable {
-    static let formatVersion = 3
+    static let formatVersion = 4
     static let folderName = ".guidebook-cache"
 
     /// Everything outside the content that the site depends on.
@@ -54,6 +54,8 @@ public struct BuildCache: Sendable {
         var searchTags: [String]
         var searchBreadcrumb: String
         var documents: Range<Int>
+        /// What its HTML was made from (`RenderFingerprint`); 0 for none.
+        var renderFingerprint: UInt64 = 0
     }
 
     var key: Key
@@ -206,6 +208,7 @@ public struct BuildCache: Sendable {
         writer.strings(page.searchTags)
         writer.string(page.searchBreadcrumb)
         writer.range(page.documents)
+        writer.uint64(page.renderFingerprint)
     }
 
     private static func decodePage(_ reader: inout CacheReader) throws -> PageRecord {
@@ -214,7 +217,7 @@ public struct BuildCache: Sendable {
                    bodyRange: try reader.range(),
                    printRange: try reader.range(), links: try reader.storedBlob(),
                    searchTitle: try reader.string(), searchSummary: try reader.string(), searchTags: try reader.strings(),
-                   searchBreadcrumb: try reader.string(), documents: try reader.range() ?? 0..<0)
+                   searchBreadcrumb: try reader.string(), documents: try reader.range() ?? 0..<0, renderFingerprint: try reader.uint64())
     }
 
     private static func encode(_ diagnostic: Diagnostic, _ writer: inout CacheWriter) {

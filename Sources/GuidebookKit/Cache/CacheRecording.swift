@@ -42,7 +42,7 @@ enum CacheRecording {
 
     static func cache(tree: SiteTree, outlines: [MarkdownOutline], checklists: [[Checklist]], linked: LinkedSite,
                       files: [String: BuildCache.FileRecord], frontMatterHashes: [UInt64], bodyRanges: [Int: Range<Int>],
-                      printRanges: [Int: Range<Int>], search: SearchState?, pageDocuments: [Range<Int>],
+                      printRanges: [Int: Range<Int>], fingerprints: [Int: UInt64], search: SearchState?, pageDocuments: [Range<Int>],
                       hasPrintEdition: Bool, allowsRawHTML: Bool, diagnostics: [Diagnostic]) -> BuildCache {
         let pathsWithDiagnostics = Set(diagnostics.compactMap(\.location?.path))
         let pages = tree.pages.indices.map { index -> BuildCache.PageRecord in
@@ -56,7 +56,8 @@ enum CacheRecording {
                 bodyRange: bodyRanges[index], printRange: printRanges[index],
                 links: BuildCache.linksBlob(rewrites: linked.rewrites[index], printRewrites: linked.printRewrites[index]),
                 searchTitle: searchPage.title, searchSummary: searchPage.summary, searchTags: searchPage.tags,
-                searchBreadcrumb: searchPage.breadcrumb, documents: index < pageDocuments.count ? pageDocuments[index] : 0..<0)
+                searchBreadcrumb: searchPage.breadcrumb, documents: index < pageDocuments.count ? pageDocuments[index] : 0..<0,
+                renderFingerprint: fingerprints[index] ?? 0)
         }
         return BuildCache(key: .unset,
                           files: files, pages: pages, glossary: linked.glossary.entries, allowsRawHTML: allowsRawHTML,

@@ -14,6 +14,7 @@ public enum CachedBuild {
         let stamps = contentStamps(contentFolder)
         let key = currentKey(root: root, contentFolder: contentFolder, contentPaths: Array(stamps.keys), outputFolder: outputFolder, options: options)
         clock.lap("cache: look at the project")
+        var recording = options
         if let key, var cache = BuildCache.load(from: cacheFolder), cache.key == key {
             clock.lap("cache: read")
             let blobFile = CacheBlobFile(folder: cacheFolder, generation: cache.blobGeneration)
@@ -25,15 +26,20 @@ public enum CachedBuild {
                 result.timings = built + result.timings + clock.timings.suffix(1)
                 return result
             }
+            // Not a body edit, but the site is still as the cache describes it (a build from the
+            // cache that failed half-way would have changed it): the full build keeps what it can.
+            if BuildCache.outputListing(of: outputFolder) == cache.outputListing {
+                recording.previousSite = PreviousSite(cache: cache)
+            }
         }
-        var recording = options
         let blobFile = CacheBlobFile.fresh(in: cacheFolder)
         if key != nil, (try? blobFile.startFresh()) != nil {
             recording.cacheBlobs = blobFile
         }
         defer { blobFile.discard() }
         let input = try ProjectInput.read(root: root)
-        var result = try SiteBuilder(options: recording).build(consume input, into: try FileSystemOutput(outputFolder: outputFolder))
+        let output = try FileSystemOutput(outputFolder: outputFolder, keepsUnchangedFiles: recording.previousSite != nil)
+        var result = try SiteBuilder(options: recording).build(consume input, into: output)
         if result.didWrite {
             if var cache = result.cache, let key {
                 cache.key = key

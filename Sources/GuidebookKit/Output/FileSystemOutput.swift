@@ -19,9 +19,14 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
     /// Held while the new site takes the old one's place, when something reads the output folder
     /// as it changes (`serve`): between the two renames there is no site folder.
     private let swapLock: NSLock?
+    /// Files the new site shares with the old one are hard links to the old files, not copies: a
+    /// build from the build cache leaves untouched what did not change (the same inode, the same
+    /// time), and the site still changes all at once, at `commit`.
+    private let keepsUnchangedFiles: Bool
 
-    public init(outputFolder: URL, swapLock: NSLock? = nil) throws {
+    public init(outputFolder: URL, swapLock: NSLock? = nil, keepsUnchangedFiles: Bool = false) throws {
         self.swapLock = swapLock
+        self.keepsUnchangedFiles = keepsUnchangedFiles
         self.outputFolder = outputFolder.standardizedFileURL
         let parent = self.outputFolder.deletingLastPathComponent()
         let name = self.outputFolder.lastPathComponent
@@ -37,7 +42,22 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
     }
 
     public func write(_ data: Data, to path: String) throws {
+        if keepsUnchangedFiles, previousFile(path, holds: data), try keep(path) { return }
         try write(parts: { emit in try emit(data) }, to: path)
+    }
+
+    public func keep(_ path: String) throws -> Bool {
+        guard keepsUnchangedFiles else { return false }
+        let target = try destination(path)
+        // Where the file system has no hard links, the file is written instead.
+        return link(outputFolder.path + "/" + path, target) == 0
+    }
+
+    /// Whether the old site's file at `path` has these bytes (read only when the size is the same).
+    private func previousFile(_ path: String, holds data: Data) -> Bool {
+        let old = outputFolder.path + "/" + path
+        guard let stamp = FileStamp.of(old), stamp.size == data.count, let bytes = FileManager.default.contents(atPath: old) else { return false }
+        return bytes == data
     }
 
     /// Plain POSIX calls on path strings: Foundation's URL and Data writing cost more than the
@@ -70,6 +90,7 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
     private static var lastError: String { String(cString: strerror(errno)) }
 
     public func copyFile(from source: URL, to path: String) throws {
+        if keepsUnchangedFiles, let data = FileManager.default.contents(atPath: source.path), previousFile(path, holds: data), try keep(path) { return }
         let target = try destination(path)
         do {
             try fileManager.copyItem(atPath: source.path, toPath: target)

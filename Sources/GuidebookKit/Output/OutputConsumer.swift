@@ -7,11 +7,16 @@ public protocol OutputConsumer: Sendable {
     /// A large file given in parts as they are made (`emit` each), so it is never whole in memory.
     func write(parts: (_ emit: (Data) throws -> Void) throws -> Void, to path: String) throws
     func copyFile(from source: URL, to path: String) throws
+    /// Puts the previous build's file at `path` into the new site as it is, without writing it;
+    /// false when this output cannot (it keeps nothing, or there is no such file): then write it.
+    func keep(_ path: String) throws -> Bool
     func commit() throws
     func discard()
 }
 
 extension OutputConsumer {
+    public func keep(_ path: String) throws -> Bool { false }
+
     /// Outputs that keep files whole anyway just join the parts.
     public func write(parts: (_ emit: (Data) throws -> Void) throws -> Void, to path: String) throws {
         var whole = Data()

@@ -8,6 +8,7 @@ struct PageRenderer: Sendable {
     let glossary: GlossaryIndex
     let allowsRawHTML: Bool
     private let sidebars: SidebarCache?
+    private let glossaryFingerprint: UInt64
 
     init(theme: Theme, contexts: PageContextBuilder, glossary: GlossaryIndex, allowsRawHTML: Bool, cachesSidebars: Bool = true) {
         self.theme = theme
@@ -15,6 +16,23 @@ struct PageRenderer: Sendable {
         self.glossary = glossary
         self.allowsRawHTML = allowsRawHTML
         sidebars = cachesSidebars ? SidebarCache(tree: contexts.tree, theme: theme, contexts: contexts) : nil
+        glossaryFingerprint = RenderFingerprint.glossary(glossary.entries, outputPathOfPage: { contexts.tree.pages[$0].outputPath })
+    }
+
+    /// The page template's context for a page, with `bodyMarker` for its body, and the page's
+    /// `RenderFingerprint`: made once, for the fingerprint and then (unless the page is kept) the page.
+    struct PageShell {
+        var context: [String: Any]
+        var fingerprint: UInt64
+    }
+
+    func shell(page index: Int, rewrites: [String: String]) -> PageShell {
+        let page = contexts.tree.pages[index]
+        let context = contexts.context(for: index, bodyHTML: Self.bodyMarker, sidebarHTML: sidebar(for: index))
+        return PageShell(context: context,
+                         fingerprint: RenderFingerprint.page(shellContext: context, body: page.body, outputPath: page.outputPath, rewrites: rewrites,
+                                                             checklists: contexts.checklists[index], glossary: glossaryFingerprint,
+                                                             allowsRawHTML: allowsRawHTML))
     }
 
     /// `body` stands in for the page's own when `serve` shows an edit before the full build.
@@ -27,20 +45,21 @@ struct PageRenderer: Sendable {
     /// put in its place; where that cannot be trusted (an empty body, which a `{{#content}}`
     /// section would treat differently, or a theme that shows the body other than once with
     /// `{{{content}}}`), the page is rendered with its body and has no body range.
-    func renderLocatingBody(page index: Int, rewrites: [String: String], body newBody: String? = nil) -> (html: String, bodyRange: Range<Int>?) {
+    /// `shell` is the page's from `shell(page:rewrites:)` when the caller has made it already.
+    func renderLocatingBody(page index: Int, rewrites: [String: String], body newBody: String? = nil,
+                            shell: PageShell? = nil) -> (html: String, bodyRange: Range<Int>?) {
         let page = contexts.tree.pages[index]
         let body = Self.bodyHTML(of: newBody ?? page.body, page: index, outputPath: page.outputPath, rewrites: rewrites,
                                  checklists: contexts.checklists[index], glossary: glossary, allowsRawHTML: allowsRawHTML,
                                  outputPathOfPage: { contexts.tree.pages[$0].outputPath })
-        let sidebar = sidebar(for: index)
         if !body.isEmpty {
-            let shell = renderPageTemplate(contexts.context(for: index, bodyHTML: Self.bodyMarker, sidebarHTML: sidebar))
-            if let (before, after) = Self.split(shell, at: Self.bodyMarker) {
+            let context = shell?.context ?? contexts.context(for: index, bodyHTML: Self.bodyMarker, sidebarHTML: sidebar(for: index))
+            if let (before, after) = Self.split(renderPageTemplate(context), at: Self.bodyMarker) {
                 let start = before.utf8.count
                 return (before + body + after, start..<(start + body.utf8.count))
             }
         }
-        return (renderPageTemplate(contexts.context(for: index, bodyHTML: body, sidebarHTML: sidebar)), nil)
+        return (renderPageTemplate(contexts.context(for: index, bodyHTML: body, sidebarHTML: sidebar(for: index))), nil)
     }
 
     /// A page body's HTML: cmark-gfm with Guidebook's edits (link rewrites, checklists, glossary terms).

@@ -1,0 +1,68 @@
+import Foundation
+
+/// What a page's HTML is made from, hashed: the page template's context (sidebar included, body
+/// left out) and everything its body's HTML is made from. A build from the build cache that finds
+/// a page's fingerprint as the last build recorded it keeps the page's file instead of rendering
+/// it again (`PreviousSite`): so a title edit rewrites the pages that show the title, and only those.
+enum RenderFingerprint {
+    /// The page template's context is hashed with `PageRenderer.bodyMarker` for the body; the
+    /// body's own inputs are hashed beside it.
+    static func page(shellContext: [String: Any], body: String, outputPath: String, rewrites: [String: String],
+                     checklists: [Checklist], glossary: UInt64, allowsRawHTML: Bool) -> UInt64 {
+        var writer = CacheWriter()
+        writer.string(body)
+        writer.string(outputPath)
+        writer.dictionary(rewrites)
+        for checklist in checklists {
+            writer.strings([checklist.id, checklist.elementID, checklist.title, checklist.headingID ?? "\u{0}"])
+            for item in checklist.items { writer.strings([item.id, item.text]); writer.bool(item.isChecked) }
+        }
+        writer.uint64(glossary)
+        writer.bool(allowsRawHTML)
+        append(shellContext, to: &writer)
+        return ContentHash.fnv1a(writer.bytes)
+    }
+
+    /// The glossary as a body's HTML uses it: each term with its definition and where it links to.
+    /// (A page's own terms are not marked in it: that follows from its output path, hashed with it.)
+    static func glossary(_ entries: [Glossary.Entry], outputPathOfPage: (Int) -> String) -> UInt64 {
+        var writer = CacheWriter()
+        for entry in entries {
+            writer.strings([entry.term, entry.definition, outputPathOfPage(entry.page), entry.headingID])
+            writer.bool(entry.isAbbreviation)
+        }
+        return ContentHash.fnv1a(writer.bytes)
+    }
+
+    /// A template context as bytes: each value tagged with its kind, dictionaries in key order.
+    /// Contexts hold strings, numbers, booleans, arrays and dictionaries; anything else is written
+    /// as its type and description, which is still the same for the same value.
+    static func append(_ value: Any, to writer: inout CacheWriter) {
+        switch value {
+        case let text as String:
+            writer.int(1)
+            writer.string(text)
+        case let flag as Bool:
+            writer.int(2)
+            writer.bool(flag)
+        case let number as Int:
+            writer.int(3)
+            writer.int(number)
+        case let dictionary as [String: Any]:
+            writer.int(4)
+            writer.int(dictionary.count)
+            for key in dictionary.keys.sorted() {
+                writer.string(key)
+                append(dictionary[key]!, to: &writer)
+            }
+        case let array as [Any]:
+            writer.int(5)
+            writer.int(array.count)
+            for element in array { append(element, to: &writer) }
+        default:
+            writer.int(6)
+            writer.string("\(type(of: value))")
+            writer.string(String(describing: value))
+        }
+    }
+}
