@@ -414,7 +414,11 @@ def bench_incremental(args, corpus, gb, binary, out, clean_hashes, n):
         for kind in ("body", "title"):
             times, reported, changed = [], [], None
             for i in range(1, n + 1):
+                if i == 1:
+                    ids_before, hashes_before = file_ids(gb.output), tree_hashes(gb.output)
                 elapsed, result = timed_edit(kind, i)
+                if i == 1:
+                    written = written_pages(ids_before, file_ids(gb.output), hashes_before, tree_hashes(gb.output))
                 times.append(elapsed)
                 if guidebook_seconds(result["output"]) is not None:
                     reported.append(guidebook_seconds(result["output"]))
@@ -422,8 +426,10 @@ def bench_incremental(args, corpus, gb, binary, out, clean_hashes, n):
                     changed = changed_pages(clean_hashes, tree_hashes(gb.output))
             page.write_bytes(original)
             results[kind] = {"times": times, "median": median(times), "min": min(times), "max": max(times),
-                             "reported_median": median(reported) if reported else None, "changed": changed}
-            log(f"    {kind} edit: median {median(times):.2f} s; {changed['html']} HTML pages "
+                             "reported_median": median(reported) if reported else None, "changed": changed,
+                             "written": written}
+            log(f"    {kind} edit: median {median(times):.2f} s; wrote {written['written']} of {written['pages']} HTML pages, "
+                f"{written['changed']} changed; {changed['html']} HTML pages "
                 f"and "
                 f"{changed['other']} other files differ from the clean build")
     finally:
@@ -522,6 +528,26 @@ def bench_serve(corpus, binary, out, page, rel, original, n):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def file_ids(path):
+    """Path -> (inode, modification time): a file the build kept from the last one keeps both."""
+    ids = {}
+    for root, _, names in os.walk(path):
+        for name in names:
+            full = os.path.join(root, name)
+            st = os.stat(full)
+            ids[os.path.relpath(full, path)] = (st.st_ino, st.st_mtime_ns)
+    return ids
+
+
+def written_pages(ids_before, ids_after, hashes_before, hashes_after):
+    """HTML pages the build wrote (new inode or time) against those whose bytes changed."""
+    written = {p for p in ids_after if p.endswith(".html") and ids_before.get(p) != ids_after[p]}
+    changed = {p for p in hashes_after if not p.startswith("\0") and p.endswith(".html")
+               and hashes_before.get(p) != hashes_after[p]}
+    return {"written": len(written), "changed": len(changed), "pages": sum(1 for p in ids_after if p.endswith(".html")),
+            "written_unchanged": len(written - changed), "changed_not_written": len(changed - written)}
 
 
 def changed_pages(before, after):
@@ -753,9 +779,11 @@ def targets(results):
     else:
         rows.append(("Body edit rebuilt by a running `guidebook serve` in < 200 ms (save to served page)",
                      f"{sv['median'] * 1000:.0f} ms", sv["median"] < 0.2))
-    c = inc["title"]["changed"]
-    rows.append(("Title edit rebuilds only the pages that show the title",
-                 ("with a cache; " if inc.get("cache") else "full rebuild; ") + f"{c['html']:,} HTML pages change", False))
+    w = inc["title"].get("written")
+    if w:
+        rows.append(("Title edit rebuilds only the pages that show the title (HTML pages written = pages whose bytes changed)",
+                     f"{w['written']:,} of {w['pages']:,} written, {w['changed']:,} changed; {fmt_s(inc['title']['median'])} s",
+                     w["written_unchanged"] == 0 and w["changed_not_written"] == 0 and w["written"] < w["pages"]))
     rows.append(("Rebuild after edits equals the clean build, byte for byte",
                  "yes" if inc["revert_equals_clean"] else "no", inc["revert_equals_clean"]))
     cpu = t["guidebook"]["cpu_median"] / gb
@@ -849,20 +877,21 @@ def report(results, meta):
             f"({inc['runs']} edit{'s' if inc['runs'] > 1 else ''} of each kind{'' if inc['runs'] > 1 else ': a build takes over a minute'}), "
             f"and the same body edit under a running `guidebook serve`. {cache}")
         add("")
-        add("| edit | save to rebuilt output, median (s) | min-max (s) | HTML pages that differ from the clean build | "
-            "other files that differ |")
-        add("| --- | ---: | ---: | ---: | ---: |")
+        add("| edit | save to rebuilt output, median (s) | min-max (s) | HTML pages written (first edit) | "
+            "HTML pages that differ from the clean build | other files that differ |")
+        add("| --- | ---: | ---: | ---: | ---: | ---: |")
         for kind in ("body", "title"):
             x = inc[kind]
             c = x["changed"]
-            add(f"| {kind} | {fmt_s(x['median'])} | {fmt_s(x['min'])}-{fmt_s(x['max'])} | {c['html']:,} | {c['other']:,} |")
+            w = x.get("written") or {}
+            add(f"| {kind} | {fmt_s(x['median'])} | {fmt_s(x['min'])}-{fmt_s(x['max'])} | {w.get('written', 0):,} | {c['html']:,} | {c['other']:,} |")
         sv = inc.get("serve")
         if sv and "error" not in sv:
-            add(f"| body, running `guidebook serve` | {fmt_s(sv['median'])} | {fmt_s(sv['min'])}-{fmt_s(sv['max'])} | "
+            add(f"| body, running `guidebook serve` | {fmt_s(sv['median'])} | {fmt_s(sv['min'])}-{fmt_s(sv['max'])} | | "
                 f"(its log: {sv['reported_median']:.2f} s a rebuild; peak RSS "
                 f"{(sv['rss_kib'] or 0) / 1024:.0f} MiB) | |")
         elif sv:
-            add(f"| body, running `guidebook serve` | {sv['error']} | | | |")
+            add(f"| body, running `guidebook serve` | {sv['error']} | | | | |")
         add("")
         add("Pages name the search manifest by a fixed name (`search/manifest.js`), so an edit changes only the "
             "pages that show what was edited, and the index files that hold it.")
@@ -922,8 +951,10 @@ def report(results, meta):
         "bench/cmark_batch.c doing the same in one process on one core, without process start-up.")
     add("- Incremental: the time from writing the edited file to the exit of `guidebook build` whose output "
         "shows the edit (body: a sentence added to the first paragraph; title: the title changed). With its "
-        "build cache, Guidebook rewrites only what a body edit changed; a title edit is still a full build, and "
-        "the column of differing pages says how many pages it would have to rewrite.")
+        "build cache, Guidebook rewrites only what a body edit changed. A title edit is a full build that keeps "
+        "(as hard links to the old files) the pages whose render fingerprint did not change; a page counts as "
+        "written when its inode or modification time changed, and the target is met when the pages written are "
+        "exactly the pages whose bytes changed.")
     add("")
     return "\n".join(lines)
 

@@ -48,6 +48,8 @@ public struct BuildResult: Sendable {
     public var wasIncremental = false
     /// Pages whose files were kept from the last build (`PreviousSite`), not written.
     public var pagesKept = 0
+    /// The search index was the last build's, changed where pages changed (`SearchStage.update`).
+    var searchWasUpdated = false
 
     public var errorCount: Int { diagnostics.filter(\.isError).count }
     public var warningCount: Int { diagnostics.count - errorCount }

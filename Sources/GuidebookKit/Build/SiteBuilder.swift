@@ -78,12 +78,23 @@ public struct SiteBuilder: Sendable {
         // The index is built and written beside the pages; what comes back is the first write failure.
         let recordsCache = options.recordsCache
         let cacheBlobs = options.cacheBlobs
-        let searchWork = !configuration.hasSearch ? nil : BackgroundWork { () -> (failure: String?, state: SearchState?, pageDocuments: [Range<Int>]) in
-            SearchStage.build(tree: tree, sections: sectionHandoff.take(), language: language, cacheBlobs: cacheBlobs) { files in
-                files.concurrentMap { file in
-                    failure { try output.write(Data(file.contents.utf8), to: file.path) }
-                }.compactMap { $0 }.first
-            }
+        let previousSite = options.previousSite
+        let searchWork = !configuration.hasSearch ? nil : BackgroundWork { () -> SearchStage.Output in
+            SearchStage.build(tree: tree, sections: sectionHandoff.take(), language: language, cacheBlobs: cacheBlobs, previous: previousSite,
+                              write: { files in
+                                  files.concurrentMap { file in
+                                      failure { try output.write(Data(file.contents.utf8), to: file.path) }
+                                  }.compactMap { $0 }.first
+                              },
+                              keep: { paths in
+                                  // The first tells whether this output keeps files at all.
+                                  guard let first = paths.first else { return true }
+                                  guard try output.keep(first) else { return false }
+                                  for path in paths.dropFirst() where try !output.keep(path) {
+                                      throw OutputError(path: path, reason: "the last build's file could not be kept")
+                                  }
+                                  return true
+                              })
         }
         var generated: [PendingGeneratedPage] = []
         // Pages link to the print edition before it is rendered, so its path is known up front.
@@ -115,13 +126,15 @@ public struct SiteBuilder: Sendable {
                                     cachesSidebars: options.cachesSidebars)
         // The print edition renders beside the pages, and the generated pages (a few large ones) go
         // first in the queue, so neither runs alone on one core at the end.
-        let printWork = printPath.isEmpty ? nil : BackgroundWork { () -> (failure: String?, bodyRanges: [Int: Range<Int>]) in
-            var bodyRanges: [Int: Range<Int>] = [:]
-            let writeFailure = failure { bodyRanges = try PrintEditionWriter.write(tree: tree, renderer: renderer, printRewrites: linked.printRewrites, to: output) }
-            return (writeFailure, bodyRanges)
+        let printWork = printPath.isEmpty ? nil : BackgroundWork { () -> (failure: String?, written: PrintEditionWriter.Written) in
+            var written = PrintEditionWriter.Written()
+            let writeFailure = failure {
+                written = try PrintEditionWriter.write(tree: tree, renderer: renderer, printRewrites: linked.printRewrites, to: output,
+                                                       fingerprints: recordsCache, previous: previousSite)
+            }
+            return (writeFailure, written)
         }
         let jobs = generated.map(RenderJob.generated) + pages.indices.map(RenderJob.page)
-        let previousSite = options.previousSite
         let rendered = jobs.concurrentMap { job -> RenderedPage in
             let (html, path, bodyRange): (String, String, Range<Int>?)
             var fingerprint: UInt64?
@@ -148,21 +161,25 @@ public struct SiteBuilder: Sendable {
         }
         var writeErrors = rendered.map(\.failure)
         clock.lap("render pages")
-        var printRanges: [Int: Range<Int>] = [:]
+        var printWritten = PrintEditionWriter.Written()
         if let printWork {
             let (result, seconds) = printWork.wait()
             writeErrors.append(result.failure)
-            printRanges = result.bodyRanges
+            printWritten = result.written
             clock.lap("print edition (waited for)")
             clock.record("print edition (alongside render)", seconds: seconds)
         }
         var searchState: SearchState?
         var pageDocuments: [Range<Int>] = []
+        var searchFingerprints: [UInt64] = []
+        var searchWasUpdated = false
         if let searchWork {
             let (result, searchSeconds) = searchWork.wait()
             writeErrors.append(result.failure)
             searchState = result.state
             pageDocuments = result.pageDocuments
+            searchFingerprints = result.fingerprints
+            searchWasUpdated = result.wasUpdated
             clock.lap("index (waited for)")
             clock.record("index (alongside render)", seconds: searchSeconds)
         }
@@ -187,6 +204,7 @@ public struct SiteBuilder: Sendable {
         var result = BuildResult(pagesWritten: pages.map(\.outputPath) + generated.map(\.outputPath) + printPath.sorted(),
                                  diagnostics: diagnostics, timings: clock.timings, didWrite: true)
         result.pagesKept = rendered.filter(\.wasKept).count
+        result.searchWasUpdated = searchWasUpdated
         if options.keepsPreviewSnapshot {
             result.previewSnapshot = PreviewSnapshot(renderer: renderer, outlines: pageOutlines, rewrites: linked.rewrites)
         }
@@ -203,7 +221,9 @@ public struct SiteBuilder: Sendable {
             })
             result.cache = CacheRecording.cache(tree: tree, outlines: pageOutlines, checklists: checklists, linked: linked,
                                                  files: fileRecords, frontMatterHashes: frontMatterHashes, bodyRanges: bodyRanges,
-                                                 printRanges: printRanges, fingerprints: fingerprints, search: searchState, pageDocuments: pageDocuments,
+                                                 printRanges: printWritten.bodyRanges, fingerprints: fingerprints,
+                                                 printFingerprints: printWritten.fingerprints, search: searchState, pageDocuments: pageDocuments,
+                                                 searchFingerprints: searchFingerprints,
                                                  hasPrintEdition: !printPath.isEmpty, allowsRawHTML: configuration.allowsRawHTML,
                                                  diagnostics: diagnostics)
         }

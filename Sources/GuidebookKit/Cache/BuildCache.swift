@@ -54,8 +54,11 @@ public struct BuildCache: Sendable {
         var searchTags: [String]
         var searchBreadcrumb: String
         var documents: Range<Int>
-        /// What its HTML was made from (`RenderFingerprint`); 0 for none.
+        /// What its HTML, and its body in print.html, were made from (`RenderFingerprint`); 0 for none.
         var renderFingerprint: UInt64 = 0
+        var printFingerprint: UInt64 = 0
+        /// What the index took from it (`SearchStage.fingerprint`); 0 for none.
+        var searchFingerprint: UInt64 = 0
     }
 
     var key: Key
@@ -209,6 +212,8 @@ public struct BuildCache: Sendable {
         writer.string(page.searchBreadcrumb)
         writer.range(page.documents)
         writer.uint64(page.renderFingerprint)
+        writer.uint64(page.printFingerprint)
+        writer.uint64(page.searchFingerprint)
     }
 
     private static func decodePage(_ reader: inout CacheReader) throws -> PageRecord {
@@ -217,7 +222,8 @@ public struct BuildCache: Sendable {
                    bodyRange: try reader.range(),
                    printRange: try reader.range(), links: try reader.storedBlob(),
                    searchTitle: try reader.string(), searchSummary: try reader.string(), searchTags: try reader.strings(),
-                   searchBreadcrumb: try reader.string(), documents: try reader.range() ?? 0..<0, renderFingerprint: try reader.uint64())
+                   searchBreadcrumb: try reader.string(), documents: try reader.range() ?? 0..<0, renderFingerprint: try reader.uint64(),
+                   printFingerprint: try reader.uint64(), searchFingerprint: try reader.uint64())
     }
 
     private static func encode(_ diagnostic: Diagnostic, _ writer: inout CacheWriter) {

@@ -29,7 +29,7 @@ public enum CachedBuild {
             // Not a body edit, but the site is still as the cache describes it (a build from the
             // cache that failed half-way would have changed it): the full build keeps what it can.
             if BuildCache.outputListing(of: outputFolder) == cache.outputListing {
-                recording.previousSite = PreviousSite(cache: cache)
+                recording.previousSite = PreviousSite(cache: cache, folder: outputFolder, blobFile: blobFile)
             }
         }
         let blobFile = CacheBlobFile.fresh(in: cacheFolder)

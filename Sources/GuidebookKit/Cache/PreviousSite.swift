@@ -1,19 +1,81 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The site as the last build left it, for a full build from the build cache (`CachedBuild`):
-/// per page output path, its `RenderFingerprint` and where its body is in its file. A page whose
-/// fingerprint is unchanged keeps its file (`OutputConsumer.keep`) instead of being rendered.
+/// per page output path, its `RenderFingerprint`s and where its body is in its file and in the
+/// print edition. A page whose fingerprint is unchanged keeps its file (`OutputConsumer.keep`)
+/// instead of being rendered; a print body whose fingerprint is unchanged is copied from the old
+/// print edition instead of being rendered.
 struct PreviousSite: Sendable {
     struct Page: Sendable {
         var fingerprint: UInt64
         var bodyRange: Range<Int>?
+        var printFingerprint: UInt64
+        var printRange: Range<Int>?
+        var searchFingerprint: UInt64
+        var documents: Range<Int>
     }
 
     var pages: [String: Page]
+    /// The pages' output paths in the order the cache numbers them.
+    var order: [String]
+    /// The site folder, before the new site takes its place.
+    var folder: URL
+    /// The index's state and the blob file it reads from (`SearchStage.update`).
+    var search: SearchState?
+    var blobFile: CacheBlobFile?
 
-    init(cache: BuildCache) {
+    init(cache: BuildCache, folder: URL, blobFile: CacheBlobFile) {
         var pages: [String: Page] = [:]
-        for record in cache.pages where record.renderFingerprint != 0 {
-            pages[record.outputPath] = Page(fingerprint: record.renderFingerprint, bodyRange: record.bodyRange)
+        for record in cache.pages {
+            pages[record.outputPath] = Page(fingerprint: record.renderFingerprint, bodyRange: record.bodyRange,
+                                            printFingerprint: record.printFingerprint, printRange: record.printRange,
+                                            searchFingerprint: record.searchFingerprint, documents: record.documents)
         }
         self.pages = pages
+        order = cache.pages.map(\.outputPath)
+        self.folder = folder
+        search = cache.search
+        self.blobFile = blobFile
+    }
+
+    /// The old print edition's bytes for a page's body, when its fingerprint is `fingerprint`;
+    /// nil when it is not, or the file cannot be read as recorded.
+    func printBody(of outputPath: String, fingerprint: UInt64, in file: PrintEditionFile?) -> Data? {
+        guard let file, let page = pages[outputPath], page.printFingerprint != 0, page.printFingerprint == fingerprint,
+              let range = page.printRange else { return nil }
+        return file.bytes(range)
+    }
+
+    func openPrintEdition() -> PrintEditionFile? {
+        PrintEditionFile(path: folder.appendingPathComponent(PrintEdition.path).path)
+    }
+}
+
+/// The old print.html, open for reading pieces of it from several threads (`pread`).
+final class PrintEditionFile: Sendable {
+    private let descriptor: Int32
+    private let size: Int
+
+    init?(path: String) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { close(descriptor); return nil }
+        self.descriptor = descriptor
+        size = Int(info.st_size)
+    }
+
+    deinit { close(descriptor) }
+
+    func bytes(_ range: Range<Int>) -> Data? {
+        guard range.lowerBound >= 0, range.upperBound <= size else { return nil }
+        var data = Data(count: range.count)
+        let read = data.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, range.count, off_t(range.lowerBound)) }
+        return read == range.count ? data : nil
     }
 }

@@ -23,6 +23,16 @@ enum RenderFingerprint {
         return ContentHash.fnv1a(writer.bytes)
     }
 
+    /// What a page's body in the print edition is made from.
+    static func printBody(_ body: String, outputPath: String, rewrites: [String: String], allowsRawHTML: Bool) -> UInt64 {
+        var writer = CacheWriter()
+        writer.string(body)
+        writer.string(outputPath)
+        writer.dictionary(rewrites)
+        writer.bool(allowsRawHTML)
+        return ContentHash.fnv1a(writer.bytes)
+    }
+
     /// The glossary as a body's HTML uses it: each term with its definition and where it links to.
     /// (A page's own terms are not marked in it: that follows from its output path, hashed with it.)
     static func glossary(_ entries: [Glossary.Entry], outputPathOfPage: (Int) -> String) -> UInt64 {

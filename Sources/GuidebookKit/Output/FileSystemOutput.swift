@@ -64,6 +64,8 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
     /// writing itself for the many small files of a site (pages, index shards).
     public func write(parts: (_ emit: (Data) throws -> Void) throws -> Void, to path: String) throws {
         let target = try destination(path)
+        // A kept file is a hard link to the old site's: writing through it would change that too.
+        if keepsUnchangedFiles { unlink(target) }
         // 0o666 less the umask, as Foundation would create it.
         let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw OutputError(path: target, reason: Self.lastError) }

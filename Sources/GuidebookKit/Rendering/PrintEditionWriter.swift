@@ -22,35 +22,53 @@ enum PrintEditionWriter {
         var bodyOfPage: Int?
     }
 
-    /// Returns where each page's body went in the file, as bytes (for the build cache), for the
-    /// pages whose body the template shows once.
+    /// What `write` tells the build cache: per page shown, where its body went in the file (as
+    /// bytes, for pages whose body the template shows once) and its body's `RenderFingerprint`.
+    struct Written {
+        var bodyRanges: [Int: Range<Int>] = [:]
+        var fingerprints: [Int: UInt64] = [:]
+    }
+
+    /// With `previous`, a body made from what the old print edition's was made from is copied
+    /// from it instead of rendered. `fingerprints` only when there is a build cache to keep them.
     @discardableResult
-    static func write(tree: SiteTree, renderer: PageRenderer, printRewrites: [[String: String]], to output: some OutputConsumer) throws -> [Int: Range<Int>] {
+    static func write(tree: SiteTree, renderer: PageRenderer, printRewrites: [[String: String]], to output: some OutputConsumer,
+                      fingerprints makesFingerprints: Bool = false, previous: PreviousSite? = nil) throws -> Written {
         let shell = renderer.render(GeneratedPages.print(tree: tree, body: { BodyMarker(page: $0) }))
         let parts = split(shell, pageCount: tree.pages.count)
-        var bodyRanges: [Int: Range<Int>] = [:]
+        let oldFile = previous?.openPrintEdition()
+        var written = Written()
         var shownTwice: Set<Int> = []
         var byteCount = 0
         try output.write(parts: { emit in
             for start in stride(from: 0, to: parts.count, by: batchSize) {
                 let batch = Array(parts[start..<min(start + batchSize, parts.count)])
-                let bodies = batch.concurrentMap { part in
-                    part.bodyOfPage.map { renderer.renderForPrint(page: $0, rewrites: printRewrites[$0]) } ?? ""
+                let bodies = batch.concurrentMap { part -> (body: Data, fingerprint: UInt64?) in
+                    guard let page = part.bodyOfPage else { return (Data(), nil) }
+                    let source = tree.pages[page]
+                    let fingerprint = makesFingerprints
+                        ? RenderFingerprint.printBody(source.body, outputPath: source.outputPath, rewrites: printRewrites[page], allowsRawHTML: renderer.allowsRawHTML)
+                        : nil
+                    if let fingerprint, let kept = previous?.printBody(of: source.outputPath, fingerprint: fingerprint, in: oldFile) {
+                        return (kept, fingerprint)
+                    }
+                    return (Data(renderer.renderForPrint(page: page, rewrites: printRewrites[page]).utf8), fingerprint)
                 }
-                for (part, body) in zip(batch, bodies) {
-                    let text = Data(part.text.utf8), bodyData = Data(body.utf8)
+                for (part, (bodyData, fingerprint)) in zip(batch, bodies) {
+                    let text = Data(part.text.utf8)
+                    if let page = part.bodyOfPage, let fingerprint { written.fingerprints[page] = fingerprint }
                     try emit(text)
                     try emit(bodyData)
                     byteCount += text.count
                     if let page = part.bodyOfPage {
-                        if bodyRanges.updateValue(byteCount..<(byteCount + bodyData.count), forKey: page) != nil { shownTwice.insert(page) }
+                        if written.bodyRanges.updateValue(byteCount..<(byteCount + bodyData.count), forKey: page) != nil { shownTwice.insert(page) }
                     }
                     byteCount += bodyData.count
                 }
             }
         }, to: PrintEdition.path)
-        for page in shownTwice { bodyRanges[page] = nil }
-        return bodyRanges
+        for page in shownTwice { written.bodyRanges[page] = nil }
+        return written
     }
 
     /// Only a marker naming a real page counts; anything else that looks like one stays text.

@@ -2,13 +2,33 @@ import GuidebookMarkdown
 
 /// The Index stage: every page's sections into the index, then the index into files.
 enum SearchStage {
+    /// What the stage gives the build: the first write failure, and for the build cache the
+    /// index's state, each page's documents and each page's search fingerprint.
+    struct Output {
+        var failure: String?
+        var state: SearchState?
+        var pageDocuments: [Range<Int>]
+        var fingerprints: [UInt64] = []
+        /// The last build's index was changed where pages changed, not built again (`update`).
+        var wasUpdated = false
+    }
+
     /// `sections` is each page's sections (by page index), given up a batch at a time once weighed.
     /// With `cacheBlobs`, also what the build cache needs to change the index later (`SearchState`),
-    /// its larger parts already stored there.
-    /// The files go to `write` (which returns the first failure), before the cache's state is made.
+    /// its larger parts already stored there; with `previous` too, the last build's index is
+    /// changed where pages changed, if it can be (`update`).
+    /// The files go to `write` (which returns the first failure), before the cache's state is made;
+    /// `keep` keeps the old site's files (false when it cannot, before keeping any).
     static func build(tree: SiteTree, sections: consuming [[MarkdownSection]], language: String, cacheBlobs: CacheBlobFile? = nil,
-                      write: ([SearchShardWriter.File]) -> String?) -> (failure: String?, state: SearchState?, pageDocuments: [Range<Int>]) {
+                      previous: PreviousSite? = nil, write: ([SearchShardWriter.File]) -> String?,
+                      keep: ([String]) throws -> Bool = { _ in false }) -> Output {
         let keepsState = cacheBlobs != nil
+        let fingerprints = keepsState ? tree.pages.indices.map { fingerprint(page: $0, tree: tree, sections: sections[$0]) } : []
+        if let cacheBlobs, let previous,
+           let updated = update(tree: tree, sections: sections, fingerprints: fingerprints, previous: previous,
+                                cacheBlobs: cacheBlobs, write: write, keep: keep) {
+            return updated
+        }
         var builder = SearchIndexBuilder()
         // Per page, the numbers of the word forms it uses, as differences: a third of the memory.
         var pageForms: [[UInt8]] = keepsState ? Array(repeating: [], count: tree.pages.count) : []
@@ -37,7 +57,7 @@ enum SearchStage {
         let layout = SearchShardWriter.write(table: table, stems: stems, documents: index.documents, language: index.language) { files in
             if failure == nil { failure = write(files) }
         }
-        guard let cacheBlobs, failure == nil else { return (failure, nil, pageDocuments) }
+        guard let cacheBlobs, failure == nil else { return Output(failure: failure, pageDocuments: pageDocuments) }
         var pageCountOfForm = [Int32](repeating: 0, count: builder.formCount)
         for numbers in pageForms {
             for number in LEB128.ascendingNumbers(numbers) { pageCountOfForm[Int(number)] += 1 }
@@ -46,7 +66,18 @@ enum SearchStage {
                                      formsOfPage: { LEB128.ascendingNumbers(pageForms[$0]).map { builder.form(numbered: $0) } },
                                      pageCountOfForm: { builder.number(of: $0).map { pageCountOfForm[Int($0)] } ?? 0 },
                                      store: cacheBlobs.store)
-        return (nil, state, pageDocuments)
+        return Output(failure: nil, state: state, pageDocuments: pageDocuments, fingerprints: fingerprints)
+    }
+
+    /// Everything the index takes from a page, hashed: when it is as the last build recorded it,
+    /// the page's documents in the cached index are still right.
+    static func fingerprint(page index: Int, tree: SiteTree, sections: [MarkdownSection]) -> UInt64 {
+        let page = searchPage(index, tree: tree, sections: sections)
+        var writer = CacheWriter()
+        writer.strings([page.outputPath, page.title, page.summary, page.breadcrumb])
+        writer.strings(page.tags)
+        for section in page.sections { writer.strings([section.headingID ?? "\u{0}", section.heading, section.text]) }
+        return ContentHash.fnv1a(writer.bytes)
     }
 
     static let batchSize = 256
