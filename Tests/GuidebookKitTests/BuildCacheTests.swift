@@ -206,6 +206,36 @@ import GuidebookTestSupport
         #expect(try project.buildMatchingCleanBuild().wasIncremental, "\(kind)")
     }
 
+    /// A body edit from the cache records the new body's fingerprints: a later full build from the
+    /// cache keeps that page as it is, and a body put back as it was is not taken for the old one.
+    @Test func fingerprintsFollowBodyEditsFromTheCache() throws {
+        let project = try Project(Self.files)
+        try project.build()
+        let original = try project.read("content/governance.md")
+        // Edited from the cache, then the body put back as it was with a new title, in one save:
+        // the body the last full build saw must not be taken for the page's body now.
+        try project.edit("content/governance.md") { $0.replacingOccurrences(of: "Intro text", with: "Opening text") }
+        #expect(try project.buildMatchingCleanBuild().wasIncremental)
+        try project.write("content/governance.md", original.replacingOccurrences(of: "title: Governance", with: "title: Governance today"))
+        let both = try project.buildMatchingCleanBuild()
+        #expect(!both.wasIncremental && both.searchWasUpdated)
+        #expect(try !project.read("site/print.html").contains("Opening text"))
+
+        // Edited from the cache, then another section's title: governance.html does not show it,
+        // so it is kept by its fingerprint (not rendered and found the same), edited body and all.
+        try project.edit("content/governance.md") { $0.replacingOccurrences(of: "Intro text", with: "Opening text") }
+        #expect(try project.buildMatchingCleanBuild().wasIncremental)
+        let before = try project.siteFileNumbers()
+        try project.edit("content/team/staffing.md") { $0.replacingOccurrences(of: "title: Staffing", with: "title: Staff") }
+        let titleEdit = try project.buildMatchingCleanBuild()
+        #expect(!titleEdit.wasIncremental && titleEdit.searchWasUpdated)
+        let after = try project.siteFileNumbers()
+        let generated: Set = ["404.html", "search.html", "checklists.html", "tags.html", "status.html", "print.html"]
+        let unchangedPages = after.keys.filter { $0.hasSuffix(".html") && !generated.contains($0) && after[$0] == before[$0] }
+        #expect(unchangedPages.contains("governance.html"))
+        #expect(titleEdit.pagesKept == unchangedPages.count, "\(unchangedPages.sorted())")
+    }
+
     @Test func pagesComingAndGoingBuildEverything() throws {
         var files = Self.files
         files["team/draft.md"] = TestSite.page("Draft", "Not yet.\n", extra: "draft: true\n")

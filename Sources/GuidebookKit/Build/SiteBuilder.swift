@@ -86,15 +86,7 @@ public struct SiteBuilder: Sendable {
                                       failure { try output.write(Data(file.contents.utf8), to: file.path) }
                                   }.compactMap { $0 }.first
                               },
-                              keep: { paths in
-                                  // The first tells whether this output keeps files at all.
-                                  guard let first = paths.first else { return true }
-                                  guard try output.keep(first) else { return false }
-                                  for path in paths.dropFirst() where try !output.keep(path) {
-                                      throw OutputError(path: path, reason: "the last build's file could not be kept")
-                                  }
-                                  return true
-                              })
+                              keep: output.keepAll)
         }
         var generated: [PendingGeneratedPage] = []
         // Pages link to the print edition before it is rendered, so its path is known up front.
@@ -136,28 +128,16 @@ public struct SiteBuilder: Sendable {
         }
         let jobs = generated.map(RenderJob.generated) + pages.indices.map(RenderJob.page)
         let rendered = jobs.concurrentMap { job -> RenderedPage in
-            let (html, path, bodyRange): (String, String, Range<Int>?)
-            var fingerprint: UInt64?
             switch job {
             case .generated(let pending):
                 let page = pending.make()
-                (html, path, bodyRange) = (renderer.render(page), page.outputPath, nil)
+                let html = renderer.render(page)
+                return RenderedPage(failure: failure { try output.write(Data(html.utf8), to: page.outputPath) })
             case .page(let index):
-                path = pages[index].outputPath
-                // Fingerprints are for the build cache: the next build keeps what they say is unchanged.
-                let shell = recordsCache ? renderer.shell(page: index, rewrites: linked.rewrites[index]) : nil
-                fingerprint = shell?.fingerprint
-                if let shell, let previous = previousSite?.pages[path], previous.fingerprint == shell.fingerprint {
-                    var kept = false
-                    let keepFailure = failure { kept = try output.keep(path) }
-                    if kept || keepFailure != nil {
-                        return RenderedPage(failure: keepFailure, bodyRange: previous.bodyRange, fingerprint: shell.fingerprint, wasKept: true)
-                    }
-                }
-                let rendered = renderer.renderLocatingBody(page: index, rewrites: linked.rewrites[index], shell: shell)
-                (html, bodyRange) = (rendered.html, rendered.bodyRange)
+                let path = pages[index].outputPath
+                return Self.renderPage(index, renderer: renderer, rewrites: linked.rewrites[index], fingerprints: recordsCache,
+                                       previous: previousSite?.pages[path], to: output)
             }
-            return RenderedPage(failure: failure { try output.write(Data(html.utf8), to: path) }, bodyRange: bodyRange, fingerprint: fingerprint)
         }
         var writeErrors = rendered.map(\.failure)
         clock.lap("render pages")
@@ -215,7 +195,7 @@ public struct SiteBuilder: Sendable {
                 guard case .page(let index) = job, let range = result.bodyRange else { return nil }
                 return (index, range)
             })
-            let fingerprints = Dictionary(uniqueKeysWithValues: zip(jobs, rendered).compactMap { job, result -> (Int, UInt64)? in
+            let fingerprints = Dictionary(uniqueKeysWithValues: zip(jobs, rendered).compactMap { job, result -> (Int, PageFingerprint)? in
                 guard case .page(let index) = job, let fingerprint = result.fingerprint else { return nil }
                 return (index, fingerprint)
             })
@@ -228,6 +208,26 @@ public struct SiteBuilder: Sendable {
                                                  diagnostics: diagnostics)
         }
         return result
+    }
+}
+
+extension SiteBuilder {
+    /// One page, rendered and written; or, when its fingerprint is the one the last build recorded
+    /// (`PreviousSite`), its old file kept. Fingerprints are made only for the build cache.
+    fileprivate static func renderPage(_ index: Int, renderer: PageRenderer, rewrites: [String: String], fingerprints: Bool,
+                                       previous: PreviousSite.Page?, to output: some OutputConsumer) -> RenderedPage {
+        let path = renderer.contexts.tree.pages[index].outputPath
+        let shell = fingerprints ? renderer.shell(page: index, rewrites: rewrites) : nil
+        if let shell, let previous, previous.fingerprint == shell.fingerprint {
+            var kept = false
+            let keepFailure = failure { kept = try output.keep(path) }
+            if kept || keepFailure != nil {
+                return RenderedPage(failure: keepFailure, bodyRange: previous.bodyRange, fingerprint: shell.fingerprint, wasKept: true)
+            }
+        }
+        let rendered = renderer.renderLocatingBody(page: index, rewrites: rewrites, shell: shell)
+        return RenderedPage(failure: failure { try output.write(Data(rendered.html.utf8), to: path) }, bodyRange: rendered.bodyRange,
+                            fingerprint: shell?.fingerprint)
     }
 }
 
@@ -248,7 +248,7 @@ private func failure(_ write: () throws -> Void) -> String? {
 struct RenderedPage: Sendable {
     var failure: String?
     var bodyRange: Range<Int>?
-    var fingerprint: UInt64?
+    var fingerprint: PageFingerprint?
     var wasKept = false
 }
 

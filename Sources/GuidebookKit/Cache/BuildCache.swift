@@ -54,8 +54,10 @@ public struct BuildCache: Sendable {
         var searchTags: [String]
         var searchBreadcrumb: String
         var documents: Range<Int>
-        /// What its HTML, and its body in print.html, were made from (`RenderFingerprint`); 0 for none.
-        var renderFingerprint: UInt64 = 0
+        /// What its HTML (`PageFingerprint`), and its body in print.html, were made from
+        /// (`RenderFingerprint`); 0 for none. A body edit from the cache updates the body's.
+        var templateFingerprint: UInt64 = 0
+        var bodyFingerprint: UInt64 = 0
         var printFingerprint: UInt64 = 0
         /// What the index took from it (`SearchStage.fingerprint`); 0 for none.
         var searchFingerprint: UInt64 = 0
@@ -211,7 +213,8 @@ public struct BuildCache: Sendable {
         writer.strings(page.searchTags)
         writer.string(page.searchBreadcrumb)
         writer.range(page.documents)
-        writer.uint64(page.renderFingerprint)
+        writer.uint64(page.templateFingerprint)
+        writer.uint64(page.bodyFingerprint)
         writer.uint64(page.printFingerprint)
         writer.uint64(page.searchFingerprint)
     }
@@ -222,7 +225,7 @@ public struct BuildCache: Sendable {
                    bodyRange: try reader.range(),
                    printRange: try reader.range(), links: try reader.storedBlob(),
                    searchTitle: try reader.string(), searchSummary: try reader.string(), searchTags: try reader.strings(),
-                   searchBreadcrumb: try reader.string(), documents: try reader.range() ?? 0..<0, renderFingerprint: try reader.uint64(),
+                   searchBreadcrumb: try reader.string(), documents: try reader.range() ?? 0..<0, templateFingerprint: try reader.uint64(), bodyFingerprint: try reader.uint64(),
                    printFingerprint: try reader.uint64(), searchFingerprint: try reader.uint64())
     }
 

@@ -42,7 +42,7 @@ enum CacheRecording {
 
     static func cache(tree: SiteTree, outlines: [MarkdownOutline], checklists: [[Checklist]], linked: LinkedSite,
                       files: [String: BuildCache.FileRecord], frontMatterHashes: [UInt64], bodyRanges: [Int: Range<Int>],
-                      printRanges: [Int: Range<Int>], fingerprints: [Int: UInt64], printFingerprints: [Int: UInt64],
+                      printRanges: [Int: Range<Int>], fingerprints: [Int: PageFingerprint], printFingerprints: [Int: UInt64],
                       search: SearchState?, pageDocuments: [Range<Int>], searchFingerprints: [UInt64],
                       hasPrintEdition: Bool, allowsRawHTML: Bool, diagnostics: [Diagnostic]) -> BuildCache {
         let pathsWithDiagnostics = Set(diagnostics.compactMap(\.location?.path))
@@ -58,7 +58,7 @@ enum CacheRecording {
                 links: BuildCache.linksBlob(rewrites: linked.rewrites[index], printRewrites: linked.printRewrites[index]),
                 searchTitle: searchPage.title, searchSummary: searchPage.summary, searchTags: searchPage.tags,
                 searchBreadcrumb: searchPage.breadcrumb, documents: index < pageDocuments.count ? pageDocuments[index] : 0..<0,
-                renderFingerprint: fingerprints[index] ?? 0, printFingerprint: printFingerprints[index] ?? 0,
+                templateFingerprint: fingerprints[index]?.template ?? 0, bodyFingerprint: fingerprints[index]?.body ?? 0, printFingerprint: printFingerprints[index] ?? 0,
                 searchFingerprint: index < searchFingerprints.count ? searchFingerprints[index] : 0)
         }
         return BuildCache(key: .unset,

@@ -18,6 +18,10 @@ enum IncrementalBuild {
         var page: Int
         var bodyHTML: String
         var printHTML: String
+        /// The new body's fingerprints, for a later full build from the cache (`PreviousSite`).
+        var bodyFingerprint: UInt64
+        var printFingerprint: UInt64
+        var searchFingerprint: UInt64
     }
 
     static func run(cache: inout BuildCache, blobFile: CacheBlobFile, contentFolder: URL, stamps: [String: FileStamp], outputFolder: URL) -> BuildResult? {
@@ -28,9 +32,12 @@ enum IncrementalBuild {
         var edits: [PageEdit] = []
         var weighed: [Int: [SearchIndexBuilder.WeighedDocument]] = [:]
         let glossary = GlossaryIndex(Glossary(entries: cache.glossary))
+        let pages = cache.pages
+        let glossaryFingerprint = RenderFingerprint.glossary(cache.glossary, outputPathOfPage: { pages[$0].outputPath })
         for (path, data) in changed.sorted(by: { $0.key < $1.key }) {
             guard let page = pageByContentPath[path],
-                  let (edit, documents) = try? bodyEdit(of: page, data: data, cache: cache, glossary: glossary, blobFile: blobFile) else { return nil }
+                  let (edit, documents) = try? bodyEdit(of: page, data: data, cache: cache, glossary: glossary,
+                                                        glossaryFingerprint: glossaryFingerprint, blobFile: blobFile) else { return nil }
             edits.append(edit)
             weighed[page] = documents
         }
@@ -56,6 +63,9 @@ enum IncrementalBuild {
             for edit in edits {
                 try writePage(edit, cache: &cache, outputFolder: outputFolder)
                 written.append(cache.pages[edit.page].outputPath)
+                cache.pages[edit.page].bodyFingerprint = edit.bodyFingerprint
+                cache.pages[edit.page].printFingerprint = cache.hasPrintEdition ? edit.printFingerprint : 0
+                cache.pages[edit.page].searchFingerprint = search != nil ? edit.searchFingerprint : 0
             }
             if !edits.isEmpty, cache.hasPrintEdition {
                 try writePrintEdition(edits, cache: &cache, outputFolder: outputFolder)
@@ -97,7 +107,7 @@ enum IncrementalBuild {
     }
 
     /// The page's new body, when the edit is to its body only; nil otherwise.
-    private static func bodyEdit(of page: Int, data: Data, cache: BuildCache, glossary: GlossaryIndex,
+    private static func bodyEdit(of page: Int, data: Data, cache: BuildCache, glossary: GlossaryIndex, glossaryFingerprint: UInt64,
                                  blobFile: CacheBlobFile) throws -> (PageEdit, [SearchIndexBuilder.WeighedDocument])? {
         let record = cache.pages[page]
         guard record.isEditable, record.bodyRange != nil, (record.printRange != nil) == cache.hasPrintEdition,
@@ -120,7 +130,13 @@ enum IncrementalBuild {
                                     breadcrumb: record.searchBreadcrumb, sections: outline.sections.map { section in
                                         (headingID: section.heading?.id, heading: section.heading?.text ?? "", text: section.text)
                                     })
-        return (PageEdit(page: page, bodyHTML: bodyHTML, printHTML: printHTML), SearchIndexBuilder.weigh(searchPage))
+        let edit = PageEdit(page: page, bodyHTML: bodyHTML, printHTML: printHTML,
+                            bodyFingerprint: RenderFingerprint.body(parsed.body, outputPath: record.outputPath, rewrites: links.rewrites,
+                                                                    checklists: checklists, glossary: glossaryFingerprint, allowsRawHTML: cache.allowsRawHTML),
+                            printFingerprint: RenderFingerprint.printBody(parsed.body, outputPath: record.outputPath, rewrites: links.printRewrites,
+                                                                          allowsRawHTML: cache.allowsRawHTML),
+                            searchFingerprint: SearchStage.fingerprint(of: searchPage))
+        return (edit, SearchIndexBuilder.weigh(searchPage))
     }
 
     private static func writePage(_ edit: PageEdit, cache: inout BuildCache, outputFolder: URL) throws {

@@ -12,7 +12,7 @@ import Darwin
 /// print edition instead of being rendered.
 struct PreviousSite: Sendable {
     struct Page: Sendable {
-        var fingerprint: UInt64
+        var fingerprint: PageFingerprint
         var bodyRange: Range<Int>?
         var printFingerprint: UInt64
         var printRange: Range<Int>?
@@ -32,7 +32,8 @@ struct PreviousSite: Sendable {
     init(cache: BuildCache, folder: URL, blobFile: CacheBlobFile) {
         var pages: [String: Page] = [:]
         for record in cache.pages {
-            pages[record.outputPath] = Page(fingerprint: record.renderFingerprint, bodyRange: record.bodyRange,
+            pages[record.outputPath] = Page(fingerprint: PageFingerprint(template: record.templateFingerprint, body: record.bodyFingerprint),
+                                            bodyRange: record.bodyRange,
                                             printFingerprint: record.printFingerprint, printRange: record.printRange,
                                             searchFingerprint: record.searchFingerprint, documents: record.documents)
         }

@@ -1,14 +1,25 @@
 import Foundation
 
-/// What a page's HTML is made from, hashed: the page template's context (sidebar included, body
-/// left out) and everything its body's HTML is made from. A build from the build cache that finds
-/// a page's fingerprint as the last build recorded it keeps the page's file instead of rendering
-/// it again (`PreviousSite`): so a title edit rewrites the pages that show the title, and only those.
+/// What a page's HTML is made from, hashed in two parts: the page template's context (sidebar
+/// included, `PageRenderer.bodyMarker` for the body) and everything its body's HTML is made from.
+/// A build from the build cache that finds both as the last build recorded them keeps the page's
+/// file instead of rendering it again (`PreviousSite`): so a title edit rewrites the pages that show
+/// the title, and only those. Two parts, because a body edit from the cache (`IncrementalBuild`)
+/// knows the new body's, and that the template's did not change, but could not make the template's.
+struct PageFingerprint: Sendable, Equatable {
+    var template: UInt64
+    var body: UInt64
+}
+
 enum RenderFingerprint {
-    /// The page template's context is hashed with `PageRenderer.bodyMarker` for the body; the
-    /// body's own inputs are hashed beside it.
-    static func page(shellContext: [String: Any], body: String, outputPath: String, rewrites: [String: String],
-                     checklists: [Checklist], glossary: UInt64, allowsRawHTML: Bool) -> UInt64 {
+    static func template(_ context: [String: Any]) -> UInt64 {
+        var writer = CacheWriter()
+        append(context, to: &writer)
+        return ContentHash.fnv1a(writer.bytes)
+    }
+
+    static func body(_ body: String, outputPath: String, rewrites: [String: String], checklists: [Checklist],
+                     glossary: UInt64, allowsRawHTML: Bool) -> UInt64 {
         var writer = CacheWriter()
         writer.string(body)
         writer.string(outputPath)
@@ -19,7 +30,6 @@ enum RenderFingerprint {
         }
         writer.uint64(glossary)
         writer.bool(allowsRawHTML)
-        append(shellContext, to: &writer)
         return ContentHash.fnv1a(writer.bytes)
     }
 

@@ -17,6 +17,16 @@ public protocol OutputConsumer: Sendable {
 extension OutputConsumer {
     public func keep(_ path: String) throws -> Bool { false }
 
+    /// Keeps every one of `paths`; false when this output keeps nothing (then none was kept).
+    func keepAll(_ paths: [String]) throws -> Bool {
+        guard let first = paths.first else { return true }
+        guard try keep(first) else { return false }
+        for path in paths.dropFirst() where try !keep(path) {
+            throw OutputError(path: path, reason: "the last build's file could not be kept")
+        }
+        return true
+    }
+
     /// Outputs that keep files whole anyway just join the parts.
     public func write(parts: (_ emit: (Data) throws -> Void) throws -> Void, to path: String) throws {
         var whole = Data()

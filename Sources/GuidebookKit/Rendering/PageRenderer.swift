@@ -8,7 +8,7 @@ struct PageRenderer: Sendable {
     let glossary: GlossaryIndex
     let allowsRawHTML: Bool
     private let sidebars: SidebarCache?
-    private let glossaryFingerprint: UInt64
+    let glossaryFingerprint: UInt64
 
     init(theme: Theme, contexts: PageContextBuilder, glossary: GlossaryIndex, allowsRawHTML: Bool, cachesSidebars: Bool = true) {
         self.theme = theme
@@ -23,16 +23,15 @@ struct PageRenderer: Sendable {
     /// `RenderFingerprint`: made once, for the fingerprint and then (unless the page is kept) the page.
     struct PageShell {
         var context: [String: Any]
-        var fingerprint: UInt64
+        var fingerprint: PageFingerprint
     }
 
     func shell(page index: Int, rewrites: [String: String]) -> PageShell {
         let page = contexts.tree.pages[index]
         let context = contexts.context(for: index, bodyHTML: Self.bodyMarker, sidebarHTML: sidebar(for: index))
-        return PageShell(context: context,
-                         fingerprint: RenderFingerprint.page(shellContext: context, body: page.body, outputPath: page.outputPath, rewrites: rewrites,
-                                                             checklists: contexts.checklists[index], glossary: glossaryFingerprint,
-                                                             allowsRawHTML: allowsRawHTML))
+        let body = RenderFingerprint.body(page.body, outputPath: page.outputPath, rewrites: rewrites, checklists: contexts.checklists[index],
+                                          glossary: glossaryFingerprint, allowsRawHTML: allowsRawHTML)
+        return PageShell(context: context, fingerprint: PageFingerprint(template: RenderFingerprint.template(context), body: body))
     }
 
     /// `body` stands in for the page's own when `serve` shows an edit before the full build.

@@ -72,7 +72,10 @@ enum SearchStage {
     /// Everything the index takes from a page, hashed: when it is as the last build recorded it,
     /// the page's documents in the cached index are still right.
     static func fingerprint(page index: Int, tree: SiteTree, sections: [MarkdownSection]) -> UInt64 {
-        let page = searchPage(index, tree: tree, sections: sections)
+        fingerprint(of: searchPage(index, tree: tree, sections: sections))
+    }
+
+    static func fingerprint(of page: SearchPage) -> UInt64 {
         var writer = CacheWriter()
         writer.strings([page.outputPath, page.title, page.summary, page.breadcrumb])
         writer.strings(page.tags)
