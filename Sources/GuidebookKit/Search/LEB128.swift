@@ -10,6 +10,18 @@ enum LEB128 {
         bytes.append(UInt8(value))
     }
 
+    /// Two numbers at once, with one access to `bytes`; most are below 128, one byte each.
+    @inline(__always)
+    static func append(_ first: UInt32, _ second: UInt32, to bytes: inout [UInt8]) {
+        if first < 0x80 && second < 0x80 {
+            bytes.append(UInt8(first))
+            bytes.append(UInt8(second))
+        } else {
+            append(first, to: &bytes)
+            append(second, to: &bytes)
+        }
+    }
+
     static func read(_ bytes: inout ArraySlice<UInt8>) -> UInt32 {
         var value: UInt32 = 0, shift: UInt32 = 0
         while let byte = bytes.popFirst() {
