@@ -33,10 +33,7 @@ enum CacheRecording {
     static func structureHash(outline: MarkdownOutline, checklists: [Checklist]) -> UInt64 {
         var writer = CacheWriter()
         for part in PreviewSnapshot.structure(of: outline) { writer.strings(part) }
-        for checklist in checklists {
-            writer.strings([checklist.id, checklist.elementID, checklist.title, checklist.headingID ?? "\u{0}"])
-            for item in checklist.items { writer.strings([item.id, item.text]); writer.bool(item.isChecked) }
-        }
+        writer.checklists(checklists)
         return ContentHash.fnv1a(writer.bytes)
     }
 
@@ -64,5 +61,15 @@ enum CacheRecording {
         return BuildCache(key: .unset,
                           files: files, pages: pages, glossary: linked.glossary.entries, allowsRawHTML: allowsRawHTML,
                           diagnostics: diagnostics, hasPrintEdition: hasPrintEdition, search: search)
+    }
+}
+
+extension CacheWriter {
+    /// Everything of a page's checklists that its HTML shows, for hashes of what a page is made of.
+    mutating func checklists(_ checklists: [Checklist]) {
+        for checklist in checklists {
+            strings([checklist.id, checklist.elementID, checklist.title, checklist.headingID ?? "\u{0}"])
+            for item in checklist.items { strings([item.id, item.text]); bool(item.isChecked) }
+        }
     }
 }

@@ -24,10 +24,7 @@ enum RenderFingerprint {
         writer.string(body)
         writer.string(outputPath)
         writer.dictionary(rewrites)
-        for checklist in checklists {
-            writer.strings([checklist.id, checklist.elementID, checklist.title, checklist.headingID ?? "\u{0}"])
-            for item in checklist.items { writer.strings([item.id, item.text]); writer.bool(item.isChecked) }
-        }
+        writer.checklists(checklists)
         writer.uint64(glossary)
         writer.bool(allowsRawHTML)
         return ContentHash.fnv1a(writer.bytes)
