@@ -26,8 +26,6 @@ let package = Package(
         ),
         // Snowball's stemmers (Debian: libstemmer-dev); only GuidebookKit/Search/Stemmer.swift calls it.
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
-        // glibc's <malloc.h>, for the allocator setting the commands make at start (MemoryTuning).
-        .systemLibrary(name: "CMalloc"),
         // The only module that talks to cmark-gfm; Swift values out.
         .target(name: "GuidebookMarkdown", dependencies: ["CCmarkGFM"]),
         .target(
@@ -55,11 +53,17 @@ let package = Package(
             dependencies: [
                 "GuidebookKit",
                 "GuidebookServer",
-                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "guidebook", dependencies: ["GuidebookCommands"]),
+        // mimalloc (Debian: libmimalloc-dev) takes the place of glibc's malloc in the command: a build's
+        // worker threads allocate and free across threads, where glibc's arenas contend for locks
+        // (README, "Memory allocator").
+        .executableTarget(
+            name: "guidebook",
+            dependencies: ["GuidebookCommands"],
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
+        ),
         .target(name: "GuidebookTestSupport", dependencies: ["GuidebookKit"]),
         .testTarget(name: "GuidebookMarkdownTests", dependencies: ["GuidebookMarkdown"]),
         .testTarget(

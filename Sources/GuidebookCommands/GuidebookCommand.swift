@@ -15,7 +15,6 @@ public struct GuidebookCommand: AsyncParsableCommand {
 
     /// Runs the command line. Exit codes: 0 success, 1 content errors (or any failure to build), 2 usage errors.
     public static func runAsMain(arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
-        MemoryTuning.limitArenas()
         do {
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
