@@ -24,6 +24,25 @@ struct FileSystemOutputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["site"], "no staging or retired folders left behind")
     }
 
+    @Test func removingAFolderRemovesEverythingInItAndNothingALinkPointsTo() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let tree = root.appendingPathComponent("tree"), outside = root.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: outside.appendingPathComponent("kept.txt"))
+        for number in 0..<300 {
+            let folder = tree.appendingPathComponent("s\(number % 9)/t\(number % 4)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("\(number)".utf8).write(to: folder.appendingPathComponent("page-\(number).html"))
+        }
+        try FileManager.default.createDirectory(at: tree.appendingPathComponent("empty/deeper"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: tree.appendingPathComponent("s1/link"), withDestinationURL: outside)
+        FolderRemoval.remove(tree.path)
+        #expect(!FileManager.default.fileExists(atPath: tree.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["outside"])
+        #expect(FileManager.default.fileExists(atPath: outside.appendingPathComponent("kept.txt").path), "a link is removed, not followed")
+    }
+
     @Test func writesNestedFilesFromManyThreadsAndReportsAFileInTheWay() throws {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }

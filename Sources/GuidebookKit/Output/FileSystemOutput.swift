@@ -118,7 +118,7 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
             discard()
             throw OutputError(path: outputFolder.path, reason: error.localizedDescription)
         }
-        if hadPrevious { try? fileManager.removeItem(at: retired) }
+        if hadPrevious { FolderRemoval.remove(retired.path) }
     }
 
     /// A build stopped half-way (Ctrl-C, a crash) leaves its staging folder behind; it is removed
@@ -127,11 +127,11 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         for name in names {
             if name.hasPrefix(".\(outputName).old-") {
-                try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+                FolderRemoval.remove(parent.appendingPathComponent(name).path)
             } else if name.hasPrefix(".\(outputName).building-"),
                       let pid = Int32(name.dropFirst(".\(outputName).building-".count).prefix { $0.isNumber }),
                       kill(pid, 0) != 0 && errno == ESRCH {
-                try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+                FolderRemoval.remove(parent.appendingPathComponent(name).path)
             }
         }
     }
