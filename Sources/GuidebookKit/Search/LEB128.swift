@@ -46,11 +46,15 @@ enum LEB128 {
 
     static func ascendingNumbers(_ bytes: [UInt8]) -> [Int32] {
         var numbers: [Int32] = []
+        forEachAscendingNumber(bytes) { numbers.append($0) }
+        return numbers
+    }
+
+    static func forEachAscendingNumber(_ bytes: [UInt8], _ body: (Int32) -> Void) {
         var rest = bytes[...], number: Int32 = 0
         while !rest.isEmpty {
             number += Int32(read(&rest))
-            numbers.append(number)
+            body(number)
         }
-        return numbers
     }
 }

@@ -50,25 +50,28 @@ struct SearchIndexBuilder {
             // About one distinct word in ten characters: growing from empty rehashed each table several times.
             weighted.reserveCapacity(section.text.utf8.count / 10 + 16)
             var length = 0.0
-            func add(_ text: String, _ boost: Double) {
-                for token in Tokeniser.tokens(text) {
-                    weighted[token, default: 0] += boost
-                    length += 1
-                }
-            }
             if isFirst {
-                add(page.title, boosts.title)
-                add(page.summary, boosts.summary)
-                add(page.tags.joined(separator: " "), boosts.tags)
+                count(page.title, boosts.title, into: &weighted, length: &length)
+                count(page.summary, boosts.summary, into: &weighted, length: &length)
+                count(page.tags.joined(separator: " "), boosts.tags, into: &weighted, length: &length)
             }
-            add(section.heading, boosts.heading)
-            add(section.text, boosts.body)
+            count(section.heading, boosts.heading, into: &weighted, length: &length)
+            count(section.text, boosts.body, into: &weighted, length: &length)
             result.append(WeighedDocument(document: SearchDocument(pageURL: page.outputPath, anchor: section.headingID,
                                                                    pageTitle: page.title, heading: section.heading,
                                                                    breadcrumb: page.breadcrumb, text: snippet(section.text)),
                                           weighted: weighted, length: length))
         }
         return result
+    }
+
+    /// Through `inout`, not a nested function's captures: those were checked for exclusive
+    /// access at run time, once per word of the guide.
+    private static func count(_ text: String, _ boost: Double, into weighted: inout [String: Double], length: inout Double) {
+        Tokeniser.forEachToken(in: text) { token in
+            weighted[token, default: 0] += boost
+            length += 1
+        }
     }
 
     mutating func add(_ page: SearchPage) {
@@ -136,7 +139,7 @@ struct SearchIndexBuilder {
         var formsOfStem: [String: [Int]] = [:]
         for (number, form) in forms.enumerated() {
             // A hyphenated compound is its own stem, so "multi-agency" stays apart from "agency".
-            let stem = form.contains("-") ? form : stemmer.stem(form)
+            let stem = form.utf8.contains(UInt8(ascii: "-")) ? form : stemmer.stem(form)
             stemOfForm[form] = stem
             formsOfStem[stem, default: []].append(number)
         }

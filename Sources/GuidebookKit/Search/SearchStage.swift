@@ -59,8 +59,10 @@ enum SearchStage {
         }
         guard let cacheBlobs, failure == nil else { return Output(failure: failure, pageDocuments: pageDocuments) }
         var pageCountOfForm = [Int32](repeating: 0, count: builder.formCount)
-        for numbers in pageForms {
-            for number in LEB128.ascendingNumbers(numbers) { pageCountOfForm[Int(number)] += 1 }
+        pageCountOfForm.withUnsafeMutableBufferPointer { counts in
+            for numbers in pageForms {
+                LEB128.forEachAscendingNumber(numbers) { counts[Int($0)] += 1 }
+            }
         }
         let state = try? SearchState(index: index, layout: layout, pageCount: pageForms.count,
                                      formsOfPage: { LEB128.ascendingNumbers(pageForms[$0]).map { builder.form(numbered: $0) } },

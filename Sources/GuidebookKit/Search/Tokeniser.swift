@@ -19,14 +19,34 @@ enum Tokeniser {
     }
 
     static func tokens(_ text: String) -> [String] {
+        var tokens: [String] = []
+        forEachToken(in: text) { tokens.append($0) }
+        return tokens
+    }
+
+    /// The words of `text` as `tokens` gives them, handed over one by one: indexing a large guide
+    /// folds and splits millions of words, and an array of them per section was a noticeable cost.
+    static func forEachToken(in text: String, _ body: (String) -> Void) {
+        var text = text
+        let wasASCII = text.withUTF8 { bytes -> Bool in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+            // Most guide text is ASCII: folded into a scratch buffer, not a new string.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { folded in
+                for (index, byte) in bytes.enumerated() {
+                    folded[index] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                }
+                tokens(inFolded: UnsafeBufferPointer(folded), body)
+            }
+            return true
+        }
+        guard !wasASCII else { return }
         var folded = fold(text)
-        return folded.withUTF8(tokens(inFolded:))
+        folded.withUTF8 { tokens(inFolded: $0, body) }
     }
 
     /// Words are cut out of the folded text's UTF-8 bytes as ranges: building them a scalar at a
     /// time, or through String's scalar view, was most of the cost of indexing a large guide.
-    private static func tokens(inFolded bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-        var tokens: [String] = []
+    private static func tokens(inFolded bytes: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
         var parts: [String] = []
         var start: Int?
         var end = 0
@@ -35,12 +55,21 @@ enum Tokeniser {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         }
         func endCompound() {
+            // Most words stand alone: handed over without the compound's list.
+            if parts.isEmpty {
+                if let wordStart = start {
+                    let single = word(wordStart..<end)
+                    if keeps(single) { body(single) }
+                }
+                start = nil
+                return
+            }
             if let wordStart = start { parts.append(word(wordStart..<end)) }
             start = nil
-            for part in parts where keeps(part) { tokens.append(part) }
+            for part in parts where keeps(part) { body(part) }
             if parts.count > 1 {
-                tokens.append(parts.joined(separator: "-"))
-                tokens.append(parts.joined())
+                body(parts.joined(separator: "-"))
+                body(parts.joined())
             }
             parts.removeAll(keepingCapacity: true)
         }
@@ -66,7 +95,6 @@ enum Tokeniser {
             index = next
         }
         endCompound()
-        return tokens
     }
 
     /// Compared, not looked up in a set: this runs for every space and punctuation mark in the guide.
@@ -88,8 +116,13 @@ enum Tokeniser {
         }
     }
 
+    /// Single letters are dropped, single digits and numerals kept.
     private static func keeps(_ word: String) -> Bool {
-        guard word.utf8.count <= 4, word.unicodeScalars.count == 1, let scalar = word.unicodeScalars.first else { return true }
+        let utf8 = word.utf8
+        if utf8.count == 1 { return utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? true }
+        // Longer than one scalar can be: checked without counting every word's scalars.
+        guard utf8.count <= 4, let first = utf8.first, first >= 0x80, word.unicodeScalars.count == 1,
+              let scalar = word.unicodeScalars.first else { return true }
         return scalar.properties.numericType != nil
     }
 }
