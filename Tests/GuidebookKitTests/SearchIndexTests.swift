@@ -59,6 +59,23 @@ struct SearchIndexTests {
         #expect(built.documents[1].heading == "Who to hire")
     }
 
+    @Test func aPageIsWeighedOnceAFormWithEachSectionsOwnWeights() {
+        var searchPage = page("a.html", "Team plans", sections: [(nil, "", "Plans for the team, team work."), ("b", "Budget", "The team budget."),
+                                                                 ("c", "", ""), ("d", "Close", "Nothing else.")])
+        searchPage.tags = ["team"]
+        let weighed = WeighedPage(searchPage)
+        #expect(weighed.forms.count == Set(weighed.forms).count, "each form once a page")
+        #expect(weighed.documents.map(\.url) == ["a.html", "a.html#b", "a.html#d"], "an empty section is no document")
+        let documents = weighed.weighedDocuments
+        // Title 10, tags 3, body 1 a time; the second document's heading 5.
+        #expect(documents[0].weighted["team"] == 15.0, "title 10, tags 3, body twice")
+        #expect(documents[0].weighted["plans"] == 11)
+        #expect(documents[1].weighted["team"] == 1)
+        #expect(documents[1].weighted["budget"] == 6.0, "heading 5, body 1")
+        #expect(documents[2].weighted["team"] == nil)
+        #expect(documents.map(\.length) == [9.0, 4.0, 3.0], "title 2 words, tags 1, body 6; heading 1, body 3; heading 1, body 2")
+    }
+
     @Test func titleOutranksHeadingOutranksBody() throws {
         let built = index([
             page("body.html", "Other", sections: [(nil, "", "A note on secondment and more words here to make it longer.")]),
@@ -93,6 +110,18 @@ struct SearchIndexTests {
         let directory = try #require(files.first { $0.path.hasPrefix("search/chunks-0-") })
         #expect(directory.contents == "Guidebook.registerSearchChunkDirectory(0,[\"\(ContentHash.hex(chunk.contents))\"]);\n")
         #expect(manifest.contents.contains("\"directories\":[\"\(ContentHash.hex(directory.contents))\"]"))
+    }
+
+    @Test func javaScriptOrderIsUTF16OrderAlsoPastTheBasicPlane() {
+        // UTF-8 and UTF-16 disagree where a scalar above U+FFFF meets one from U+E000 to U+FFFF.
+        let words = ["", "a", "ab", "b", "z0", "\u{7F}", "é", "ζeta", "\u{D7FF}", "\u{E000}", "\u{FFFD}x", "\u{FFFD}",
+                     "😀", "😀a", "\u{10000}", "a😀", "a\u{FFFD}", "a\u{E000}"]
+        for first in words {
+            for second in words {
+                #expect(SearchEncoding.precedesInJavaScript(first, second) == first.utf16.lexicographicallyPrecedes(second.utf16),
+                        "\(first.unicodeScalars.map(\.value)) against \(second.unicodeScalars.map(\.value))")
+            }
+        }
     }
 
     @Test func termShardsCoverEveryFormOnceInJavaScriptOrder() throws {

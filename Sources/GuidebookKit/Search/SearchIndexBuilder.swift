@@ -28,9 +28,6 @@ struct SearchIndexBuilder {
     /// this is a third of the memory pairs of `Int32` and `Float` took (86 MB at 10,000 pages).
     private var formPostings: [[UInt8]] = []
     private var formLastDocument: [Int32] = []
-    /// Per form, the last call to `add` that used it: how a page's forms are listed once each.
-    private var formLastAdd: [Int32] = []
-    private var addCount: Int32 = 0
 
     /// One document ready to be added: its result text and its weighted word forms.
     struct WeighedDocument: Sendable {
@@ -39,87 +36,52 @@ struct SearchIndexBuilder {
         var length: Double
     }
 
-    /// Documents are the page's text before its first H2/H3 (with the title, summary and tags)
-    /// and each H2/H3 section (with its heading). Pure, so pages can be weighed in parallel.
+    /// A page's documents each with its forms by name (`WeighedPage`), for changing one page's
+    /// documents in the build cache's index (`SearchState.replace`).
     static func weigh(_ page: SearchPage) -> [WeighedDocument] {
-        var result: [WeighedDocument] = []
-        for (offset, section) in page.sections.enumerated() {
-            let isFirst = offset == 0
-            if !isFirst && section.text.isEmpty && section.heading.isEmpty { continue }
-            var weighted: [String: Double] = [:]
-            // About one distinct word in ten characters: growing from empty rehashed each table several times.
-            weighted.reserveCapacity(section.text.utf8.count / 10 + 16)
-            var length = 0.0
-            if isFirst {
-                count(page.title, boosts.title, into: &weighted, length: &length)
-                count(page.summary, boosts.summary, into: &weighted, length: &length)
-                count(page.tags.joined(separator: " "), boosts.tags, into: &weighted, length: &length)
-            }
-            count(section.heading, boosts.heading, into: &weighted, length: &length)
-            count(section.text, boosts.body, into: &weighted, length: &length)
-            result.append(WeighedDocument(document: SearchDocument(pageURL: page.outputPath, anchor: section.headingID,
-                                                                   pageTitle: page.title, heading: section.heading,
-                                                                   breadcrumb: page.breadcrumb, text: snippet(section.text)),
-                                          weighted: weighted, length: length))
-        }
-        return result
+        WeighedPage(page).weighedDocuments
     }
 
-    /// Through `inout`, not a nested function's captures: those were checked for exclusive
-    /// access at run time, once per word of the guide.
-    private static func count(_ text: String, _ boost: Double, into weighted: inout [String: Double], length: inout Double) {
-        Tokeniser.forEachToken(in: text) { token in
-            weighted[token, default: 0] += boost
-            length += 1
-        }
-    }
-
-    mutating func add(_ page: SearchPage) {
-        add(Self.weigh(page))
-    }
-
-    /// Returns the numbers of the word forms these documents use, each once (for the build
-    /// cache's record of which page uses which forms).
     @discardableResult
-    mutating func add(_ weighed: [WeighedDocument]) -> [Int32] {
-        var used: [Int32] = []
-        addCount += 1
-        var numbered: [(number: Int, weight: UInt32)] = []
-        for item in weighed {
-            let document = Int32(documents.count)
-            documents.append(item.document)
-            lengths.append(item.length)
-            // Numbered first (new forms grow the lists), then appended through buffer pointers:
-            // through the nested arrays' accessors, the serial part of indexing took a fifth longer.
-            numbered.removeAll(keepingCapacity: true)
-            for (form, weight) in item.weighted {
-                if let known = formNumbers[form] {
-                    numbered.append((known, UInt32(weight.rounded())))
-                } else {
-                    formNumbers[form] = forms.count
-                    numbered.append((forms.count, UInt32(weight.rounded())))
-                    forms.append(form)
-                    formPostings.append([])
-                    formLastDocument.append(0)
-                    formLastAdd.append(0)
-                }
+    mutating func add(_ page: SearchPage) -> [Int32] {
+        add(WeighedPage(page))
+    }
+
+    /// Returns the numbers of the word forms the page uses, each once (for the build cache's
+    /// record of which page uses which forms).
+    @discardableResult
+    mutating func add(_ page: WeighedPage) -> [Int32] {
+        // Numbered first (new forms grow the lists), once per page, then appended through buffer
+        // pointers: through the nested arrays' accessors, the serial part of indexing took a fifth longer.
+        var numbers: [Int32] = []
+        numbers.reserveCapacity(page.forms.count)
+        for form in page.forms {
+            if let known = formNumbers[form] {
+                numbers.append(Int32(known))
+            } else {
+                numbers.append(Int32(forms.count))
+                formNumbers[form] = forms.count
+                forms.append(form)
+                formPostings.append([])
+                formLastDocument.append(0)
             }
-            formPostings.withUnsafeMutableBufferPointer { postings in
-                formLastDocument.withUnsafeMutableBufferPointer { lastDocument in
-                    formLastAdd.withUnsafeMutableBufferPointer { lastAdd in
-                        for (number, weight) in numbered {
-                            LEB128.append(UInt32(document - lastDocument[number]), weight, to: &postings[number])
-                            lastDocument[number] = document
-                            if lastAdd[number] != addCount {
-                                lastAdd[number] = addCount
-                                used.append(Int32(number))
-                            }
-                        }
+        }
+        let firstDocument = Int32(documents.count)
+        formPostings.withUnsafeMutableBufferPointer { postings in
+            formLastDocument.withUnsafeMutableBufferPointer { lastDocument in
+                for (offset, documentPostings) in page.postings.enumerated() {
+                    let document = firstDocument + Int32(offset)
+                    for posting in documentPostings {
+                        let number = Int(numbers[Int(posting.form)])
+                        LEB128.append(UInt32(document - lastDocument[number]), posting.weight, to: &postings[number])
+                        lastDocument[number] = document
                     }
                 }
             }
         }
-        return used
+        documents += page.documents
+        lengths += page.lengths
+        return numbers
     }
 
     /// The word form numbered `number` by `add`, and the other way round.
@@ -164,7 +126,6 @@ struct SearchIndexBuilder {
         }
         formPostings = []
         formLastDocument = []
-        formLastAdd = []
         return SearchIndex(documents: documents, stemOfForm: stemOfForm, postings: postings, documentCounts: documentCounts,
                            allPostings: allPostings, language: stemmer.algorithm)
     }

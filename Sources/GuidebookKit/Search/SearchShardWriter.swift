@@ -117,8 +117,9 @@ enum SearchShardWriter {
         init(index: SearchIndex, stems: [String]? = nil) {
             let stems = stems ?? Array(index.postings.keys)
             let numbers = Dictionary(uniqueKeysWithValues: stems.enumerated().map { ($1, Int32($0)) })
-            forms = index.stemOfForm.keys.map { (form: $0, utf16: Array($0.utf16)) }
-                .sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }.map(\.form)
+            forms = index.stemOfForm.keys.map { (form: $0, isBelowE000: SearchEncoding.isBelowE000($0)) }
+                .sorted { SearchEncoding.precedesInJavaScript($0.form, isBelowE000: $0.isBelowE000, $1.form, isBelowE000: $1.isBelowE000) }
+                .map(\.form)
             formStems = forms.map { numbers[index.stemOfForm[$0]!]! }
             stemTails = stems.concurrentMap { SearchShardWriter.tail(postings: index.postings[$0]!, documentCount: index.documentCounts[$0] ?? 0) }
             stemTailLengths = stemTails.map { Int32($0.utf8.count) }

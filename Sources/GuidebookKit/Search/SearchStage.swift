@@ -39,11 +39,11 @@ enum SearchStage {
             let batch = Array(tree.readingOrder[start..<min(start + batchSize, tree.readingOrder.count)])
             let pageSections = batch.map { sections[$0] }
             for index in batch { sections[index] = [] }
-            let weighed = Array(zip(batch, pageSections)).concurrentMap { weigh(page: $0.0, tree: tree, sections: $0.1) }
-            for (index, documents) in zip(batch, weighed) {
-                let forms = builder.add(documents)
-                pageDocuments[index] = documentCount..<(documentCount + documents.count)
-                documentCount += documents.count
+            let weighed = Array(zip(batch, pageSections)).concurrentMap { WeighedPage(searchPage($0.0, tree: tree, sections: $0.1)) }
+            for (index, page) in zip(batch, weighed) {
+                let forms = builder.add(page)
+                pageDocuments[index] = documentCount..<(documentCount + page.documents.count)
+                documentCount += page.documents.count
                 if keepsState { pageForms[index] = LEB128.ascending(forms.sorted()) }
             }
         }
