@@ -13,6 +13,37 @@ public enum ContentHash {
 
     static func fnv1a(_ text: String) -> UInt64 { fnv1a(text.utf8) }
 
+    /// MurmurHash64A: eight bytes a step, for the build cache's fingerprints and file hashes,
+    /// which hash every page's context, body and file (at 10,000 pages, most of a gigabyte):
+    /// FNV-1a's byte at a time, and `Data`'s byte iterator, were a noticeable part of a build.
+    static func fingerprint(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let multiplier: UInt64 = 0xc6a4_a793_5bd1_e995
+        var hash: UInt64 = 0x5bd1_e995 ^ (UInt64(bytes.count) &* multiplier)
+        let wordCount = bytes.count / 8
+        for word in 0..<wordCount {
+            var mixed = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self)) &* multiplier
+            mixed ^= mixed >> 47
+            mixed = mixed &* multiplier
+            hash ^= mixed
+            hash = hash &* multiplier
+        }
+        let tail = bytes.count - wordCount * 8
+        if tail > 0 {
+            var last: UInt64 = 0
+            for offset in 0..<tail { last |= UInt64(bytes[wordCount * 8 + offset]) << (8 * UInt64(offset)) }
+            hash ^= last
+            hash = hash &* multiplier
+        }
+        hash ^= hash >> 47
+        hash = hash &* multiplier
+        hash ^= hash >> 47
+        return hash
+    }
+
+    static func fingerprint(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes(fingerprint) }
+
+    static func fingerprint(_ data: Data) -> UInt64 { data.withUnsafeBytes(fingerprint) }
+
     /// 16 hex digits.
     public static func hex(_ text: String) -> String { hex(fnv1a(text.utf8)) }
 

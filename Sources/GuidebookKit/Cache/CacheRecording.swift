@@ -6,7 +6,7 @@ enum CacheRecording {
     /// Content hashes of every file read, with the stamps taken before reading.
     static func files(_ contents: [String: Data], stamps: [String: FileStamp]) -> [String: BuildCache.FileRecord] {
         let paths = Array(contents.keys)
-        let hashes = paths.concurrentMap { ContentHash.fnv1a(contents[$0]!) }
+        let hashes = paths.concurrentMap { ContentHash.fingerprint(contents[$0]!) }
         var records: [String: BuildCache.FileRecord] = [:]
         for (path, hash) in zip(paths, hashes) {
             // A file with no stamp gets one that matches nothing, so the next build reads it again.
@@ -25,7 +25,7 @@ enum CacheRecording {
 
     /// The body is the end of the file (`FrontMatterParser` hands it on as it is).
     static func frontMatterHash(of data: Data, bodyByteCount: Int) -> UInt64 {
-        ContentHash.fnv1a(data.prefix(max(0, data.count - bodyByteCount)))
+        ContentHash.fingerprint(data.prefix(max(0, data.count - bodyByteCount)))
     }
 
     /// What other pages show of a page and what its diagnostics depend on: headings (level, text,
@@ -34,7 +34,7 @@ enum CacheRecording {
         var writer = CacheWriter()
         for part in PreviewSnapshot.structure(of: outline) { writer.strings(part) }
         writer.checklists(checklists)
-        return ContentHash.fnv1a(writer.bytes)
+        return ContentHash.fingerprint(writer.bytes)
     }
 
     static func cache(tree: SiteTree, outlines: [MarkdownOutline], checklists: [[Checklist]], linked: LinkedSite,

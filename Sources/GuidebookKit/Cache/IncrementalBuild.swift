@@ -99,7 +99,7 @@ enum IncrementalBuild {
         // without its stamp changing (the clock ticks coarsely): such files are read again.
         for (path, stamp) in stamps where !stamp.matches(cache.files[path]) || stamp.modified >= cache.writtenAt - 2_000_000_000 {
             guard let data = FileManager.default.contents(atPath: contentFolder.appendingPathComponent(path).path) else { return nil }
-            let hash = ContentHash.fnv1a(data)
+            let hash = ContentHash.fingerprint(data)
             if hash != cache.files[path]?.hash { changed[path] = data }
             cache.files[path] = stamp.record(hash: hash)
         }

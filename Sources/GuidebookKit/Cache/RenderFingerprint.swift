@@ -15,7 +15,7 @@ enum RenderFingerprint {
     static func template(_ context: [String: Any]) -> UInt64 {
         var writer = CacheWriter()
         append(context, to: &writer)
-        return ContentHash.fnv1a(writer.bytes)
+        return ContentHash.fingerprint(writer.bytes)
     }
 
     static func body(_ body: String, outputPath: String, rewrites: [String: String], checklists: [Checklist],
@@ -27,7 +27,7 @@ enum RenderFingerprint {
         writer.checklists(checklists)
         writer.uint64(glossary)
         writer.bool(allowsRawHTML)
-        return ContentHash.fnv1a(writer.bytes)
+        return ContentHash.fingerprint(writer.bytes)
     }
 
     /// What a page's body in the print edition is made from.
@@ -37,7 +37,7 @@ enum RenderFingerprint {
         writer.string(outputPath)
         writer.dictionary(rewrites)
         writer.bool(allowsRawHTML)
-        return ContentHash.fnv1a(writer.bytes)
+        return ContentHash.fingerprint(writer.bytes)
     }
 
     /// The glossary as a body's HTML uses it: each term with its definition and where it links to.
@@ -48,7 +48,7 @@ enum RenderFingerprint {
             writer.strings([entry.term, entry.definition, outputPathOfPage(entry.page), entry.headingID])
             writer.bool(entry.isAbbreviation)
         }
-        return ContentHash.fnv1a(writer.bytes)
+        return ContentHash.fingerprint(writer.bytes)
     }
 
     /// A template context as bytes: each value tagged with its kind, dictionaries in key order.

@@ -82,7 +82,7 @@ enum SearchStage {
         writer.strings([page.outputPath, page.title, page.summary, page.breadcrumb])
         writer.strings(page.tags)
         for section in page.sections { writer.strings([section.headingID ?? "\u{0}", section.heading, section.text]) }
-        return ContentHash.fnv1a(writer.bytes)
+        return ContentHash.fingerprint(writer.bytes)
     }
 
     static let batchSize = 256
