@@ -7,6 +7,7 @@ public struct HeadingIDGenerator: Sendable {
     public init() {}
 
     public static func slug(_ text: String) -> String {
+        if let ascii = asciiSlug(text) { return ascii }
         var slug = ""
         var pendingSeparator = false
         for character in text.lowercased() {
@@ -19,6 +20,27 @@ public struct HeadingIDGenerator: Sendable {
             }
         }
         return slug
+    }
+
+    /// The same for ASCII text, a byte at a time: characters, and their Unicode properties, were
+    /// a noticeable part of a large build (every heading and checklist item gets an id).
+    /// ASCII's letters, digits and white space are what `Character`'s properties say they are.
+    private static func asciiSlug(_ text: String) -> String? {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var slug: [UInt8] = []
+        slug.reserveCapacity(text.utf8.count)
+        var pendingSeparator = false
+        for byte in text.utf8 {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                if pendingSeparator && !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+                pendingSeparator = false
+                slug.append(lower)
+            } else if lower == 0x20 || (0x09...0x0D).contains(lower) || lower == UInt8(ascii: "-") || lower == UInt8(ascii: "_") {
+                pendingSeparator = true
+            }
+        }
+        return String(decoding: slug, as: UTF8.self)
     }
 
     public mutating func uniqueID(for text: String) -> String {

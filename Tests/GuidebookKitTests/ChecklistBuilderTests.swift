@@ -39,6 +39,11 @@ struct ChecklistBuilderTests {
 
     @Test func whitespaceAndCaseDoNotChangeAnID() {
         #expect(ChecklistBuilder.textHash("Agree  the terms") == ChecklistBuilder.textHash("agree the terms"))
+        // ASCII is folded a byte at a time; a no-break space at the end (white space, dropped)
+        // sends the same text down the Unicode path, which must agree.
+        for text in ["Agree  the terms", " Appoint\ta chair\r\n", "CAF (0-19)", "", "\u{0B}x\u{0C}y "] {
+            #expect(ChecklistBuilder.textHash(text) == ChecklistBuilder.textHash(text + "\u{00A0}"), "\(text.debugDescription)")
+        }
     }
 
     @Test func identicalItemsStayDistinct() {

@@ -22,4 +22,11 @@ struct HeadingIDGeneratorTests {
         #expect(["Reading", "Reading", "Reading", "Reading 2", "?!"].map { generator.uniqueID(for: $0) }
                 == ["reading", "reading-2", "reading-3", "reading-2-2", "section"])
     }
+
+    /// ASCII text takes a byte-wise path; a character the slug drops (’) sends it down the
+    /// Unicode one, which must give the same slug.
+    @Test(arguments: ["Who to hire", "  --Hello__World 2!! ", "\r\nA\tB\u{0B}c", "CAF (0-19) & co-location", "a_b-c d", "", "!!!", "Section 10.2: Terms"])
+    func asciiSlugsMatchTheUnicodePath(text: String) {
+        #expect(HeadingIDGenerator.slug(text) == HeadingIDGenerator.slug(text + "\u{2019}"))
+    }
 }
