@@ -76,6 +76,16 @@ struct SearchIndexTests {
         #expect(documents.map(\.length) == [9.0, 4.0, 3.0], "title 2 words, tags 1, body 6; heading 1, body 3; heading 1, body 2")
     }
 
+    @Test func aPageWithThousandsOfFormsNumbersEachOnce() throws {
+        // Past the page's first table size (512 forms), so the table grows with forms in it.
+        let words = (0..<3000).map { "word\($0)x" }
+        let weighed = WeighedPage(page("big.html", "", sections: [(nil, "", (words + words.reversed()).joined(separator: " "))]))
+        #expect(weighed.forms.sorted() == words.sorted())
+        let document = try #require(weighed.weighedDocuments.first)
+        #expect(document.weighted.count == 3000)
+        #expect(document.weighted.values.allSatisfy { $0 == 2 })
+    }
+
     @Test func titleOutranksHeadingOutranksBody() throws {
         let built = index([
             page("body.html", "Other", sections: [(nil, "", "A note on secondment and more words here to make it longer.")]),

@@ -27,6 +27,12 @@ enum Tokeniser {
     /// The words of `text` as `tokens` gives them, handed over one by one: indexing a large guide
     /// folds and splits millions of words, and an array of them per section was a noticeable cost.
     static func forEachToken(in text: String, _ body: (String) -> Void) {
+        forEachTokenBytes(in: text) { body(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// The same words as UTF-8 bytes, valid only during the call: the index numbers them without
+    /// making a string of each (`WeighedPage`).
+    static func forEachTokenBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         let wasASCII = text.withUTF8 { bytes -> Bool in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
@@ -46,30 +52,34 @@ enum Tokeniser {
 
     /// Words are cut out of the folded text's UTF-8 bytes as ranges: building them a scalar at a
     /// time, or through String's scalar view, was most of the cost of indexing a large guide.
-    private static func tokens(inFolded bytes: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
-        var parts: [String] = []
+    private static func tokens(inFolded bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var parts: [Range<Int>] = []
+        var joined: [UInt8] = []
         var start: Int?
         var end = 0
         var pendingHyphen = false
-        func word(_ range: Range<Int>) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        func word(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: bytes[range])
         }
         func endCompound() {
             // Most words stand alone: handed over without the compound's list.
             if parts.isEmpty {
-                if let wordStart = start {
-                    let single = word(wordStart..<end)
-                    if keeps(single) { body(single) }
-                }
+                if let wordStart = start, keeps(word(wordStart..<end)) { body(word(wordStart..<end)) }
                 start = nil
                 return
             }
-            if let wordStart = start { parts.append(word(wordStart..<end)) }
+            if let wordStart = start { parts.append(wordStart..<end) }
             start = nil
-            for part in parts where keeps(part) { body(part) }
+            for part in parts where keeps(word(part)) { body(word(part)) }
             if parts.count > 1 {
-                body(parts.joined(separator: "-"))
-                body(parts.joined())
+                for separator in [[UInt8(ascii: "-")], []] {
+                    joined.removeAll(keepingCapacity: true)
+                    for (number, part) in parts.enumerated() {
+                        if number > 0 { joined += separator }
+                        joined += word(part)
+                    }
+                    joined.withUnsafeBufferPointer(body)
+                }
             }
             parts.removeAll(keepingCapacity: true)
         }
@@ -79,7 +89,7 @@ enum Tokeniser {
             let (scalar, next) = UTF8Scalar.at(index, in: bytes)
             if isWordScalar(scalar) {
                 if pendingHyphen, let wordStart = start {
-                    parts.append(word(wordStart..<end))
+                    parts.append(wordStart..<end)
                     start = index
                     pendingHyphen = false
                 } else if start == nil {
@@ -117,12 +127,11 @@ enum Tokeniser {
     }
 
     /// Single letters are dropped, single digits and numerals kept.
-    private static func keeps(_ word: String) -> Bool {
-        let utf8 = word.utf8
-        if utf8.count == 1 { return utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? true }
-        // Longer than one scalar can be: checked without counting every word's scalars.
-        guard utf8.count <= 4, let first = utf8.first, first >= 0x80, word.unicodeScalars.count == 1,
-              let scalar = word.unicodeScalars.first else { return true }
-        return scalar.properties.numericType != nil
+    private static func keeps(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        if word.count == 1 { return word[0] >= 0x30 && word[0] <= 0x39 }
+        // Longer than one scalar can be, or more than one scalar: kept.
+        guard word.count <= 4, word[0] >= 0x80 else { return true }
+        let (scalar, next) = UTF8Scalar.at(0, in: word)
+        return next != word.count || scalar.properties.numericType != nil
     }
 }

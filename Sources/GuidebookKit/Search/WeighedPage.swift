@@ -55,8 +55,8 @@ struct WeighedPage: Sendable {
     /// A struct with mutating methods, not a closure's captures: those were checked for exclusive
     /// access at run time, once per word of the guide.
     private struct Counter {
-        var formNumbers: [String: Int32] = [:]
-        var forms: [String] = []
+        var table = FormTable()
+        var forms: [String] { table.forms }
         /// By form number, its weight in the document being weighed; `touched` lists the nonzero ones.
         var weights: [UInt32] = []
         var touched: [Int32] = []
@@ -64,16 +64,9 @@ struct WeighedPage: Sendable {
 
         mutating func count(_ text: String, boost: Double) {
             let boost = UInt32(boost)
-            Tokeniser.forEachToken(in: text) { token in
-                let number: Int32
-                if let known = formNumbers[token] {
-                    number = known
-                } else {
-                    number = Int32(forms.count)
-                    formNumbers[token] = number
-                    forms.append(token)
-                    weights.append(0)
-                }
+            Tokeniser.forEachTokenBytes(in: text) { token in
+                let number = table.number(of: token)
+                if Int(number) == weights.count { weights.append(0) }
                 if weights[Int(number)] == 0 { touched.append(number) }
                 weights[Int(number)] += boost
                 length += 1
@@ -86,6 +79,48 @@ struct WeighedPage: Sendable {
             touched.removeAll(keepingCapacity: true)
             defer { length = 0 }
             return (postings, length)
+        }
+    }
+
+    /// A page's word forms, numbered as they first come, found by their bytes: an open-addressing
+    /// table with a multiplicative hash, so that a word is a string only the first time the page
+    /// uses it. Swift's Dictionary hashes every key with SipHash, and with a string per word that
+    /// was the largest part of weighing a large guide's pages.
+    private struct FormTable {
+        private(set) var forms: [String] = []
+        private var bytes: [UInt8] = []
+        private var starts: [Int] = [0]
+        private var hashes: [UInt64] = []
+        /// Form numbers, -1 for empty; a power of two long, at most half full.
+        private var slots = [Int32](repeating: -1, count: 1024)
+
+        mutating func number(of word: UnsafeBufferPointer<UInt8>) -> Int32 {
+            let hash = ContentHash.fingerprint(UnsafeRawBufferPointer(word))
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] >= 0 {
+                let number = Int(slots[slot])
+                if hashes[number] == hash && bytes[starts[number]..<starts[number + 1]].elementsEqual(word) { return Int32(number) }
+                slot = (slot + 1) & mask
+            }
+            let number = Int32(forms.count)
+            slots[slot] = number
+            forms.append(String(decoding: word, as: UTF8.self))
+            bytes += word
+            starts.append(bytes.count)
+            hashes.append(hash)
+            if forms.count * 2 > slots.count { grow() }
+            return number
+        }
+
+        private mutating func grow() {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            let mask = slots.count - 1
+            for (number, hash) in hashes.enumerated() {
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(number)
+            }
         }
     }
 }
