@@ -132,6 +132,8 @@ struct SearchIndexTests {
                         "\(first.unicodeScalars.map(\.value)) against \(second.unicodeScalars.map(\.value))")
             }
         }
+        let more = words + ["abcdefgh", "abcdefghi", "abcdefgg", "abcdefgh\u{E000}", "abcdefgh😀", "abcdefg", "ab"]
+        #expect(SearchEncoding.sortedInJavaScriptOrder(more.shuffled()) == more.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
     }
 
     @Test func termShardsCoverEveryFormOnceInJavaScriptOrder() throws {

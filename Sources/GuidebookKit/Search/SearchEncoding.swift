@@ -133,6 +133,20 @@ enum SearchEncoding {
         }
     }
 
+    /// `precedesInJavaScript`'s order for many strings: compared first by their first eight UTF-8
+    /// bytes as one number, where that decides, which is most pairs of a guide's word forms.
+    static func sortedInJavaScriptOrder(_ strings: [String]) -> [String] {
+        let keyed = strings.map { string -> (prefix: UInt64, isBelowE000: Bool, string: String) in
+            var prefix: UInt64 = 0
+            for (offset, byte) in string.utf8.prefix(8).enumerated() { prefix |= UInt64(byte) << (56 - 8 * UInt64(offset)) }
+            return (prefix, isBelowE000(string), string)
+        }
+        return keyed.sorted { first, second in
+            if first.isBelowE000 && second.isBelowE000 && first.prefix != second.prefix { return first.prefix < second.prefix }
+            return precedesInJavaScript(first.string, isBelowE000: first.isBelowE000, second.string, isBelowE000: second.isBelowE000)
+        }.map(\.string)
+    }
+
     static func isBelowE000(_ text: String) -> Bool {
         !text.utf8.contains { $0 >= 0xEE }
     }

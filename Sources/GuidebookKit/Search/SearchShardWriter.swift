@@ -117,9 +117,7 @@ enum SearchShardWriter {
         init(index: SearchIndex, stems: [String]? = nil) {
             let stems = stems ?? Array(index.postings.keys)
             let numbers = Dictionary(uniqueKeysWithValues: stems.enumerated().map { ($1, Int32($0)) })
-            forms = index.stemOfForm.keys.map { (form: $0, isBelowE000: SearchEncoding.isBelowE000($0)) }
-                .sorted { SearchEncoding.precedesInJavaScript($0.form, isBelowE000: $0.isBelowE000, $1.form, isBelowE000: $1.isBelowE000) }
-                .map(\.form)
+            forms = SearchEncoding.sortedInJavaScriptOrder(Array(index.stemOfForm.keys))
             formStems = forms.map { numbers[index.stemOfForm[$0]!]! }
             stemTails = stems.concurrentMap { SearchShardWriter.tail(postings: index.postings[$0]!, documentCount: index.documentCounts[$0] ?? 0) }
             stemTailLengths = stemTails.map { Int32($0.utf8.count) }
