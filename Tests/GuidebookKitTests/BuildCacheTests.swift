@@ -42,6 +42,7 @@ import GuidebookTestSupport
 
         var options: BuildOptions { BuildOptions(themeSearchFolders: ThemeLoader.searchFolders(projectRoot: root), today: TestSite.today) }
 
+        @discardableResult
         func build() throws -> BuildResult {
             try CachedBuild.build(root: root, outputFolder: site, options: options)
         }
