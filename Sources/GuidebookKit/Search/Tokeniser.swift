@@ -6,11 +6,8 @@ import Foundation
 /// ("multi-agency" -> multi, agency, multi-agency, multiagency); single letters are dropped.
 enum Tokeniser {
     /// Lowercased one scalar at a time (no context rules: Σ is always σ, as in search.js).
-    static func fold(_ text: String) -> String {
-        // Most guide text is ASCII: no marks to drop, and lowercasing is arithmetic.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
-        }
+    /// ASCII text is folded by `forEachToken` itself, without a new string.
+    private static func fold(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars where scalar.properties.generalCategory != .nonspacingMark {
             scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
@@ -20,19 +17,14 @@ enum Tokeniser {
 
     static func tokens(_ text: String) -> [String] {
         var tokens: [String] = []
-        forEachToken(in: text) { tokens.append($0) }
+        forEachToken(in: text) { tokens.append(String(decoding: $0, as: UTF8.self)) }
         return tokens
     }
 
-    /// The words of `text` as `tokens` gives them, handed over one by one: indexing a large guide
-    /// folds and splits millions of words, and an array of them per section was a noticeable cost.
-    static func forEachToken(in text: String, _ body: (String) -> Void) {
-        forEachTokenBytes(in: text) { body(String(decoding: $0, as: UTF8.self)) }
-    }
-
-    /// The same words as UTF-8 bytes, valid only during the call: the index numbers them without
-    /// making a string of each (`WeighedPage`).
-    static func forEachTokenBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    /// The words of `text` as `tokens` gives them, handed over one by one as UTF-8 bytes, valid only
+    /// during the call: indexing a large guide folds and splits millions of words, and a string of
+    /// each, or an array of them per section, was a noticeable cost (`WeighedPage` numbers the bytes).
+    static func forEachToken(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         let wasASCII = text.withUTF8 { bytes -> Bool in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }

@@ -64,7 +64,7 @@ struct WeighedPage: Sendable {
 
         mutating func count(_ text: String, boost: Double) {
             let boost = UInt32(boost)
-            Tokeniser.forEachTokenBytes(in: text) { token in
+            Tokeniser.forEachToken(in: text) { token in
                 let number = table.number(of: token)
                 if Int(number) == weights.count { weights.append(0) }
                 if weights[Int(number)] == 0 { touched.append(number) }
