@@ -64,7 +64,7 @@ struct SearchIndexTests {
                                                                  ("c", "", ""), ("d", "Close", "Nothing else.")])
         searchPage.tags = ["team"]
         let weighed = WeighedPage(searchPage)
-        #expect(weighed.forms.count == Set(weighed.forms).count, "each form once a page")
+        #expect(weighed.formTable.forms.count == Set(weighed.formTable.forms).count, "each form once a page")
         #expect(weighed.documents.map(\.url) == ["a.html", "a.html#b", "a.html#d"], "an empty section is no document")
         let documents = weighed.weighedDocuments
         // Title 10, tags 3, body 1 a time; the second document's heading 5.
@@ -80,10 +80,26 @@ struct SearchIndexTests {
         // Past the page's first table size (512 forms), so the table grows with forms in it.
         let words = (0..<3000).map { "word\($0)x" }
         let weighed = WeighedPage(page("big.html", "", sections: [(nil, "", (words + words.reversed()).joined(separator: " "))]))
-        #expect(weighed.forms.sorted() == words.sorted())
+        #expect(weighed.formTable.forms.sorted() == words.sorted())
         let document = try #require(weighed.weighedDocuments.first)
         #expect(document.weighted.count == 3000)
         #expect(document.weighted.values.allSatisfy { $0 == 2 })
+    }
+
+    @Test func theFormTableNumbersFormsByTheirBytesAlsoPastItsGrowth() {
+        var table = FormTable()
+        // Forms past 16 bytes are compared past the slot's copy of their start too.
+        let words = (0..<5000).map { "form\($0)" } + ["é", "multi-agency", "form1 ", "", "sixteen-bytes-in-a-row", "sixteen-bytes-in-a-rod"]
+        for _ in 0..<2 {
+            for (number, word) in words.enumerated() {
+                var bytes = word
+                #expect(bytes.withUTF8 { table.number(of: $0) } == Int32(number), "the same number the second time round")
+                #expect(table.number(of: word) == Int32(number))
+            }
+        }
+        #expect(table.count == words.count)
+        #expect(table.forms == words)
+        #expect(table.number(of: "form5000") == nil)
     }
 
     @Test func titleOutranksHeadingOutranksBody() throws {

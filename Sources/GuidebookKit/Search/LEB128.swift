@@ -22,39 +22,15 @@ enum LEB128 {
         }
     }
 
-    static func read(_ bytes: inout ArraySlice<UInt8>) -> UInt32 {
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int) -> UInt32 {
         var value: UInt32 = 0, shift: UInt32 = 0
-        while let byte = bytes.popFirst() {
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            offset += 1
             value |= UInt32(byte & 0x7F) << shift
             if byte < 0x80 { break }
             shift += 7
         }
         return value
-    }
-
-    /// Ascending numbers as the differences between them.
-    static func ascending(_ numbers: [Int32]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(numbers.count * 2)
-        var previous: Int32 = 0
-        for number in numbers {
-            append(UInt32(number - previous), to: &bytes)
-            previous = number
-        }
-        return bytes
-    }
-
-    static func ascendingNumbers(_ bytes: [UInt8]) -> [Int32] {
-        var numbers: [Int32] = []
-        forEachAscendingNumber(bytes) { numbers.append($0) }
-        return numbers
-    }
-
-    static func forEachAscendingNumber(_ bytes: [UInt8], _ body: (Int32) -> Void) {
-        var rest = bytes[...], number: Int32 = 0
-        while !rest.isEmpty {
-            number += Int32(read(&rest))
-            body(number)
-        }
     }
 }

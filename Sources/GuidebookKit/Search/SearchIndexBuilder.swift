@@ -22,8 +22,7 @@ struct SearchIndexBuilder {
     private var lengths: [Double] = []
     /// Word forms numbered as they first come; per form, its documents and weighted frequency.
     /// Numbers and flat lists, not a dictionary per document: at 10,000 pages that was a gigabyte.
-    private var formNumbers: [String: Int] = [:]
-    private var forms: [String] = []
+    private var formTable = FormTable(capacity: 1 << 16)
     /// Per form, (document delta, weight) pairs as LEB128 bytes: weights are whole numbers, and
     /// this is a third of the memory pairs of `Int32` and `Float` took (86 MB at 10,000 pages).
     private var formPostings: [[UInt8]] = []
@@ -51,20 +50,18 @@ struct SearchIndexBuilder {
     /// record of which page uses which forms).
     @discardableResult
     mutating func add(_ page: WeighedPage) -> [Int32] {
-        // Numbered first (new forms grow the lists), once per page, then appended through buffer
-        // pointers: through the nested arrays' accessors, the serial part of indexing took a fifth longer.
+        // Numbered first (new forms grow the lists), once per page, by the bytes and hashes the
+        // page's table holds, then appended through buffer pointers: through the nested arrays'
+        // accessors, the serial part of indexing took a fifth longer.
         var numbers: [Int32] = []
-        numbers.reserveCapacity(page.forms.count)
-        for form in page.forms {
-            if let known = formNumbers[form] {
-                numbers.append(Int32(known))
-            } else {
-                numbers.append(Int32(forms.count))
-                formNumbers[form] = forms.count
-                forms.append(form)
+        numbers.reserveCapacity(page.formTable.count)
+        page.formTable.forEachForm { word, hash in
+            let number = formTable.number(of: word, hash: hash)
+            if Int(number) == formPostings.count {
                 formPostings.append([])
                 formLastDocument.append(0)
             }
+            numbers.append(number)
         }
         let firstDocument = Int32(documents.count)
         formPostings.withUnsafeMutableBufferPointer { postings in
@@ -84,18 +81,17 @@ struct SearchIndexBuilder {
         return numbers
     }
 
-    /// The word form numbered `number` by `add`, and the other way round.
-    func form(numbered number: Int32) -> String { forms[Int(number)] }
+    /// The number `add` gave a word form.
+    func number(of form: String) -> Int32? { formTable.number(of: form) }
 
-    func number(of form: String) -> Int32? { formNumbers[form].map(Int32.init) }
-
-    var formCount: Int { forms.count }
+    var formCount: Int { formTable.count }
 
     /// Stems every word form once, then scores each stem in each document (stems in parallel).
     /// `keepsAllPostings` for the build cache, which keeps the postings pruning drops.
     /// Consumes the forms' postings as it goes: a batch of stems is scored, then its forms' lists
     /// are let go, so the full lists and the pruned ones are never all held at once.
     mutating func finish(stemmer: Stemmer, keepsAllPostings: Bool = false) -> SearchIndex {
+        let forms = formTable.forms
         var stemOfForm: [String: String] = [:]
         stemOfForm.reserveCapacity(forms.count)
         var formsOfStem: [String: [Int]] = [:]
@@ -135,35 +131,42 @@ struct SearchIndexBuilder {
     /// One stem's postings, all of them: its forms' weights added per document, then BM25's
     /// term-frequency part as a score code.
     private func score(merging formNumbers: [Int]) -> [SearchPosting] {
-        var merged: [(document: Int32, weight: Float)] = []
+        var result: [SearchPosting] = []
+        func append(document: UInt32, weight: UInt32) {
+            result.append(SearchPosting(document: Int(document),
+                                        scoreCode: Self.scoreCode(weight: Double(weight), length: lengths[Int(document)])))
+        }
         if formNumbers.count == 1 {
-            merged = postings(ofForm: formNumbers[0])
-        } else {
-            let all = formNumbers.flatMap { postings(ofForm: $0) }.sorted { $0.document < $1.document }
-            merged.reserveCapacity(all.count)
-            for posting in all {
-                if let last = merged.last, last.document == posting.document {
-                    merged[merged.count - 1].weight += posting.weight
-                } else {
-                    merged.append(posting)
-                }
+            forEachPosting(ofForm: formNumbers[0], append)
+            return result
+        }
+        // Each as one number, document above weight, so a plain sort puts them in document order.
+        var all: [UInt64] = []
+        for number in formNumbers {
+            forEachPosting(ofForm: number) { all.append(UInt64($0) << 32 | UInt64($1)) }
+        }
+        all.sort()
+        var index = 0
+        while index < all.count {
+            let document = UInt32(all[index] >> 32)
+            var weight: UInt32 = 0
+            while index < all.count, UInt32(all[index] >> 32) == document {
+                weight += UInt32(truncatingIfNeeded: all[index])
+                index += 1
             }
-        }
-        return merged.map { posting in
-            SearchPosting(document: Int(posting.document),
-                          scoreCode: Self.scoreCode(weight: Double(posting.weight), length: lengths[Int(posting.document)]))
-        }
-    }
-
-    private func postings(ofForm number: Int) -> [(document: Int32, weight: Float)] {
-        var result: [(document: Int32, weight: Float)] = []
-        var document: UInt32 = 0
-        var bytes = formPostings[number][...]
-        while !bytes.isEmpty {
-            document += LEB128.read(&bytes)
-            result.append((Int32(document), Float(LEB128.read(&bytes))))
+            append(document: document, weight: weight)
         }
         return result
+    }
+
+    private func forEachPosting(ofForm number: Int, _ body: (_ document: UInt32, _ weight: UInt32) -> Void) {
+        formPostings[number].withUnsafeBufferPointer { bytes in
+            var offset = 0, document: UInt32 = 0
+            while offset < bytes.count {
+                document += LEB128.read(bytes, at: &offset)
+                body(document, LEB128.read(bytes, at: &offset))
+            }
+        }
     }
 
     /// A document's score code for a stem, from the stem's weighted count in it and its length.

@@ -30,8 +30,10 @@ enum SearchStage {
             return updated
         }
         var builder = SearchIndexBuilder()
-        // Per page, the numbers of the word forms it uses, as differences: a third of the memory.
-        var pageForms: [[UInt8]] = keepsState ? Array(repeating: [], count: tree.pages.count) : []
+        // For the build cache: per page, its word forms (stored in the cache's blob file as each
+        // page joins, so they are not all held), and per form number, how many pages use it.
+        var pageForms: [CacheBlob?] = Array(repeating: nil, count: keepsState ? tree.pages.count : 0)
+        var pageCountOfForm: [Int32] = []
         var pageDocuments: [Range<Int>] = Array(repeating: 0..<0, count: tree.pages.count)
         var documentCount = 0
         // In batches, so only a batch of pages' word counts is held before it joins the index.
@@ -39,12 +41,18 @@ enum SearchStage {
             let batch = Array(tree.readingOrder[start..<min(start + batchSize, tree.readingOrder.count)])
             let pageSections = batch.map { sections[$0] }
             for index in batch { sections[index] = [] }
-            let weighed = Array(zip(batch, pageSections)).concurrentMap { WeighedPage(searchPage($0.0, tree: tree, sections: $0.1)) }
-            for (index, page) in zip(batch, weighed) {
-                let forms = builder.add(page)
+            let weighed = Array(zip(batch, pageSections)).concurrentMap { index, sections in
+                let page = WeighedPage(searchPage(index, tree: tree, sections: sections))
+                return (page, keepsState ? CacheBlob.encoding(page.formTable.write) : .pending([]))
+            }
+            for (index, (page, forms)) in zip(batch, weighed) {
+                let numbers = builder.add(page)
                 pageDocuments[index] = documentCount..<(documentCount + page.documents.count)
                 documentCount += page.documents.count
-                if keepsState { pageForms[index] = LEB128.ascending(forms.sorted()) }
+                guard let cacheBlobs else { continue }
+                pageForms[index] = try? cacheBlobs.store(forms)
+                if pageCountOfForm.count < builder.formCount { pageCountOfForm += repeatElement(0, count: builder.formCount - pageCountOfForm.count) }
+                for number in numbers { pageCountOfForm[Int(number)] += 1 }
             }
         }
         var index = builder.finish(stemmer: Stemmer(language: language), keepsAllPostings: keepsState)
@@ -58,16 +66,14 @@ enum SearchStage {
             if failure == nil { failure = write(files) }
         }
         guard let cacheBlobs, failure == nil else { return Output(failure: failure, pageDocuments: pageDocuments) }
-        var pageCountOfForm = [Int32](repeating: 0, count: builder.formCount)
-        pageCountOfForm.withUnsafeMutableBufferPointer { counts in
-            for numbers in pageForms {
-                LEB128.forEachAscendingNumber(numbers) { counts[Int($0)] += 1 }
-            }
-        }
-        let state = try? SearchState(index: index, layout: layout, pageCount: pageForms.count,
-                                     formsOfPage: { LEB128.ascendingNumbers(pageForms[$0]).map { builder.form(numbered: $0) } },
-                                     pageCountOfForm: { builder.number(of: $0).map { pageCountOfForm[Int($0)] } ?? 0 },
-                                     store: cacheBlobs.store)
+        // Pages outside the reading order use no forms; a page's forms that could not be stored
+        // (the blob file failed) mean no state to keep.
+        let noForms = try? cacheBlobs.store(.encoding { $0.strings([]) })
+        let storedPageForms = pageForms.compactMap { $0 ?? noForms }
+        let state = storedPageForms.count < pageForms.count ? nil :
+            try? SearchState(index: index, layout: layout, pageForms: storedPageForms,
+                             pageCountOfForm: { builder.number(of: $0).map { pageCountOfForm[Int($0)] } ?? 0 },
+                             store: cacheBlobs.store)
         return Output(failure: nil, state: state, pageDocuments: pageDocuments, fingerprints: fingerprints)
     }
 

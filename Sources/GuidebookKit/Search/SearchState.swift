@@ -44,8 +44,9 @@ struct SearchState: Sendable {
     }
 
     /// From a full build's index. Each blob goes through `store` as it is made (into the cache's
-    /// file), so that they are not all held at once; `formsOfPage` gives a page's word forms.
-    init(index: SearchIndex, layout: SearchShardWriter.Layout, pageCount: Int, formsOfPage: (Int) -> [String],
+    /// file), so that they are not all held at once; `pageForms` are each page's word forms, stored
+    /// already, as `CacheWriter.strings` writes them.
+    init(index: SearchIndex, layout: SearchShardWriter.Layout, pageForms: [CacheBlob],
          pageCountOfForm: (String) -> Int32, store: (CacheBlob) throws -> CacheBlob) throws {
         language = index.language
         documentCount = index.documents.count
@@ -62,7 +63,7 @@ struct SearchState: Sendable {
         chunks = try stride(from: 0, to: index.documents.count, by: SearchShardWriter.chunkSize).map { start in
             try store(Self.chunkBlob(Array(index.documents[start..<min(start + SearchShardWriter.chunkSize, index.documents.count)])))
         }
-        pageForms = try (0..<pageCount).map { page in try store(.encoding { $0.strings(formsOfPage(page)) }) }
+        self.pageForms = pageForms
         // Only their lengths are kept; a build from the cache reads them from the blobs.
         table.stemTails = Array(repeating: "", count: table.stemTails.count)
     }

@@ -78,8 +78,25 @@ enum Tokeniser {
 
         var index = 0
         while index < bytes.count {
-            let (scalar, next) = UTF8Scalar.at(index, in: bytes)
-            if isWordScalar(scalar) {
+            let byte = bytes[index]
+            let isWord: Bool, isHyphen: Bool, next: Int
+            if byte < 0x80 {
+                // ASCII, most of a guide: a run of word bytes is taken whole, without decoding scalars.
+                if isASCIIWordByte(byte) {
+                    next = runOfASCIIWordBytes(in: bytes, from: index)
+                    isWord = true
+                } else {
+                    next = index + 1
+                    isWord = false
+                }
+                isHyphen = byte == UInt8(ascii: "-")
+            } else {
+                let scalar: Unicode.Scalar
+                (scalar, next) = UTF8Scalar.at(index, in: bytes)
+                isWord = isWordScalar(scalar)
+                isHyphen = Self.isHyphen(scalar)
+            }
+            if isWord {
                 if pendingHyphen, let wordStart = start {
                     parts.append(wordStart..<end)
                     start = index
@@ -88,7 +105,7 @@ enum Tokeniser {
                     start = index
                 }
                 end = next
-            } else if isHyphen(scalar), start != nil, !pendingHyphen {
+            } else if isHyphen, start != nil, !pendingHyphen {
                 pendingHyphen = true
             } else {
                 pendingHyphen = false
@@ -97,6 +114,19 @@ enum Tokeniser {
             index = next
         }
         endCompound()
+    }
+
+    /// Where the run of ASCII letters and digits starting at `start` ends.
+    private static func runOfASCIIWordBytes(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var end = start + 1
+        while end < bytes.count, isASCIIWordByte(bytes[end]) { end += 1 }
+        return end
+    }
+
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        // Letters of either case (the tokeniser's folding leaves none upper case) and digits.
+        let lowered = byte | 0x20
+        return (lowered >= 0x61 && lowered <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
     }
 
     /// Compared, not looked up in a set: this runs for every space and punctuation mark in the guide.

@@ -4,7 +4,7 @@
 /// 10,000 pages those lookups and the postings lists they lead to were mostly cache misses.
 struct WeighedPage: Sendable {
     struct Posting: Sendable {
-        /// In `forms`.
+        /// In `formTable`.
         var form: Int32
         /// Weights are sums of whole-number boosts.
         var weight: UInt32
@@ -13,8 +13,8 @@ struct WeighedPage: Sendable {
     var documents: [SearchDocument] = []
     /// Per document, its length in weighted words (BM25's document length).
     var lengths: [Double] = []
-    /// In the order they first come in the page.
-    var forms: [String] = []
+    /// The page's word forms, numbered in the order they first come in it.
+    var formTable = FormTable()
     /// Per document, the forms it holds, each once.
     var postings: [[Posting]] = []
 
@@ -39,12 +39,13 @@ struct WeighedPage: Sendable {
             postings.append(documentPostings)
             lengths.append(length)
         }
-        forms = counter.forms
+        formTable = counter.table
     }
 
     /// The same documents as `SearchIndexBuilder.WeighedDocument`s, each with its forms by name.
     var weighedDocuments: [SearchIndexBuilder.WeighedDocument] {
-        documents.indices.map { number in
+        let forms = formTable.forms
+        return documents.indices.map { number in
             var weighted: [String: Double] = [:]
             for posting in postings[number] { weighted[forms[Int(posting.form)]] = Double(posting.weight) }
             return SearchIndexBuilder.WeighedDocument(document: documents[number], weighted: weighted, length: lengths[number])
@@ -56,7 +57,6 @@ struct WeighedPage: Sendable {
     /// access at run time, once per word of the guide.
     private struct Counter {
         var table = FormTable()
-        var forms: [String] { table.forms }
         /// By form number, its weight in the document being weighed; `touched` lists the nonzero ones.
         var weights: [UInt32] = []
         var touched: [Int32] = []
@@ -79,48 +79,6 @@ struct WeighedPage: Sendable {
             touched.removeAll(keepingCapacity: true)
             defer { length = 0 }
             return (postings, length)
-        }
-    }
-
-    /// A page's word forms, numbered as they first come, found by their bytes: an open-addressing
-    /// table with a multiplicative hash, so that a word is a string only the first time the page
-    /// uses it. Swift's Dictionary hashes every key with SipHash, and with a string per word that
-    /// was the largest part of weighing a large guide's pages.
-    private struct FormTable {
-        private(set) var forms: [String] = []
-        private var bytes: [UInt8] = []
-        private var starts: [Int] = [0]
-        private var hashes: [UInt64] = []
-        /// Form numbers, -1 for empty; a power of two long, at most half full.
-        private var slots = [Int32](repeating: -1, count: 1024)
-
-        mutating func number(of word: UnsafeBufferPointer<UInt8>) -> Int32 {
-            let hash = ContentHash.fingerprint(UnsafeRawBufferPointer(word))
-            let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] >= 0 {
-                let number = Int(slots[slot])
-                if hashes[number] == hash && bytes[starts[number]..<starts[number + 1]].elementsEqual(word) { return Int32(number) }
-                slot = (slot + 1) & mask
-            }
-            let number = Int32(forms.count)
-            slots[slot] = number
-            forms.append(String(decoding: word, as: UTF8.self))
-            bytes += word
-            starts.append(bytes.count)
-            hashes.append(hash)
-            if forms.count * 2 > slots.count { grow() }
-            return number
-        }
-
-        private mutating func grow() {
-            slots = [Int32](repeating: -1, count: slots.count * 2)
-            let mask = slots.count - 1
-            for (number, hash) in hashes.enumerated() {
-                var slot = Int(truncatingIfNeeded: hash) & mask
-                while slots[slot] >= 0 { slot = (slot + 1) & mask }
-                slots[slot] = Int32(number)
-            }
         }
     }
 }

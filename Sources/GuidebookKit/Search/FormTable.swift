@@ -1,0 +1,129 @@
+/// Word forms numbered as they first come, found by their UTF-8 bytes: an open-addressing table
+/// keyed by MurmurHash64A, so that a word needs no string to be looked up. Swift's Dictionary
+/// hashes every key with SipHash, and with a string per word that was the largest part of
+/// weighing a large guide's pages; the index's own table of 370,000 forms (10,000 pages) takes
+/// each page's forms with the hashes the page's table already made.
+struct FormTable: Sendable {
+    private var bytes: [UInt8] = []
+    private var starts: [Int32] = [0]
+    private(set) var hashes: [UInt64] = []
+    /// A power of two long, at most 70% full. A slot holds its form's hash, length and first 16
+    /// bytes, so finding a form that is there (most words of a page) reads one slot and no more:
+    /// with the bytes only in `bytes`, the index's table missed the cache three times a word.
+    private var slots: [Slot]
+
+    private struct Slot {
+        var hash: UInt64 = 0
+        /// -1 for an empty slot.
+        var number: Int32 = -1
+        var length: Int32 = 0
+        var head = Head(first: 0, second: 0)
+    }
+
+    /// A form's first 16 bytes, zero after its end.
+    private struct Head: Equatable {
+        var first: UInt64, second: UInt64
+
+        init(first: UInt64, second: UInt64) {
+            self.first = first
+            self.second = second
+        }
+
+        init(_ word: UnsafeBufferPointer<UInt8>) {
+            var words: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(word).prefix(16))) }
+            self.init(first: words.0, second: words.1)
+        }
+    }
+
+    init(capacity: Int = 512) {
+        var slotCount = 1024
+        while slotCount * 7 < capacity * 10 { slotCount *= 2 }
+        slots = Array(repeating: Slot(), count: slotCount)
+    }
+
+    var count: Int { hashes.count }
+
+    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        ContentHash.fingerprint(UnsafeRawBufferPointer(word))
+    }
+
+    /// The form's number, numbering it if it is new.
+    mutating func number(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+        let head = Head(word)
+        let (found, slot) = find(word, hash: hash, head: head)
+        if let found { return found }
+        let number = Int32(hashes.count)
+        slots[slot] = Slot(hash: hash, number: number, length: Int32(word.count), head: head)
+        bytes += word
+        starts.append(Int32(bytes.count))
+        hashes.append(hash)
+        if hashes.count * 10 > slots.count * 7 { grow() }
+        return number
+    }
+
+    mutating func number(of word: UnsafeBufferPointer<UInt8>) -> Int32 {
+        number(of: word, hash: Self.hash(word))
+    }
+
+    /// The form's number, if it has one.
+    func number(of form: String) -> Int32? {
+        var form = form
+        return form.withUTF8 { find($0, hash: Self.hash($0), head: Head($0)).number }
+    }
+
+    func form(_ number: Int) -> String {
+        String(decoding: bytes[Int(starts[number])..<Int(starts[number + 1])], as: UTF8.self)
+    }
+
+    var forms: [String] { (0..<count).map(form) }
+
+    /// The forms in number order, as `CacheWriter.strings` writes them (for the build cache).
+    func write(to writer: inout CacheWriter) {
+        writer.reserveCapacity(writer.bytes.count + bytes.count + 2 * count + 8)
+        writer.int(count)
+        forEachForm { form, _ in writer.string(utf8: form) }
+    }
+
+    /// Every form in number order, its bytes valid only during the call, with its hash.
+    func forEachForm(_ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
+        bytes.withUnsafeBufferPointer { all in
+            for number in 0..<hashes.count {
+                body(UnsafeBufferPointer(rebasing: all[Int(starts[number])..<Int(starts[number + 1])]), hashes[number])
+            }
+        }
+    }
+
+    /// The form's number if it has one, else the empty slot where it would go.
+    private func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, head: Head) -> (number: Int32?, slot: Int) {
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot].number >= 0 {
+                let candidate = slots[slot]
+                if candidate.hash == hash, Int(candidate.length) == word.count, candidate.head == head,
+                   word.count <= 16 || equalsPastHead(Int(candidate.number), word) {
+                    return (candidate.number, slot)
+                }
+                slot = (slot + 1) & mask
+            }
+            return (nil, slot)
+        }
+    }
+
+    private func equalsPastHead(_ number: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(starts[number]) + 16, end = Int(starts[number + 1])
+        return bytes.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[start..<end]).elementsEqual(word[16...]) }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: Slot(), count: slots.count * 2)
+        let mask = slots.count - 1
+        for entry in old where entry.number >= 0 {
+            var slot = Int(truncatingIfNeeded: entry.hash) & mask
+            while slots[slot].number >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
+        }
+    }
+}
