@@ -88,8 +88,9 @@ struct SearchIndexTests {
 
     @Test func theFormTableNumbersFormsByTheirBytesAlsoPastItsGrowth() {
         var table = FormTable()
-        // Forms past 16 bytes are compared past the slot's copy of their start too.
-        let words = (0..<5000).map { "form\($0)" } + ["é", "multi-agency", "form1 ", "", "sixteen-bytes-in-a-row", "sixteen-bytes-in-a-rod"]
+        // Forms past 16 bytes are compared past the slot's copy of their start, and past 255 bytes by length too.
+        let words = (0..<5000).map { "form\($0)" } + ["é", "multi-agency", "form1 ", "", "sixteen-bytes-in-a-row", "sixteen-bytes-in-a-rod",
+                                                            String(repeating: "a", count: 300), String(repeating: "a", count: 301)]
         for _ in 0..<2 {
             for (number, word) in words.enumerated() {
                 var bytes = word

@@ -136,15 +136,20 @@ enum SearchEncoding {
     /// `precedesInJavaScript`'s order for many strings: compared first by their first eight UTF-8
     /// bytes as one number, where that decides, which is most pairs of a guide's word forms.
     static func sortedInJavaScriptOrder(_ strings: [String]) -> [String] {
-        let keyed = strings.map { string -> (prefix: UInt64, isBelowE000: Bool, string: String) in
+        javaScriptOrder(of: strings).map { strings[$0] }
+    }
+
+    /// The strings' indices in the order `sortedInJavaScriptOrder` puts them.
+    static func javaScriptOrder(of strings: [String]) -> [Int] {
+        let keyed = strings.indices.map { index -> (prefix: UInt64, isBelowE000: Bool, index: Int) in
             var prefix: UInt64 = 0
-            for (offset, byte) in string.utf8.prefix(8).enumerated() { prefix |= UInt64(byte) << (56 - 8 * UInt64(offset)) }
-            return (prefix, isBelowE000(string), string)
+            for (offset, byte) in strings[index].utf8.prefix(8).enumerated() { prefix |= UInt64(byte) << (56 - 8 * UInt64(offset)) }
+            return (prefix, isBelowE000(strings[index]), index)
         }
         return keyed.sorted { first, second in
             if first.isBelowE000 && second.isBelowE000 && first.prefix != second.prefix { return first.prefix < second.prefix }
-            return precedesInJavaScript(first.string, isBelowE000: first.isBelowE000, second.string, isBelowE000: second.isBelowE000)
-        }.map(\.string)
+            return precedesInJavaScript(strings[first.index], isBelowE000: first.isBelowE000, strings[second.index], isBelowE000: second.isBelowE000)
+        }.map(\.index)
     }
 
     static func isBelowE000(_ text: String) -> Bool {

@@ -46,8 +46,7 @@ enum SearchShardWriter {
 
     static func written(_ index: SearchIndex) -> (files: [File], layout: Layout) {
         var files: [File] = []
-        let stems = Array(index.postings.keys)
-        let layout = write(table: TermTable(index: index, stems: stems), stems: stems, documents: index.documents,
+        let layout = write(table: TermTable(index: index), stems: index.stems, documents: index.documents,
                            language: index.language) { files += $0 }
         return (files, layout)
     }
@@ -114,12 +113,14 @@ enum SearchShardWriter {
             stemTailLengths[Int(stem)] = Int32(tail.utf8.count)
         }
 
-        init(index: SearchIndex, stems: [String]? = nil) {
-            let stems = stems ?? Array(index.postings.keys)
-            let numbers = Dictionary(uniqueKeysWithValues: stems.enumerated().map { ($1, Int32($0)) })
-            forms = SearchEncoding.sortedInJavaScriptOrder(Array(index.stemOfForm.keys))
-            formStems = forms.map { numbers[index.stemOfForm[$0]!]! }
-            stemTails = stems.concurrentMap { SearchShardWriter.tail(postings: index.postings[$0]!, documentCount: index.documentCounts[$0] ?? 0) }
+        /// Stems numbered as `index` numbers them; `order` is the forms' numbers in JavaScript's order.
+        init(index: SearchIndex, order: [Int]? = nil) {
+            let order = order ?? SearchEncoding.javaScriptOrder(of: index.forms)
+            forms = order.map { index.forms[$0] }
+            formStems = order.map { index.formStems[$0] }
+            stemTails = Array(index.stems.indices).concurrentMap {
+                SearchShardWriter.tail(postings: index.stemPostings[$0], documentCount: index.stemDocumentCounts[$0])
+            }
             stemTailLengths = stemTails.map { Int32($0.utf8.count) }
         }
     }

@@ -56,13 +56,15 @@ enum SearchStage {
             }
         }
         var index = builder.finish(stemmer: Stemmer(language: language), keepsAllPostings: keepsState)
-        let stems = Array(index.postings.keys)
-        let table = SearchShardWriter.TermTable(index: index, stems: stems)
+        let order = SearchEncoding.javaScriptOrder(of: index.forms)
+        let table = SearchShardWriter.TermTable(index: index, order: order)
+        let formPageCounts = keepsState ? order.map { pageCountOfForm[$0] } : []
         // The table holds what the files need of these; the peak of a large build is near here.
-        index.postings = [:]
-        index.stemOfForm = [:]
+        index.forms = []
+        index.formStems = []
+        index.stemPostings = []
         var failure: String?
-        let layout = SearchShardWriter.write(table: table, stems: stems, documents: index.documents, language: index.language) { files in
+        let layout = SearchShardWriter.write(table: table, stems: index.stems, documents: index.documents, language: index.language) { files in
             if failure == nil { failure = write(files) }
         }
         guard let cacheBlobs, failure == nil else { return Output(failure: failure, pageDocuments: pageDocuments) }
@@ -71,8 +73,7 @@ enum SearchStage {
         let noForms = try? cacheBlobs.store(.encoding { $0.strings([]) })
         let storedPageForms = pageForms.compactMap { $0 ?? noForms }
         let state = storedPageForms.count < pageForms.count ? nil :
-            try? SearchState(index: index, layout: layout, pageForms: storedPageForms,
-                             pageCountOfForm: { builder.number(of: $0).map { pageCountOfForm[Int($0)] } ?? 0 },
+            try? SearchState(index: index, layout: layout, pageForms: storedPageForms, formPageCounts: formPageCounts,
                              store: cacheBlobs.store)
         return Output(failure: nil, state: state, pageDocuments: pageDocuments, fingerprints: fingerprints)
     }

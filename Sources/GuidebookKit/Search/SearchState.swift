@@ -45,17 +45,18 @@ struct SearchState: Sendable {
 
     /// From a full build's index. Each blob goes through `store` as it is made (into the cache's
     /// file), so that they are not all held at once; `pageForms` are each page's word forms, stored
-    /// already, as `CacheWriter.strings` writes them.
+    /// already, as `CacheWriter.strings` writes them; `formPageCounts`, how many pages use each
+    /// form of `layout.table`. `layout` numbers the stems as `index` does.
     init(index: SearchIndex, layout: SearchShardWriter.Layout, pageForms: [CacheBlob],
-         pageCountOfForm: (String) -> Int32, store: (CacheBlob) throws -> CacheBlob) throws {
+         formPageCounts: [Int32], store: (CacheBlob) throws -> CacheBlob) throws {
         language = index.language
         documentCount = index.documents.count
         table = layout.table
         chunkHashes = layout.chunkHashes
         directoryHashes = layout.directoryHashes
         stems = layout.stems
-        stemPostings = try stems.map { try store(.pending(index.allPostings[$0] ?? [])) }
-        formPageCounts = table.forms.map(pageCountOfForm)
+        stemPostings = try index.stemAllPostings.map { try store(.pending($0)) }
+        self.formPageCounts = formPageCounts
         shards = try layout.shardRanges.indices.map { number in
             Shard(firstForm: layout.shardFirstForms[number], formCount: layout.shardRanges[number].count, hash: layout.shardHashes[number],
                   tails: try store(Self.tailsBlob(layout.shardRanges[number], layout.table)))
