@@ -103,6 +103,15 @@ struct SearchIndexTests {
         #expect(table.number(of: "form5000") == nil)
     }
 
+    @Test func scoreCodesFromTheTableAreTheComputedOnes() {
+        for weight: UInt32 in [0, 1, 2, 3, 10, 13, 31, 32, 33, 500] {
+            for length in [0.0, 1, 2, 7, 120, 121, 999, 4095, 4096, 4097, 20000, 2.5] {
+                #expect(SearchIndexBuilder.scoreCode(weight: weight, length: length)
+                        == SearchIndexBuilder.scoreCode(weight: Double(weight), length: length), "weight \(weight), length \(length)")
+            }
+        }
+    }
+
     @Test func titleOutranksHeadingOutranksBody() throws {
         let built = index([
             page("body.html", "Other", sections: [(nil, "", "A note on secondment and more words here to make it longer.")]),

@@ -53,13 +53,17 @@ enum SearchEncoding {
     static func postingBytes(_ postings: [SearchPosting]) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(postings.count * 3)
+        appendPostingBytes(postings, to: &bytes)
+        return bytes
+    }
+
+    static func appendPostingBytes(_ postings: [SearchPosting], to bytes: inout [UInt8]) {
         var previous = 0
         for posting in postings {
             appendVarint(posting.document - previous, to: &bytes)
             bytes.append(digitByte(posting.scoreCode))
             previous = posting.document
         }
-        return bytes
     }
 
     /// The inverse of `postingBytes`, for the build cache's copy; bytes no digit stands for mean

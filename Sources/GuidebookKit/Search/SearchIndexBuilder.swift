@@ -136,8 +136,7 @@ struct SearchIndexBuilder {
     private func score(merging formNumbers: [Int]) -> [SearchPosting] {
         var result: [SearchPosting] = []
         func append(document: UInt32, weight: UInt32) {
-            result.append(SearchPosting(document: Int(document),
-                                        scoreCode: Self.scoreCode(weight: Double(weight), length: lengths[Int(document)])))
+            result.append(SearchPosting(document: Int(document), scoreCode: Self.scoreCode(weight: weight, length: lengths[Int(document)])))
         }
         if formNumbers.count == 1 {
             forEachPosting(ofForm: formNumbers[0], append)
@@ -176,6 +175,19 @@ struct SearchIndexBuilder {
     /// Weights and lengths are sums of whole numbers, so the order they were added in never matters.
     static func scoreCode(weight: Double, length: Double) -> Int {
         SearchEncoding.scoreCode(termScore(weight: weight, length: length))
+    }
+
+    /// The same, from a table for the usual weights and lengths: a logarithm for each of the
+    /// millions of postings of a large guide was a noticeable part of finishing its index.
+    static func scoreCode(weight: UInt32, length: Double) -> Int {
+        let row = Int(exactly: length) ?? Int.max
+        guard weight < tabledWeights, row < tabledLengths else { return scoreCode(weight: Double(weight), length: length) }
+        return Int(scoreCodeTable[row * tabledWeights + Int(weight)])
+    }
+
+    private static let tabledWeights = 32, tabledLengths = 4096
+    private static let scoreCodeTable: [UInt8] = (0..<(tabledLengths * tabledWeights)).map { entry in
+        UInt8(scoreCode(weight: Double(entry % tabledWeights), length: Double(entry / tabledWeights)))
     }
 
     /// BM25 without its idf: `tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / averageLength))`.

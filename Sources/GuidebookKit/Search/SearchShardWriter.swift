@@ -127,7 +127,14 @@ enum SearchShardWriter {
 
     /// The end of a stem's entry: its (pruned) postings and how many documents hold it.
     static func tail(postings: [SearchPosting], documentCount: Int) -> String {
-        "\"\(SearchEncoding.postings(postings))\",\(documentCount)"
+        // Gathered as bytes, one string at the end: there is one for every stem of the guide.
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(postings.count * 3 + 12)
+        SearchEncoding.appendPostingBytes(postings, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ","))
+        bytes += String(documentCount).utf8
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The manifest's name for a shard: "" for the first.
