@@ -118,13 +118,15 @@ struct PageContextBuilder: Sendable {
     }
 
     func link(to target: Int, from outputPath: String) -> [String: Any] {
-        let targetPage = tree.pages[target]
+        // Field by field, not the whole page copied (every field retained and released): this
+        // runs for every item of every list on every page.
+        let summary = tree.pages[target].frontMatter.summary ?? ""
         return [
-            "title": targetPage.frontMatter.title,
-            "url": OutputPath.relativeURL(from: outputPath, to: targetPage.outputPath),
-            "summary": targetPage.frontMatter.summary ?? "",
-            "hasSummary": !(targetPage.frontMatter.summary ?? "").isEmpty,
-            "isSection": targetPage.isSectionIndex,
+            "title": tree.pages[target].frontMatter.title,
+            "url": OutputPath.relativeURL(from: outputPath, to: tree.pages[target].outputPath),
+            "summary": summary,
+            "hasSummary": !summary.isEmpty,
+            "isSection": tree.pages[target].isSectionIndex,
         ]
     }
 
