@@ -44,9 +44,9 @@ struct StemmerTests {
 
 struct SearchIndexTests {
     func index(_ pages: [SearchPage]) -> SearchIndex {
-        var builder = SearchIndexBuilder()
+        var builder = SearchIndexBuilder(stemmer: Stemmer(language: "en"))
         pages.forEach { builder.add($0) }
-        return builder.finish(stemmer: Stemmer(language: "en"))
+        return builder.finish()
     }
 
     func page(_ path: String, _ title: String, sections: [(String?, String, String)]) -> SearchPage {

@@ -29,7 +29,7 @@ enum SearchStage {
                                 cacheBlobs: cacheBlobs, write: write, keep: keep) {
             return updated
         }
-        var builder = SearchIndexBuilder()
+        var builder = SearchIndexBuilder(stemmer: Stemmer(language: language))
         // For the build cache: per page, its word forms (stored in the cache's blob file as each
         // page joins, so they are not all held), and per form number, how many pages use it.
         var pageForms: [CacheBlob?] = Array(repeating: nil, count: keepsState ? tree.pages.count : 0)
@@ -55,7 +55,7 @@ enum SearchStage {
                 for number in numbers { pageCountOfForm[Int(number)] += 1 }
             }
         }
-        var index = builder.finish(stemmer: Stemmer(language: language), keepsAllPostings: keepsState)
+        var index = builder.finish(keepsAllPostings: keepsState)
         let order = SearchEncoding.javaScriptOrder(of: index.forms)
         let table = SearchShardWriter.TermTable(index: index, order: order)
         let formPageCounts = keepsState ? order.map { pageCountOfForm[$0] } : []
