@@ -25,6 +25,7 @@ struct SearchIndexBuilder {
     /// they first come. Numbers and flat lists, not a dictionary per document: at 10,000 pages
     /// that was a gigabyte.
     private var formTable = FormTable(capacity: 1 << 16)
+    private var forms: [String] = []
     private var formStems: [Int32] = []
     private var stems: [String] = []
     private var stemNumbers: [String: Int32] = [:]
@@ -100,7 +101,12 @@ struct SearchIndexBuilder {
         numbers.reserveCapacity(pageForms.count)
         pageForms.forEachForm { word, hash in
             let number = formTable.number(of: word, hash: hash)
-            if Int(number) == formStems.count { formStems.append(stemNumber(of: String(decoding: word, as: UTF8.self))) }
+            if Int(number) == forms.count {
+                // Made a string once, to be stemmed, and kept for the index's term table.
+                let form = String(decoding: word, as: UTF8.self)
+                forms.append(form)
+                formStems.append(stemNumber(of: form))
+            }
             numbers.append(number)
         }
         return numbers
@@ -126,7 +132,6 @@ struct SearchIndexBuilder {
     /// batch of stems is scored, then its lists are let go, so the full lists and the pruned ones
     /// are never all held at once.
     mutating func finish(keepsAllPostings: Bool = false) -> SearchIndex {
-        let forms = formTable.forms
         // Forms are found by number from here on: the table's lookups (20 MB at 10,000 pages) go.
         formTable = FormTable()
         stemNumbers = [:]
