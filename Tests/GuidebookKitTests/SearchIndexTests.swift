@@ -103,6 +103,29 @@ struct SearchIndexTests {
         #expect(table.number(of: "form5000") == nil)
     }
 
+    @Test func anotherTablesFormsAreNumberedAsOneByOne() {
+        // Pages' tables numbered into the index's, through and past the index table's growth:
+        // forms it has keep their numbers, new ones take the next, in the page table's order.
+        var index = FormTable(), oneByOne = FormTable()
+        let pages = (0..<40).map { page in
+            (0..<300).map { "w\(($0 * 7 + page * 131) % 4000)" } + ["", "é", "sixteen-bytes-in-a-row\(page % 3)", String(repeating: "a", count: 300 + page % 2)]
+        }
+        for words in pages {
+            var pageTable = FormTable()
+            for word in words {
+                var bytes = word
+                _ = bytes.withUTF8 { pageTable.number(of: $0) }
+            }
+            let expected = pageTable.forms.map { form in
+                var bytes = form
+                return bytes.withUTF8 { oneByOne.number(of: $0) }
+            }
+            #expect(index.number(formsOf: pageTable) == expected)
+        }
+        #expect(index.forms == oneByOne.forms)
+        #expect(index.count > 1024, "past the first growth")
+    }
+
     @Test func scoreCodesFromTheTableAreTheComputedOnes() {
         for weight: UInt32 in [0, 1, 2, 3, 10, 13, 31, 32, 33, 500] {
             for length in [0.0, 1, 2, 7, 120, 121, 999, 4095, 4096, 4097, 20000, 2.5] {

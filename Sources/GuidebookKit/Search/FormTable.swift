@@ -71,6 +71,34 @@ struct FormTable: Sendable {
         number(of: word, hash: Self.hash(word))
     }
 
+    /// Every form of `other`, in its number order, numbered here; new ones are numbered as they
+    /// come, so they are the numbers from the count before the call. The forms' home slots are
+    /// read first, all at once: their cache misses overlap, where probing one form after another
+    /// waited for each (a page's forms in the index's table of 370,000 at 10,000 pages).
+    mutating func number(formsOf other: FormTable) -> [Int32] {
+        let homes = slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            return other.hashes.map { slots[Int(truncatingIfNeeded: $0) & mask] }
+        }
+        var numbers: [Int32] = []
+        numbers.reserveCapacity(other.count)
+        var number = 0
+        other.forEachForm { word, hash in
+            let home = homes[number]
+            let head = Head(word)
+            // Slots are never emptied and a form's number never changes, so a home slot read
+            // before this page's new forms came in is still right when it holds the form.
+            if home.number >= 0, home.check == Self.check(length: word.count, hash: hash), home.head == head,
+               word.count <= 16 || equalsPastHead(Int(home.number), word) {
+                numbers.append(home.number)
+            } else {
+                numbers.append(self.number(of: word, hash: hash))
+            }
+            number += 1
+        }
+        return numbers
+    }
+
     /// The form's number, if it has one.
     func number(of form: String) -> Int32? {
         var form = form

@@ -1,25 +1,27 @@
 /// Unsigned LEB128: seven bits a byte, low bits first. For numbers held in memory between stages
 /// of a large build (the index's postings while pages are added), where most are small.
 enum LEB128 {
-    static func append(_ value: UInt32, to bytes: inout [UInt8]) {
-        var value = value
-        while value >= 0x80 {
-            bytes.append(UInt8(value & 0x7F) | 0x80)
-            value >>= 7
+    /// Two numbers written at `start`, which has room for ten bytes; returns how many it took.
+    @inline(__always)
+    static func write(_ first: UInt32, _ second: UInt32, to start: UnsafeMutablePointer<UInt8>) -> Int {
+        if first < 0x80 && second < 0x80 {
+            start[0] = UInt8(first)
+            start[1] = UInt8(second)
+            return 2
         }
-        bytes.append(UInt8(value))
+        let firstCount = write(first, to: start)
+        return firstCount + write(second, to: start + firstCount)
     }
 
-    /// Two numbers at once, with one access to `bytes`; most are below 128, one byte each.
-    @inline(__always)
-    static func append(_ first: UInt32, _ second: UInt32, to bytes: inout [UInt8]) {
-        if first < 0x80 && second < 0x80 {
-            bytes.append(UInt8(first))
-            bytes.append(UInt8(second))
-        } else {
-            append(first, to: &bytes)
-            append(second, to: &bytes)
+    private static func write(_ value: UInt32, to start: UnsafeMutablePointer<UInt8>) -> Int {
+        var value = value, count = 0
+        while value >= 0x80 {
+            start[count] = UInt8(value & 0x7F) | 0x80
+            value >>= 7
+            count += 1
         }
+        start[count] = UInt8(value)
+        return count + 1
     }
 
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int) -> UInt32 {

@@ -22,21 +22,18 @@ struct SearchIndexBuilder {
     private var lengths: [Double] = []
     private let stemmer: Stemmer
     /// Word forms numbered as they first come, each with its stem's number; stems numbered as
-    /// they first come. Numbers and flat lists, not a dictionary per document: at 10,000 pages
-    /// that was a gigabyte.
+    /// they first come, by their bytes too. Numbers and flat lists, not a dictionary per document:
+    /// at 10,000 pages that was a gigabyte.
     private var formTable = FormTable(capacity: 1 << 16)
     private var forms: [String] = []
     private var formStems: [Int32] = []
-    private var stems: [String] = []
-    private var stemNumbers: [String: Int32] = [:]
+    private var stemTable = FormTable(capacity: 1 << 14)
     /// Per stem, (document delta, weight) pairs as LEB128 bytes: weights are whole numbers, and
     /// this is a third of the memory pairs of `Int32` and `Float` took (86 MB at 10,000 pages).
     /// Per stem, not per form: a quarter as many lists (93,000 against 370,000 at 10,000 pages),
     /// so fewer cache misses adding to them, and none to merge when the index is finished.
-    private var stemPostings: [[UInt8]] = []
-    private var stemLastDocument: [Int32] = []
-    /// Per stem, its weight in the document being added (zero otherwise).
-    private var stemWeights: [UInt32] = []
+    /// A class: a builder is one index's, used once and never copied.
+    private var postingLists = StemPostingLists()
 
     init(stemmer: Stemmer) {
         self.stemmer = stemmer
@@ -64,64 +61,38 @@ struct SearchIndexBuilder {
     /// record of which page uses which forms).
     @discardableResult
     mutating func add(_ page: WeighedPage) -> [Int32] {
-        let numbers = number(page.formTable)
+        let (numbers, stems) = number(page.formTable)
         let firstDocument = Int32(documents.count)
-        // Through buffer pointers: through the nested arrays' accessors, the serial part of
-        // indexing took a fifth longer.
-        stemPostings.withUnsafeMutableBufferPointer { postings in
-            stemLastDocument.withUnsafeMutableBufferPointer { lastDocument in
-                stemWeights.withUnsafeMutableBufferPointer { weights in
-                    var touched: [Int32] = []
-                    for (offset, documentPostings) in page.postings.enumerated() {
-                        let document = firstDocument + Int32(offset)
-                        // A document's forms of one stem ("team", "teams") add up to one posting.
-                        for posting in documentPostings {
-                            let stem = Int(formStems[Int(numbers[Int(posting.form)])])
-                            if weights[stem] == 0 { touched.append(Int32(stem)) }
-                            weights[stem] += posting.weight
-                        }
-                        for stem in touched.map(Int.init) {
-                            LEB128.append(UInt32(document - lastDocument[stem]), weights[stem], to: &postings[stem])
-                            lastDocument[stem] = document
-                            weights[stem] = 0
-                        }
-                        touched.removeAll(keepingCapacity: true)
-                    }
-                }
-            }
+        var touched: [Int32] = []
+        for (offset, documentPostings) in page.postings.enumerated() {
+            postingLists.add(document: firstDocument + Int32(offset),
+                             postings: documentPostings.lazy.map { (stem: stems[Int($0.form)], weight: $0.weight) },
+                             touched: &touched)
         }
         documents += page.documents
         lengths += page.lengths
         return numbers
     }
 
-    /// Numbers a page's forms by the bytes and hashes its table holds, stemming each new one.
-    private mutating func number(_ pageForms: FormTable) -> [Int32] {
-        var numbers: [Int32] = []
-        numbers.reserveCapacity(pageForms.count)
-        pageForms.forEachForm { word, hash in
-            let number = formTable.number(of: word, hash: hash)
-            if Int(number) == forms.count {
-                // Made a string once, to be stemmed, and kept for the index's term table.
-                let form = String(decoding: word, as: UTF8.self)
-                forms.append(form)
-                formStems.append(stemNumber(of: form))
-            }
-            numbers.append(number)
+    /// Numbers a page's forms by the bytes and hashes its table holds, stemming each new one;
+    /// with each form's stem, so adding the page's postings looks each up once a page.
+    private mutating func number(_ pageForms: FormTable) -> (numbers: [Int32], stems: [Int32]) {
+        let numbers = formTable.number(formsOf: pageForms)
+        for number in forms.count..<formTable.count {
+            // Made a string once and kept for the index's term table.
+            var form = formTable.form(number)
+            forms.append(form)
+            formStems.append(form.withUTF8 { stemNumber(of: $0) })
         }
-        return numbers
+        // Looked up after, not as each form is numbered: these loads do not wait on each other.
+        let stems = formStems.withUnsafeBufferPointer { formStems in numbers.map { formStems[Int($0)] } }
+        return (numbers, stems)
     }
 
-    private mutating func stemNumber(of form: String) -> Int32 {
+    private mutating func stemNumber(of form: UnsafeBufferPointer<UInt8>) -> Int32 {
         // A hyphenated compound is its own stem, so "multi-agency" stays apart from "agency".
-        let stem = form.utf8.contains(UInt8(ascii: "-")) ? form : stemmer.stem(form)
-        if let known = stemNumbers[stem] { return known }
-        let number = Int32(stems.count)
-        stemNumbers[stem] = number
-        stems.append(stem)
-        stemPostings.append([])
-        stemLastDocument.append(0)
-        stemWeights.append(0)
+        let number = form.contains(UInt8(ascii: "-")) ? stemTable.number(of: form) : stemmer.withStem(of: form) { stemTable.number(of: $0) }
+        if Int(number) == postingLists.count { postingLists.appendStem() }
         return number
     }
 
@@ -134,27 +105,25 @@ struct SearchIndexBuilder {
     mutating func finish(keepsAllPostings: Bool = false) -> SearchIndex {
         // Forms are found by number from here on: the table's lookups (20 MB at 10,000 pages) go.
         formTable = FormTable()
-        stemNumbers = [:]
+        let stems = stemTable.forms
+        stemTable = FormTable()
         var postings = [[SearchPosting]](repeating: [], count: stems.count)
         var documentCounts = [Int](repeating: 0, count: stems.count)
         var allPostings = [[UInt8]](repeating: [], count: keepsAllPostings ? stems.count : 0)
         for start in stride(from: 0, to: stems.count, by: Self.finishBatchSize) {
             let batch = start..<min(start + Self.finishBatchSize, stems.count)
-            let lists = batch.map { stemPostings[$0] }
-            let scored = lists.concurrentMap { [lengths] list -> (best: [SearchPosting], count: Int, all: [UInt8]) in
-                let postings = Self.score(list, lengths: lengths)
+            let scored = Array(batch).concurrentMap { [lengths, postingLists] stem -> (best: [SearchPosting], count: Int, all: [UInt8]) in
+                let postings = postingLists.withList(of: stem) { Self.score($0, lengths: lengths) }
                 return (Self.best(postings), postings.count, keepsAllPostings ? SearchEncoding.postingBytes(postings) : [])
             }
             for (stem, result) in zip(batch, scored) {
                 postings[stem] = result.best
                 documentCounts[stem] = result.count
                 if keepsAllPostings { allPostings[stem] = result.all }
-                stemPostings[stem] = []
+                postingLists.release(stem: stem)
             }
         }
-        stemPostings = []
-        stemLastDocument = []
-        stemWeights = []
+        postingLists = StemPostingLists()
         return SearchIndex(documents: documents, forms: forms, formStems: formStems, stems: stems, stemPostings: postings,
                            stemDocumentCounts: documentCounts, stemAllPostings: allPostings, language: stemmer.algorithm)
     }
@@ -162,15 +131,13 @@ struct SearchIndexBuilder {
     static let finishBatchSize = 4096
 
     /// One stem's postings, all of them, with BM25's term-frequency part as a score code.
-    private static func score(_ list: [UInt8], lengths: [Double]) -> [SearchPosting] {
+    private static func score(_ bytes: UnsafeBufferPointer<UInt8>, lengths: [Double]) -> [SearchPosting] {
         var result: [SearchPosting] = []
-        list.withUnsafeBufferPointer { bytes in
-            var offset = 0, document: UInt32 = 0
-            while offset < bytes.count {
-                document += LEB128.read(bytes, at: &offset)
-                let weight = LEB128.read(bytes, at: &offset)
-                result.append(SearchPosting(document: Int(document), scoreCode: scoreCode(weight: weight, length: lengths[Int(document)])))
-            }
+        var offset = 0, document: UInt32 = 0
+        while offset < bytes.count {
+            document += LEB128.read(bytes, at: &offset)
+            let weight = LEB128.read(bytes, at: &offset)
+            result.append(SearchPosting(document: Int(document), scoreCode: scoreCode(weight: weight, length: lengths[Int(document)])))
         }
         return result
     }
