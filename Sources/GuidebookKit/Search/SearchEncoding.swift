@@ -97,14 +97,16 @@ enum SearchEncoding {
     /// other text. A result's fragment is left out of the index when this gives the real id.
     static func asciiSlug(_ text: String) -> String? {
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-        var slug = ""
+        // Bytes lowercased one by one, not `lowercased()`: this runs for every section of the guide.
+        var slug: [UInt8] = []
+        slug.reserveCapacity(text.utf8.count)
         var pendingSeparator = false
-        for byte in text.lowercased().utf8 {
+        for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if pendingSeparator && !slug.isEmpty { slug.append("-") }
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingSeparator && !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
                 pendingSeparator = false
-                slug.unicodeScalars.append(Unicode.Scalar(byte))
+                slug.append(byte | (byte <= UInt8(ascii: "Z") && byte >= UInt8(ascii: "A") ? 0x20 : 0))
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C,
                  UInt8(ascii: "-"), UInt8(ascii: "_"):
                 pendingSeparator = true
@@ -112,7 +114,7 @@ enum SearchEncoding {
                 break
             }
         }
-        return slug
+        return String(decoding: slug, as: UTF8.self)
     }
 
     /// JavaScript compares strings by UTF-16 code units; shard ranges must sort the same way.

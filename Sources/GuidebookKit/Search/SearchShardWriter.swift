@@ -165,16 +165,41 @@ enum SearchShardWriter {
     }
 
     static func termShard(_ table: TermTable, range: Range<Int>, firstForm: String) -> File {
-        var formsOfStem: [Int32: [String]] = [:]
-        var stemsInOrder: [Int32] = []
+        // Each stem's forms, the stems in the order their first forms come.
+        var entryOfStem: [Int32: Int] = [:]
+        var entries: [(stem: Int32, positions: [Int])] = []
         for position in range {
             let stem = table.formStems[position]
-            if formsOfStem[stem] == nil { stemsInOrder.append(stem) }
-            formsOfStem[stem, default: []].append(table.forms[position])
+            if let entry = entryOfStem[stem] {
+                entries[entry].positions.append(position)
+            } else {
+                entryOfStem[stem] = entries.count
+                entries.append((stem, [position]))
+            }
         }
-        let entries = stemsInOrder.map { "[\(JSONText.string(formsOfStem[$0]!.joined(separator: " "))),\(table.stemTails[Int($0)])]" }
-        let body = "Guidebook.registerSearchShard(\(JSONText.string(firstForm)),[\(entries.joined(separator: ",\n"))]);\n"
-        return File(path: "\(folder)/terms-\(ContentHash.hex(body)).js", contents: body)
+        // Gathered as bytes, as `chunkScript` is.
+        var body: [UInt8] = []
+        body.reserveCapacity(shardMaximum + 256)
+        body += "Guidebook.registerSearchShard(".utf8
+        JSONText.append(firstForm, to: &body)
+        body += ",[".utf8
+        var forms: [UInt8] = []
+        for (number, entry) in entries.enumerated() {
+            if number > 0 { body += ",\n".utf8 }
+            forms.removeAll(keepingCapacity: true)
+            for (offset, position) in entry.positions.enumerated() {
+                if offset > 0 { forms.append(UInt8(ascii: " ")) }
+                forms += table.forms[position].utf8
+            }
+            body.append(UInt8(ascii: "["))
+            JSONText.append(utf8: forms, to: &body)
+            body.append(UInt8(ascii: ","))
+            body += table.stemTails[Int(entry.stem)].utf8
+            body.append(UInt8(ascii: "]"))
+        }
+        body += "]);\n".utf8
+        let text = String(decoding: body, as: UTF8.self)
+        return File(path: "\(folder)/terms-\(ContentHash.hex(text)).js", contents: text)
     }
 
     /// Whether a shard may start at this form: a property of the form alone. From the hash's high
@@ -212,19 +237,37 @@ enum SearchShardWriter {
     }
 
     static func chunkScript(_ number: Int, _ documents: ArraySlice<SearchDocument>) -> String {
-        var pages: [String] = []
-        var pageIndex: [String: Int] = [:]
-        var rows: [String] = []
+        // Gathered as bytes: there is a chunk for every 16 sections of the guide (5,600 at 10,000
+        // pages), and joining strings of strings was most of the cost of making them.
+        var script: [UInt8] = []
+        script.reserveCapacity(4096)
+        script += "Guidebook.registerSearchDocs(\(number),[".utf8
+        var pageURLs: [String] = []
+        var pageOfDocument: [Int] = []
         for document in documents {
-            let page: Int
-            if let known = pageIndex[document.pageURL] { page = known } else {
-                page = pages.count
-                pageIndex[document.pageURL] = page
-                pages.append("[" + [document.pageURL, document.pageTitle, document.breadcrumb].map(JSONText.string).joined(separator: ",") + "]")
+            // A page's sections are next to each other, and a chunk holds at most 16.
+            if let known = pageURLs.lastIndex(of: document.pageURL) {
+                pageOfDocument.append(known)
+                continue
             }
-            rows.append("[\(page)," + [storedAnchor(document), document.heading, document.text].map(JSONText.string).joined(separator: ",") + "]")
+            pageOfDocument.append(pageURLs.count)
+            if !pageURLs.isEmpty { script.append(UInt8(ascii: ",")) }
+            pageURLs.append(document.pageURL)
+            JSONText.appendArray([document.pageURL, document.pageTitle, document.breadcrumb], to: &script)
         }
-        return "Guidebook.registerSearchDocs(\(number),[\(pages.joined(separator: ","))],\n[\(rows.joined(separator: ",\n"))]);\n"
+        script += "],\n[".utf8
+        for (offset, document) in documents.enumerated() {
+            if offset > 0 { script += ",\n".utf8 }
+            script += "[\(pageOfDocument[offset]),".utf8
+            JSONText.append(storedAnchor(document), to: &script)
+            script.append(UInt8(ascii: ","))
+            JSONText.append(document.heading, to: &script)
+            script.append(UInt8(ascii: ","))
+            JSONText.append(document.text, to: &script)
+            script.append(UInt8(ascii: "]"))
+        }
+        script += "]);\n".utf8
+        return String(decoding: script, as: UTF8.self)
     }
 
     /// "" where search.js can work the fragment out from the heading (or there is none).
@@ -238,10 +281,40 @@ enum SearchShardWriter {
 /// JSON text written by hand so the bytes are stable: strings escaped per RFC 8259,
 /// plus U+2028 and U+2029, which older JavaScript engines reject in string literals.
 enum JSONText {
+    /// `string(value)`'s bytes, appended.
+    static func append(_ value: String, to bytes: inout [UInt8]) {
+        append(utf8: value.utf8, to: &bytes)
+    }
+
+    /// `string` of these UTF-8 bytes, appended.
+    static func append<UTF8Bytes: Collection<UInt8>>(utf8: UTF8Bytes, to bytes: inout [UInt8]) {
+        if needsNoEscape(utf8) {
+            bytes.append(UInt8(ascii: "\""))
+            bytes += utf8
+            bytes.append(UInt8(ascii: "\""))
+        } else {
+            bytes += string(String(decoding: utf8, as: UTF8.self)).utf8
+        }
+    }
+
+    /// `[string, string...]`, appended.
+    static func appendArray(_ values: [String], to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "["))
+        for (offset, value) in values.enumerated() {
+            if offset > 0 { bytes.append(UInt8(ascii: ",")) }
+            append(value, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Most strings need no escape: no control character, quote or backslash, and no 0xE2 byte
+    /// (which U+2028 and U+2029 start with).
+    private static func needsNoEscape<Bytes: Sequence<UInt8>>(_ utf8: Bytes) -> Bool {
+        utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0xE2 }
+    }
+
     static func string(_ value: String) -> String {
-        // Most strings need no escape: no control character, quote or backslash, and no 0xE2 byte
-        // (which U+2028 and U+2029 start with).
-        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0xE2 }) { return "\"" + value + "\"" }
+        if needsNoEscape(value.utf8) { return "\"" + value + "\"" }
         var result = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

@@ -23,7 +23,11 @@ enum SearchStage {
                       previous: PreviousSite? = nil, write: ([SearchShardWriter.File]) -> String?,
                       keep: ([String]) throws -> Bool = { _ in false }) -> Output {
         let keepsState = cacheBlobs != nil
-        let fingerprints = keepsState ? tree.pages.indices.map { fingerprint(page: $0, tree: tree, sections: sections[$0]) } : []
+        // Needed first only to compare with the last build's; otherwise each page's is made as it
+        // is weighed, in parallel, from the same `SearchPage`.
+        let fingerprintsFirst = keepsState && previous != nil
+        var fingerprints = fingerprintsFirst ? tree.pages.indices.map { fingerprint(page: $0, tree: tree, sections: sections[$0]) }
+            : [UInt64](repeating: 0, count: keepsState ? tree.pages.count : 0)
         if let cacheBlobs, let previous,
            let updated = update(tree: tree, sections: sections, fingerprints: fingerprints, previous: previous,
                                 cacheBlobs: cacheBlobs, write: write, keep: keep) {
@@ -42,10 +46,13 @@ enum SearchStage {
             let pageSections = batch.map { sections[$0] }
             for index in batch { sections[index] = [] }
             let weighed = Array(zip(batch, pageSections)).concurrentMap { index, sections in
-                let page = WeighedPage(searchPage(index, tree: tree, sections: sections))
-                return (page, keepsState ? CacheBlob.encoding(page.formTable.write) : .pending([]))
+                let source = searchPage(index, tree: tree, sections: sections)
+                let page = WeighedPage(source)
+                return (page, keepsState ? CacheBlob.encoding(page.formTable.write) : .pending([]),
+                        keepsState && !fingerprintsFirst ? fingerprint(of: source) : 0)
             }
-            for (index, (page, forms)) in zip(batch, weighed) {
+            for (index, (page, forms, pageFingerprint)) in zip(batch, weighed) {
+                if keepsState && !fingerprintsFirst { fingerprints[index] = pageFingerprint }
                 let numbers = builder.add(page)
                 pageDocuments[index] = documentCount..<(documentCount + page.documents.count)
                 documentCount += page.documents.count
@@ -53,6 +60,14 @@ enum SearchStage {
                 pageForms[index] = try? cacheBlobs.store(forms)
                 if pageCountOfForm.count < builder.formCount { pageCountOfForm += repeatElement(0, count: builder.formCount - pageCountOfForm.count) }
                 for number in numbers { pageCountOfForm[Int(number)] += 1 }
+            }
+        }
+        if keepsState && !fingerprintsFirst {
+            // Pages outside the reading order join no batch.
+            var weighedPages = [Bool](repeating: false, count: tree.pages.count)
+            for index in tree.readingOrder { weighedPages[index] = true }
+            for index in tree.pages.indices where !weighedPages[index] {
+                fingerprints[index] = fingerprint(page: index, tree: tree, sections: sections[index])
             }
         }
         var index = builder.finish(keepsAllPostings: keepsState)
