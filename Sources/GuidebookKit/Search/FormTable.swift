@@ -34,10 +34,22 @@ struct FormTable: Sendable {
             self.second = second
         }
 
+        /// By whole-word loads where the form is long enough (most are): a copy of up to 16
+        /// bytes through `memmove` was a noticeable part of weighing a large guide's words.
         init(_ word: UnsafeBufferPointer<UInt8>) {
-            var words: (UInt64, UInt64) = (0, 0)
-            withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(word).prefix(16))) }
-            self.init(first: words.0, second: words.1)
+            let bytes = UnsafeRawBufferPointer(word)
+            switch bytes.count {
+            case 16...:
+                self.init(first: bytes.loadUnaligned(as: UInt64.self), second: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            case 8..<16:
+                // The last eight bytes, shifted so the ones past the first eight come first (little-endian).
+                let last = bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
+                self.init(first: bytes.loadUnaligned(as: UInt64.self), second: bytes.count == 8 ? 0 : (last >> UInt64(8 * (16 - bytes.count))))
+            default:
+                var first: UInt64 = 0
+                for (offset, byte) in bytes.enumerated() { first |= UInt64(byte) << UInt64(8 * offset) }
+                self.init(first: first, second: 0)
+            }
         }
     }
 

@@ -27,48 +27,56 @@ enum Tokeniser {
     static func forEachToken(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         let wasASCII = text.withUTF8 { bytes -> Bool in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
             // Most guide text is ASCII: folded into a scratch buffer, not a new string.
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { folded in
-                for (index, byte) in bytes.enumerated() {
-                    folded[index] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-                }
+                guard foldASCII(bytes, into: folded) else { return false }
                 tokens(inFolded: UnsafeBufferPointer(folded), body)
+                return true
             }
-            return true
         }
         guard !wasASCII else { return }
         var folded = fold(text)
         folded.withUTF8 { tokens(inFolded: $0, body) }
     }
 
-    /// Words are cut out of the folded text's UTF-8 bytes as ranges: building them a scalar at a
-    /// time, or through String's scalar view, was most of the cost of indexing a large guide.
-    private static func tokens(inFolded bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var parts: [Range<Int>] = []
-        var joined: [UInt8] = []
-        var start: Int?
+    /// ASCII lowercased into `folded`, in one pass that also says whether the text was all ASCII
+    /// (false: `folded` is not to be used).
+    private static func foldASCII(_ bytes: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        var seen: UInt8 = 0
+        for index in bytes.indices {
+            let byte = bytes[index]
+            seen |= byte
+            folded[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+        }
+        return seen < 0x80
+    }
+
+    /// The words being cut out of a text: the current run of words joined by hyphens.
+    private struct Compound {
+        /// Where the current word starts, or -1 between words.
+        var start = -1
         var end = 0
         var pendingHyphen = false
-        func word(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
-            UnsafeBufferPointer(rebasing: bytes[range])
-        }
-        func endCompound() {
+        /// The earlier words of a hyphenated compound, rarely any.
+        var parts: [Range<Int>] = []
+        var joined: [UInt8] = []
+
+        mutating func end(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
             // Most words stand alone: handed over without the compound's list.
             if parts.isEmpty {
-                if let wordStart = start, keeps(word(wordStart..<end)) { body(word(wordStart..<end)) }
-                start = nil
+                if start >= 0, Tokeniser.keeps(word(start..<end, in: bytes)) { body(word(start..<end, in: bytes)) }
+                start = -1
                 return
             }
-            if let wordStart = start { parts.append(wordStart..<end) }
-            start = nil
-            for part in parts where keeps(word(part)) { body(word(part)) }
+            if start >= 0 { parts.append(start..<end) }
+            start = -1
+            for part in parts where Tokeniser.keeps(word(part, in: bytes)) { body(word(part, in: bytes)) }
             if parts.count > 1 {
                 for separator in [[UInt8(ascii: "-")], []] {
                     joined.removeAll(keepingCapacity: true)
                     for (number, part) in parts.enumerated() {
                         if number > 0 { joined += separator }
-                        joined += word(part)
+                        joined += word(part, in: bytes)
                     }
                     joined.withUnsafeBufferPointer(body)
                 }
@@ -76,6 +84,17 @@ enum Tokeniser {
             parts.removeAll(keepingCapacity: true)
         }
 
+        private func word(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: bytes[range])
+        }
+    }
+
+    /// Words are cut out of the folded text's UTF-8 bytes as ranges: building them a scalar at a
+    /// time, or through String's scalar view, was most of the cost of indexing a large guide.
+    /// The state is a struct, not variables captured by nested functions: those were kept in
+    /// memory, not registers, for every byte of the guide.
+    private static func tokens(inFolded bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var compound = Compound()
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -97,23 +116,23 @@ enum Tokeniser {
                 isHyphen = Self.isHyphen(scalar)
             }
             if isWord {
-                if pendingHyphen, let wordStart = start {
-                    parts.append(wordStart..<end)
-                    start = index
-                    pendingHyphen = false
-                } else if start == nil {
-                    start = index
+                if compound.pendingHyphen, compound.start >= 0 {
+                    compound.parts.append(compound.start..<compound.end)
+                    compound.start = index
+                    compound.pendingHyphen = false
+                } else if compound.start < 0 {
+                    compound.start = index
                 }
-                end = next
-            } else if isHyphen, start != nil, !pendingHyphen {
-                pendingHyphen = true
+                compound.end = next
+            } else if isHyphen, compound.start >= 0, !compound.pendingHyphen {
+                compound.pendingHyphen = true
             } else {
-                pendingHyphen = false
-                endCompound()
+                compound.pendingHyphen = false
+                compound.end(in: bytes, body)
             }
             index = next
         }
-        endCompound()
+        compound.end(in: bytes, body)
     }
 
     /// Where the run of ASCII letters and digits starting at `start` ends.
