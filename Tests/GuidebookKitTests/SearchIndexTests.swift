@@ -181,7 +181,10 @@ struct SearchIndexTests {
                         "\(first.unicodeScalars.map(\.value)) against \(second.unicodeScalars.map(\.value))")
             }
         }
-        let more = words + ["abcdefgh", "abcdefghi", "abcdefgg", "abcdefgh\u{E000}", "abcdefgh😀", "abcdefg", "ab"]
+        // Past the first eight and sixteen bytes, which are compared as numbers; zero bytes too.
+        let more = words + ["abcdefgh", "abcdefghi", "abcdefgg", "abcdefgh\u{E000}", "abcdefgh😀", "abcdefg", "ab",
+                            "abcdefghijklmnop", "abcdefghijklmnopq", "abcdefghijklmnopp", "abcdefghijklmnoo", "abcdefghijklmno",
+                            "abcdefghijklmnop\u{E000}", "abcdefghijklmnop😀", "abcdefghijklmnopq\u{0}", "a\u{0}", "a\u{0}b", "a\u{0}\u{0}"]
         #expect(SearchEncoding.sortedInJavaScriptOrder(more.shuffled()) == more.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
     }
 

@@ -42,9 +42,12 @@ public enum CachedBuild {
         var result = try SiteBuilder(options: recording).build(consume input, into: output)
         if result.didWrite {
             if var cache = result.cache, let key {
+                clock.lap("")
                 cache.key = key
                 cache.outputListing = BuildCache.outputListing(of: outputFolder)
                 save(&cache, to: cacheFolder, blobFile: blobFile, fresh: true)
+                clock.lap("cache: write")
+                result.timings += clock.timings.suffix(1)
             } else {
                 BuildCache.remove(from: cacheFolder)
             }

@@ -139,23 +139,39 @@ enum SearchEncoding {
         }
     }
 
-    /// `precedesInJavaScript`'s order for many strings: compared first by their first eight UTF-8
-    /// bytes as one number, where that decides, which is most pairs of a guide's word forms.
+    /// `precedesInJavaScript`'s order for many strings: compared first by their first sixteen
+    /// UTF-8 bytes as two numbers, where that decides, which is nearly every pair of a guide's word
+    /// forms (with eight, "partnerships" and "partnership" went the slow way, and so did most forms).
     static func sortedInJavaScriptOrder(_ strings: [String]) -> [String] {
         javaScriptOrder(of: strings).map { strings[$0] }
     }
 
     /// The strings' indices in the order `sortedInJavaScriptOrder` puts them.
     static func javaScriptOrder(of strings: [String]) -> [Int] {
-        let keyed = strings.indices.map { index -> (prefix: UInt64, isBelowE000: Bool, index: Int) in
-            var prefix: UInt64 = 0
-            for (offset, byte) in strings[index].utf8.prefix(8).enumerated() { prefix |= UInt64(byte) << (56 - 8 * UInt64(offset)) }
-            return (prefix, isBelowE000(strings[index]), index)
+        struct Key {
+            /// Bytes 0..<8 and 8..<16, the first byte highest, zero past the end.
+            var first: UInt64, second: UInt64
+            var index: Int32, length: Int32
+            var isBelowE000: Bool
         }
-        return keyed.sorted { first, second in
-            if first.isBelowE000 && second.isBelowE000 && first.prefix != second.prefix { return first.prefix < second.prefix }
-            return precedesInJavaScript(strings[first.index], isBelowE000: first.isBelowE000, strings[second.index], isBelowE000: second.isBelowE000)
-        }.map(\.index)
+        let keys = strings.indices.map { index -> Key in
+            var words: (UInt64, UInt64) = (0, 0)
+            for (offset, byte) in strings[index].utf8.prefix(16).enumerated() {
+                if offset < 8 { words.0 |= UInt64(byte) << (56 - 8 * UInt64(offset)) } else { words.1 |= UInt64(byte) << (56 - 8 * UInt64(offset - 8)) }
+            }
+            return Key(first: words.0, second: words.1, index: Int32(index), length: Int32(clamping: strings[index].utf8.count),
+                       isBelowE000: isBelowE000(strings[index]))
+        }
+        return keys.sorted { a, b in
+            if a.isBelowE000 && b.isBelowE000 {
+                if a.first != b.first { return a.first < b.first }
+                if a.second != b.second { return a.second < b.second }
+                // The same first sixteen bytes (zero past the end), and neither longer: the shorter
+                // first, as what is left of the longer can only be zero bytes.
+                if a.length <= 16 && b.length <= 16 { return a.length < b.length }
+            }
+            return precedesInJavaScript(strings[Int(a.index)], isBelowE000: a.isBelowE000, strings[Int(b.index)], isBelowE000: b.isBelowE000)
+        }.map { Int($0.index) }
     }
 
     static func isBelowE000(_ text: String) -> Bool {

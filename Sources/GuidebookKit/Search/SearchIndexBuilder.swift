@@ -109,23 +109,29 @@ struct SearchIndexBuilder {
         stemTable = FormTable()
         var postings = [[SearchPosting]](repeating: [], count: stems.count)
         var documentCounts = [Int](repeating: 0, count: stems.count)
+        var tails = [String](repeating: "", count: stems.count)
         var allPostings = [[UInt8]](repeating: [], count: keepsAllPostings ? stems.count : 0)
         for start in stride(from: 0, to: stems.count, by: Self.finishBatchSize) {
             let batch = start..<min(start + Self.finishBatchSize, stems.count)
-            let scored = Array(batch).concurrentMap { [lengths, postingLists] stem -> (best: [SearchPosting], count: Int, all: [UInt8]) in
+            let scored = Array(batch).concurrentMap { [lengths, postingLists] stem -> (best: [SearchPosting], count: Int, tail: String, all: [UInt8]) in
                 let postings = postingLists.withList(of: stem) { Self.score($0, lengths: lengths) }
-                return (Self.best(postings), postings.count, keepsAllPostings ? SearchEncoding.postingBytes(postings) : [])
+                let best = Self.best(postings)
+                // Most stems keep all their postings: then the cache's copy is the index's.
+                let bestBytes = SearchEncoding.postingBytes(best)
+                let all = !keepsAllPostings ? [] : best.count == postings.count ? bestBytes : SearchEncoding.postingBytes(postings)
+                return (best, postings.count, SearchShardWriter.tail(postingBytes: bestBytes, documentCount: postings.count), all)
             }
             for (stem, result) in zip(batch, scored) {
                 postings[stem] = result.best
                 documentCounts[stem] = result.count
+                tails[stem] = result.tail
                 if keepsAllPostings { allPostings[stem] = result.all }
                 postingLists.release(stem: stem)
             }
         }
         postingLists = StemPostingLists()
         return SearchIndex(documents: documents, forms: forms, formStems: formStems, stems: stems, stemPostings: postings,
-                           stemDocumentCounts: documentCounts, stemAllPostings: allPostings, language: stemmer.algorithm)
+                           stemDocumentCounts: documentCounts, stemTails: tails, stemAllPostings: allPostings, language: stemmer.algorithm)
     }
 
     static let finishBatchSize = 4096
@@ -237,6 +243,8 @@ struct SearchIndex: Sendable {
     var stems: [String]
     var stemPostings: [[SearchPosting]]
     var stemDocumentCounts: [Int]
+    /// Per stem, the end of its entry in the term shards (`SearchShardWriter.tail`).
+    var stemTails: [String]
     var stemAllPostings: [[UInt8]]
     var language: String?
 

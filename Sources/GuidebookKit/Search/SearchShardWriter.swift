@@ -118,19 +118,22 @@ enum SearchShardWriter {
             let order = order ?? SearchEncoding.javaScriptOrder(of: index.forms)
             forms = order.map { index.forms[$0] }
             formStems = order.map { index.formStems[$0] }
-            stemTails = Array(index.stems.indices).concurrentMap {
-                SearchShardWriter.tail(postings: index.stemPostings[$0], documentCount: index.stemDocumentCounts[$0])
-            }
+            stemTails = index.stemTails
             stemTailLengths = stemTails.map { Int32($0.utf8.count) }
         }
     }
 
     /// The end of a stem's entry: its (pruned) postings and how many documents hold it.
     static func tail(postings: [SearchPosting], documentCount: Int) -> String {
+        tail(postingBytes: SearchEncoding.postingBytes(postings), documentCount: documentCount)
+    }
+
+    /// The same, from the postings as `SearchEncoding.postingBytes` gives them.
+    static func tail(postingBytes: [UInt8], documentCount: Int) -> String {
         // Gathered as bytes, one string at the end: there is one for every stem of the guide.
         var bytes: [UInt8] = [UInt8(ascii: "\"")]
-        bytes.reserveCapacity(postings.count * 3 + 12)
-        SearchEncoding.appendPostingBytes(postings, to: &bytes)
+        bytes.reserveCapacity(postingBytes.count + 12)
+        bytes += postingBytes
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ","))
         bytes += String(documentCount).utf8

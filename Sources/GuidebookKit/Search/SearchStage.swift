@@ -78,6 +78,7 @@ enum SearchStage {
         index.forms = []
         index.formStems = []
         index.stemPostings = []
+        index.stemTails = []
         var failure: String?
         let layout = SearchShardWriter.write(table: table, stems: index.stems, documents: index.documents, language: index.language) { files in
             if failure == nil { failure = write(files) }
