@@ -61,13 +61,19 @@ enum Tokeniser {
         var parts: [Range<Int>] = []
         var joined: [UInt8] = []
 
+        /// Inlined: it runs for every space and punctuation mark of the guide, and most words stand
+        /// alone, handed over without the compound's list.
+        @inline(__always)
         mutating func end(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-            // Most words stand alone: handed over without the compound's list.
             if parts.isEmpty {
                 if start >= 0, Tokeniser.keeps(word(start..<end, in: bytes)) { body(word(start..<end, in: bytes)) }
                 start = -1
-                return
+            } else {
+                endCompound(in: bytes, body)
             }
+        }
+
+        private mutating func endCompound(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
             if start >= 0 { parts.append(start..<end) }
             start = -1
             for part in parts where Tokeniser.keeps(word(part, in: bytes)) { body(word(part, in: bytes)) }
@@ -168,10 +174,16 @@ enum Tokeniser {
     }
 
     /// Single letters are dropped, single digits and numerals kept.
+    @inline(__always)
     private static func keeps(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         if word.count == 1 { return word[0] >= 0x30 && word[0] <= 0x39 }
         // Longer than one scalar can be, or more than one scalar: kept.
         guard word.count <= 4, word[0] >= 0x80 else { return true }
+        return keepsShortNonASCII(word)
+    }
+
+    /// A single non-ASCII letter is dropped, a numeral kept.
+    private static func keepsShortNonASCII(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let (scalar, next) = UTF8Scalar.at(0, in: word)
         return next != word.count || scalar.properties.numericType != nil
     }
