@@ -67,7 +67,10 @@ struct FormTable: Sendable {
 
     /// The form's number, numbering it if it is new.
     mutating func number(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
-        let head = Head(word)
+        number(of: word, hash: hash, head: Head(word))
+    }
+
+    private mutating func number(of word: UnsafeBufferPointer<UInt8>, hash: UInt64, head: Head) -> Int32 {
         let (found, slot) = find(word, hash: hash, head: head)
         if let found { return found }
         let number = Int32(hashes.count)
@@ -96,15 +99,13 @@ struct FormTable: Sendable {
         numbers.reserveCapacity(other.count)
         var number = 0
         other.forEachForm { word, hash in
-            let home = homes[number]
             let head = Head(word)
             // Slots are never emptied and a form's number never changes, so a home slot read
             // before this page's new forms came in is still right when it holds the form.
-            if home.number >= 0, home.check == Self.check(length: word.count, hash: hash), home.head == head,
-               word.count <= 16 || equalsPastHead(Int(home.number), word) {
-                numbers.append(home.number)
+            if holds(homes[number], word, check: Self.check(length: word.count, hash: hash), head: head) {
+                numbers.append(homes[number].number)
             } else {
-                numbers.append(self.number(of: word, hash: hash))
+                numbers.append(self.number(of: word, hash: hash, head: head))
             }
             number += 1
         }
@@ -146,15 +147,16 @@ struct FormTable: Sendable {
             let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot].number >= 0 {
-                let candidate = slots[slot]
-                if candidate.check == check, candidate.head == head,
-                   word.count <= 16 || equalsPastHead(Int(candidate.number), word) {
-                    return (candidate.number, slot)
-                }
+                if holds(slots[slot], word, check: check, head: head) { return (slots[slot].number, slot) }
                 slot = (slot + 1) & mask
             }
             return (nil, slot)
         }
+    }
+
+    /// Whether `slot` holds this form (`check` and `head` made from it).
+    private func holds(_ slot: Slot, _ word: UnsafeBufferPointer<UInt8>, check: UInt32, head: Head) -> Bool {
+        slot.number >= 0 && slot.check == check && slot.head == head && (word.count <= 16 || equalsPastHead(Int(slot.number), word))
     }
 
     private func equalsPastHead(_ number: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {

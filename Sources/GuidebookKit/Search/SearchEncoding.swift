@@ -106,7 +106,8 @@ enum SearchEncoding {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
                 if pendingSeparator && !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
                 pendingSeparator = false
-                slug.append(byte | (byte <= UInt8(ascii: "Z") && byte >= UInt8(ascii: "A") ? 0x20 : 0))
+                // Upper case to lower; lower case letters have the 0x20 bit already, digits come before "A".
+                slug.append(byte >= UInt8(ascii: "A") ? byte | 0x20 : byte)
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C,
                  UInt8(ascii: "-"), UInt8(ascii: "_"):
                 pendingSeparator = true
