@@ -364,4 +364,22 @@ struct SearchEncodingTests {
         let derived = SearchDocument(pageURL: "a.html", anchor: "plans", pageTitle: "A", heading: "Plans", breadcrumb: "", text: "")
         #expect(SearchShardWriter.storedAnchor(derived) == "")
     }
+
+    /// The build cache reads a chunk's documents back from its file: what it reads must write the
+    /// same file again, whatever the text holds, and anything else must not be taken for a chunk.
+    @Test func chunkScriptsReadBackAsTheyWereWritten() throws {
+        let documents: [SearchDocument] = [
+            SearchDocument(pageURL: "a/b.html", anchor: nil, pageTitle: "Quotes \" and \\ <img src=x>", heading: "", breadcrumb: "A › B", text: "Line\nbreak\u{2028}and tab\t"),
+            SearchDocument(pageURL: "a/b.html", anchor: "plans", pageTitle: "Quotes \" and \\ <img src=x>", heading: "Plans", breadcrumb: "A › B", text: "Café ✓ 𝄞"),
+            SearchDocument(pageURL: "a/b.html", anchor: "plans-2", pageTitle: "Quotes \" and \\ <img src=x>", heading: "Plans", breadcrumb: "A › B", text: ""),
+            SearchDocument(pageURL: "c.html", anchor: "cafe", pageTitle: "C", heading: "Café", breadcrumb: "", text: "</script> done"),
+        ]
+        let script = SearchShardWriter.chunkScript(7, documents[...])
+        let read = try #require(SearchShardWriter.documents(inChunkScript: script, number: 7))
+        #expect(read == documents)
+        #expect(SearchShardWriter.chunkScript(7, read[...]) == script)
+        #expect(SearchShardWriter.documents(inChunkScript: script, number: 8) == nil)
+        #expect(SearchShardWriter.documents(inChunkScript: String(script.dropLast(5)), number: 7) == nil)
+        #expect(SearchShardWriter.documents(inChunkScript: script.replacingOccurrences(of: "[0,", with: "[5,"), number: 7) == nil)
+    }
 }

@@ -4,8 +4,6 @@
 struct CacheWriter {
     private(set) var bytes: [UInt8] = []
 
-    mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(count) }
-
     mutating func int(_ value: Int) {
         var rest = UInt64(bitPattern: Int64(value))
         while rest >= 0x80 {
@@ -22,12 +20,6 @@ struct CacheWriter {
     mutating func string(_ value: String) {
         int(value.utf8.count)
         bytes += value.utf8
-    }
-
-    /// A string given as its UTF-8 bytes, read back by `string()`.
-    mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
-        int(utf8.count)
-        bytes += utf8
     }
 
     mutating func blob(_ value: [UInt8]) {

@@ -50,10 +50,10 @@ enum IncrementalBuild {
             for edit in edits {
                 guard let documents = weighed[edit.page],
                       let pageChange = try? state.replace(page: edit.page, documents: cache.pages[edit.page].documents, with: documents,
-                                                          stemmer: stemmer, blobFile: blobFile) else { return nil }
+                                                          stemmer: stemmer, blobFile: blobFile, site: outputFolder) else { return nil }
                 change.merge(pageChange)
             }
-            guard let files = try? state.changedFiles(after: change, blobFile: blobFile) else { return nil }
+            guard let files = try? state.changedFiles(after: change, blobFile: blobFile, site: outputFolder) else { return nil }
             searchFiles = files
             search = state
         }

@@ -124,13 +124,6 @@ struct FormTable: Sendable {
 
     var forms: [String] { (0..<count).map(form) }
 
-    /// The forms in number order, as `CacheWriter.strings` writes them (for the build cache).
-    func write(to writer: inout CacheWriter) {
-        writer.reserveCapacity(writer.bytes.count + bytes.count + 2 * count + 8)
-        writer.int(count)
-        forEachForm { form, _ in writer.string(utf8: form) }
-    }
-
     /// Every form in number order, its bytes valid only during the call, with its hash.
     func forEachForm(_ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
         bytes.withUnsafeBufferPointer { all in

@@ -273,6 +273,28 @@ enum SearchShardWriter {
         return String(decoding: script, as: UTF8.self)
     }
 
+    /// The documents of a chunk's script, as `chunkScript` wrote them: for the build cache, which
+    /// reads a chunk back from the site instead of keeping a copy. nil when it is not such a script.
+    /// An anchor left out (`storedAnchor`) comes back as the heading's slug, or nil without a
+    /// heading: the same script either way.
+    static func documents(inChunkScript script: String, number: Int) -> [SearchDocument]? {
+        let prefix = "Guidebook.registerSearchDocs(\(number),", suffix = ");\n"
+        guard script.hasPrefix(prefix), script.hasSuffix(suffix) else { return nil }
+        let json = "[" + script.dropFirst(prefix.count).dropLast(suffix.count) + "]"
+        guard let parts = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [Any], parts.count == 2,
+              let pages = parts[0] as? [[String]], pages.allSatisfy({ $0.count == 3 }),
+              let documents = parts[1] as? [[Any]] else { return nil }
+        var result: [SearchDocument] = []
+        for fields in documents {
+            guard fields.count == 4, let page = fields[0] as? Int, pages.indices.contains(page),
+                  let anchor = fields[1] as? String, let heading = fields[2] as? String, let text = fields[3] as? String else { return nil }
+            let storedAnchor = !anchor.isEmpty ? anchor : heading.isEmpty ? nil : SearchEncoding.asciiSlug(heading)
+            result.append(SearchDocument(pageURL: pages[page][0], anchor: storedAnchor, pageTitle: pages[page][1], heading: heading,
+                                         breadcrumb: pages[page][2], text: text))
+        }
+        return result
+    }
+
     /// "" where search.js can work the fragment out from the heading (or there is none).
     static func storedAnchor(_ document: SearchDocument) -> String {
         guard let anchor = document.anchor else { return "" }

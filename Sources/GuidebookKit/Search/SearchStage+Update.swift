@@ -20,11 +20,11 @@ extension SearchStage {
             pageDocuments.append(old.documents)
             guard old.searchFingerprint != fingerprints[index] else { continue }
             let weighed = weigh(page: index, tree: tree, sections: sections[index])
-            guard let pageChange = try? state.replace(page: index, documents: old.documents, with: weighed, stemmer: stemmer, blobFile: oldBlobs)
+            guard let pageChange = try? state.replace(page: index, documents: old.documents, with: weighed, stemmer: stemmer, blobFile: oldBlobs, site: previous.folder)
             else { return nil }
             change.merge(pageChange)
         }
-        guard let files = try? state.changedFiles(after: change, blobFile: oldBlobs) else { return nil }
+        guard let files = try? state.changedFiles(after: change, blobFile: oldBlobs, site: previous.folder) else { return nil }
         // Every other index file of the old site stays as it is.
         let written = Set(files.write.map(\.path)), removed = Set(files.remove)
         let oldFiles = FileStamp.files(under: previous.folder.appendingPathComponent(SearchShardWriter.folder)).keys

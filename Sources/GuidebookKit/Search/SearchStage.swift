@@ -34,8 +34,9 @@ enum SearchStage {
             return updated
         }
         var builder = SearchIndexBuilder(stemmer: Stemmer(language: language))
-        // For the build cache: per page, its word forms (stored in the cache's blob file as each
-        // page joins, so they are not all held), and per form number, how many pages use it.
+        // For the build cache: per page, the numbers of its word forms in the builder's numbering
+        // (stored in the cache's blob file as each page joins, so they are not all held), and per
+        // form number, how many pages use it. The numbers stay the forms' numbers in the cache.
         var pageForms: [CacheBlob?] = Array(repeating: nil, count: keepsState ? tree.pages.count : 0)
         var pageCountOfForm: [Int32] = []
         var pageDocuments: [Range<Int>] = Array(repeating: 0..<0, count: tree.pages.count)
@@ -48,16 +49,15 @@ enum SearchStage {
             let weighed = Array(zip(batch, pageSections)).concurrentMap { index, sections in
                 let source = searchPage(index, tree: tree, sections: sections)
                 let page = WeighedPage(source)
-                return (page, keepsState ? CacheBlob.encoding(page.formTable.write) : .pending([]),
-                        keepsState && !fingerprintsFirst ? fingerprint(of: source) : 0)
+                return (page, keepsState && !fingerprintsFirst ? fingerprint(of: source) : 0)
             }
-            for (index, (page, forms, pageFingerprint)) in zip(batch, weighed) {
+            for (index, (page, pageFingerprint)) in zip(batch, weighed) {
                 if keepsState && !fingerprintsFirst { fingerprints[index] = pageFingerprint }
                 let numbers = builder.add(page)
                 pageDocuments[index] = documentCount..<(documentCount + page.documents.count)
                 documentCount += page.documents.count
                 guard let cacheBlobs else { continue }
-                pageForms[index] = try? cacheBlobs.store(forms)
+                pageForms[index] = try? cacheBlobs.store(SearchState.pageFormsBlob(numbers))
                 if pageCountOfForm.count < builder.formCount { pageCountOfForm += repeatElement(0, count: builder.formCount - pageCountOfForm.count) }
                 for number in numbers { pageCountOfForm[Int(number)] += 1 }
             }
@@ -86,10 +86,11 @@ enum SearchStage {
         guard let cacheBlobs, failure == nil else { return Output(failure: failure, pageDocuments: pageDocuments) }
         // Pages outside the reading order use no forms; a page's forms that could not be stored
         // (the blob file failed) mean no state to keep.
-        let noForms = try? cacheBlobs.store(.encoding { $0.strings([]) })
+        let noForms = try? cacheBlobs.store(SearchState.pageFormsBlob([]))
         let storedPageForms = pageForms.compactMap { $0 ?? noForms }
         let state = storedPageForms.count < pageForms.count ? nil :
-            try? SearchState(index: index, layout: layout, pageForms: storedPageForms, formPageCounts: formPageCounts,
+            try? SearchState(index: index, layout: layout, pageForms: storedPageForms,
+                             formIDs: order.map { Int32($0) }, formPageCounts: formPageCounts,
                              store: cacheBlobs.store)
         return Output(failure: nil, state: state, pageDocuments: pageDocuments, fingerprints: fingerprints)
     }

@@ -17,10 +17,10 @@ extension SearchState {
             writer.string(shard.hash)
             writer.blob(shard.tails)
         }
-        writer.int(chunks.count)
-        for chunk in chunks { writer.blob(chunk) }
         writer.strings(chunkHashes)
         writer.strings(directoryHashes)
+        writer.ints(formIDs)
+        writer.int(Int(nextFormID))
         writer.int(pageForms.count)
         for forms in pageForms { writer.blob(forms) }
     }
@@ -37,13 +37,13 @@ extension SearchState {
         let shards = try (0..<reader.count()).map { _ in
             Shard(firstForm: try reader.string(), formCount: try reader.int(), hash: try reader.string(), tails: try reader.storedBlob())
         }
-        let chunks = try (0..<reader.count()).map { _ in try reader.storedBlob() }
         let state = SearchState(language: language, documentCount: documentCount, table: table, formPageCounts: formPageCounts, stems: stems,
-                                stemPostings: stemPostings, shards: shards, chunks: chunks, chunkHashes: try reader.strings(),
-                                directoryHashes: try reader.strings(), pageForms: try (0..<reader.count()).map { _ in try reader.storedBlob() })
+                                stemPostings: stemPostings, shards: shards, chunkHashes: try reader.strings(),
+                                directoryHashes: try reader.strings(), formIDs: try reader.ints(), nextFormID: Int32(clamping: try reader.int()),
+                                pageForms: try (0..<reader.count()).map { _ in try reader.storedBlob() })
         guard formStems.count == forms.count, formPageCounts.count == forms.count, tailLengths.count == stems.count,
-              state.chunkHashes.count == chunks.count,
-              state.directoryHashes.count == (chunks.count + SearchShardWriter.directorySize - 1) / SearchShardWriter.directorySize, formStems.allSatisfy({ $0 >= 0 && Int($0) < stems.count }) else { throw CacheReader.Damaged() }
+              state.formIDs.count == forms.count, state.formIDs.allSatisfy({ $0 >= 0 && $0 < state.nextFormID }),
+              state.directoryHashes.count == (state.chunkHashes.count + SearchShardWriter.directorySize - 1) / SearchShardWriter.directorySize, formStems.allSatisfy({ $0 >= 0 && Int($0) < stems.count }) else { throw CacheReader.Damaged() }
         return state
     }
 }

@@ -1,9 +1,11 @@
+import Foundation
+
 /// The index between builds, as the build cache keeps it: enough to put a page's new documents in
 /// place of its old ones and write only the index files that change, byte for byte as a clean
 /// build would write them. Possible because a posting's score depends on its own document only
 /// (`SearchIndexBuilder`) and shards are cut where the word forms say (`SearchShardWriter.cut`).
-/// What only some builds need (a stem's postings, a chunk's documents, a page's word forms, a
-/// shard's entries) is in blobs, read when needed.
+/// What only some builds need (a stem's postings, a page's word forms, a shard's entries) is in
+/// blobs, read when needed; a chunk's documents are read from the site's own file of them.
 struct SearchState: Sendable {
     struct Shard: Sendable, Equatable {
         var firstForm: String
@@ -23,31 +25,37 @@ struct SearchState: Sendable {
     var stems: [String]
     var stemPostings: [CacheBlob]
     var shards: [Shard]
-    /// Per chunk of `SearchShardWriter.chunkSize` documents: its documents, and its file's hash.
-    var chunks: [CacheBlob]
+    /// Per chunk of `SearchShardWriter.chunkSize` documents, its file's hash. Its documents are in
+    /// that file in the site (`chunkDocuments`), not in the cache: they were a quarter of its bytes.
     var chunkHashes: [String]
+    /// Chunks whose documents `replace` changed, until `changedFiles` writes them.
+    private var changedChunks: [Int: [SearchDocument]] = [:]
     var directoryHashes: [String]
-    /// Per page (by page number), the word forms its documents use.
+    /// Per word form (as `table.forms`), its number in `pageForms`: it keeps it while it is in the
+    /// index, however other forms come and go around it. `nextFormID` is the next new form's.
+    var formIDs: [Int32]
+    var nextFormID: Int32
+    /// Per page (by page number), the numbers (`formIDs`) of the word forms its documents use, as
+    /// `pageFormsBlob` writes them. Numbers, not the forms' text: a fifth of the bytes to write.
     var pageForms: [CacheBlob]
 
     /// Every blob, in a fixed order, for `CacheBlobFile.store`.
     var blobs: [CacheBlob] {
-        get { stemPostings + shards.map(\.tails) + chunks + pageForms }
+        get { stemPostings + shards.map(\.tails) + pageForms }
         set {
             var rest = newValue[...]
             func take(_ count: Int) -> [CacheBlob] { defer { rest = rest.dropFirst(count) }; return Array(rest.prefix(count)) }
             stemPostings = take(stemPostings.count)
             for (index, blob) in take(shards.count).enumerated() { shards[index].tails = blob }
-            chunks = take(chunks.count)
             pageForms = take(pageForms.count)
         }
     }
 
     /// From a full build's index. Each blob goes through `store` as it is made (into the cache's
     /// file), so that they are not all held at once; `pageForms` are each page's word forms, stored
-    /// already, as `CacheWriter.strings` writes them; `formPageCounts`, how many pages use each
-    /// form of `layout.table`. `layout` numbers the stems as `index` does.
-    init(index: SearchIndex, layout: SearchShardWriter.Layout, pageForms: [CacheBlob],
+    /// already, by the numbers `formIDs` gives the forms of `layout.table`; `formPageCounts`, how
+    /// many pages use each of those forms. `layout` numbers the stems as `index` does.
+    init(index: SearchIndex, layout: SearchShardWriter.Layout, pageForms: [CacheBlob], formIDs: [Int32],
          formPageCounts: [Int32], store: (CacheBlob) throws -> CacheBlob) throws {
         language = index.language
         documentCount = index.documents.count
@@ -61,16 +69,16 @@ struct SearchState: Sendable {
             Shard(firstForm: layout.shardFirstForms[number], formCount: layout.shardRanges[number].count, hash: layout.shardHashes[number],
                   tails: try store(Self.tailsBlob(layout.shardRanges[number], layout.table)))
         }
-        chunks = try stride(from: 0, to: index.documents.count, by: SearchShardWriter.chunkSize).map { start in
-            try store(Self.chunkBlob(Array(index.documents[start..<min(start + SearchShardWriter.chunkSize, index.documents.count)])))
-        }
         self.pageForms = pageForms
+        self.formIDs = formIDs
+        nextFormID = (formIDs.max() ?? -1) + 1
         // Only their lengths are kept; a build from the cache reads them from the blobs.
         table.stemTails = Array(repeating: "", count: table.stemTails.count)
     }
 
     init(language: String?, documentCount: Int, table: SearchShardWriter.TermTable, formPageCounts: [Int32], stems: [String],
-         stemPostings: [CacheBlob], shards: [Shard], chunks: [CacheBlob], chunkHashes: [String], directoryHashes: [String], pageForms: [CacheBlob]) {
+         stemPostings: [CacheBlob], shards: [Shard], chunkHashes: [String], directoryHashes: [String],
+         formIDs: [Int32], nextFormID: Int32, pageForms: [CacheBlob]) {
         self.language = language
         self.documentCount = documentCount
         self.table = table
@@ -78,9 +86,10 @@ struct SearchState: Sendable {
         self.stems = stems
         self.stemPostings = stemPostings
         self.shards = shards
-        self.chunks = chunks
         self.chunkHashes = chunkHashes
         self.directoryHashes = directoryHashes
+        self.formIDs = formIDs
+        self.nextFormID = nextFormID
         self.pageForms = pageForms
     }
 
@@ -104,19 +113,22 @@ struct SearchState: Sendable {
     }
 
     /// Puts a page's new documents in place of its old ones (numbered `range`); nil when their
-    /// number changed, which would renumber every later document.
+    /// number changed, which would renumber every later document. `site` is the site the state
+    /// was made with, for the documents beside the page's (`chunkDocuments`).
     mutating func replace(page: Int, documents range: Range<Int>, with weighed: [SearchIndexBuilder.WeighedDocument],
-                          stemmer: Stemmer, blobFile: CacheBlobFile) throws -> Change? {
+                          stemmer: Stemmer, blobFile: CacheBlobFile, site: URL) throws -> Change? {
         guard weighed.count == range.count, range.upperBound <= documentCount, page < pageForms.count else { return nil }
         var change = Change()
         // Forms the page no longer uses may leave the index; their stems lose the page's postings.
-        var oldForms = try blobFile.reader(of: pageForms[page])
-        for form in try oldForms.strings() {
-            let (found, position) = position(of: form)
-            guard found else { return nil }
+        var positionOfID = [Int32](repeating: -1, count: Int(nextFormID))
+        for (position, id) in formIDs.enumerated() { positionOfID[Int(id)] = Int32(position) }
+        for id in try Self.formIDs(in: blobFile.reader(of: pageForms[page])) {
+            guard id >= 0, id < positionOfID.count, positionOfID[Int(id)] >= 0 else { return nil }
+            let position = Int(positionOfID[Int(id)])
             formPageCounts[position] -= 1
             change.stems.insert(table.formStems[position])
         }
+        var idsUsed: [Int32] = []
         var formsUsed: Set<String> = []
         for document in weighed { formsUsed.formUnion(document.weighted.keys) }
         var stemOfForm: [String: Int32] = [:]
@@ -126,6 +138,7 @@ struct SearchState: Sendable {
             if found {
                 formPageCounts[position] += 1
                 stemOfForm[form] = table.formStems[position]
+                idsUsed.append(formIDs[position])
             } else {
                 // As `SearchIndexBuilder.finish`: a hyphenated compound is its own stem.
                 let stem = form.contains("-") ? form : stemmer.stem(form)
@@ -142,6 +155,9 @@ struct SearchState: Sendable {
                 table.forms.insert(form, at: position)
                 table.formStems.insert(number, at: position)
                 formPageCounts.insert(1, at: position)
+                formIDs.insert(nextFormID, at: position)
+                idsUsed.append(nextFormID)
+                nextFormID += 1
                 stemOfForm[form] = number
                 change.newForms.insert(form)
             }
@@ -152,6 +168,7 @@ struct SearchState: Sendable {
             table.forms.remove(at: position)
             table.formStems.remove(at: position)
             formPageCounts.remove(at: position)
+            formIDs.remove(at: position)
         }
         // The page's postings per stem, from its new documents.
         var newPostings: [Int32: [SearchPosting]] = [:]
@@ -181,18 +198,15 @@ struct SearchState: Sendable {
         }
         change.stems = changedStems
         for number in Set(range.map { $0 / SearchShardWriter.chunkSize }).sorted() {
-            var documents = try chunkDocuments(number, blobFile: blobFile)
+            var documents = try chunkDocuments(number, site: site)
             let first = number * SearchShardWriter.chunkSize
             for (offset, document) in weighed.enumerated() where (first..<(first + documents.count)).contains(range.lowerBound + offset) {
                 documents[range.lowerBound + offset - first] = document.document
             }
-            let blob = Self.chunkBlob(documents)
-            if blob != chunks[number] {
-                chunks[number] = blob
-                change.chunks.insert(number)
-            }
+            changedChunks[number] = documents
+            change.chunks.insert(number)
         }
-        pageForms[page] = .encoding { $0.strings(formsUsed.sorted()) }
+        pageForms[page] = Self.pageFormsBlob(idsUsed)
         return change
     }
 
@@ -206,7 +220,7 @@ struct SearchState: Sendable {
 
     /// The index files a change made different, and the ones they replace. Shards that hold no
     /// changed stem or new form and start and end where they did keep their files.
-    mutating func changedFiles(after change: Change, blobFile: CacheBlobFile) throws -> (write: [SearchShardWriter.File], remove: [String]) {
+    mutating func changedFiles(after change: Change, blobFile: CacheBlobFile, site: URL) throws -> (write: [SearchShardWriter.File], remove: [String]) {
         var write: [SearchShardWriter.File] = []
         var remove: [String] = []
         let ranges = SearchShardWriter.cut(table)
@@ -247,7 +261,9 @@ struct SearchState: Sendable {
         shards = newShards
         var directories: Set<Int> = []
         for number in change.chunks.sorted() {
-            let file = SearchShardWriter.chunkFile(number: number, try chunkDocuments(number, blobFile: blobFile)[...])
+            let file = SearchShardWriter.chunkFile(number: number, try chunkDocuments(number, site: site)[...])
+            changedChunks[number] = nil
+            // A chunk whose documents read back as written (the same text) keeps its file.
             guard file.hash != chunkHashes[number] else { continue }
             remove.append("\(SearchShardWriter.folder)/docs-\(number)-\(chunkHashes[number]).js")
             chunkHashes[number] = file.hash
@@ -278,27 +294,37 @@ struct SearchState: Sendable {
         }
     }
 
-    static func chunkBlob(_ documents: [SearchDocument]) -> CacheBlob {
+    /// A page's forms by number (`formIDs`): ascending, each as its difference from the one before.
+    static func pageFormsBlob(_ ids: [Int32]) -> CacheBlob {
         .encoding { writer in
-            writer.int(documents.count)
-            for document in documents {
-                writer.string(document.pageURL)
-                writer.bool(document.anchor != nil)
-                if let anchor = document.anchor { writer.string(anchor) }
-                writer.string(document.pageTitle)
-                writer.string(document.heading)
-                writer.string(document.breadcrumb)
-                writer.string(document.text)
+            var previous: Int32 = -1
+            writer.int(ids.count)
+            for id in ids.sorted() {
+                writer.int(Int(id - previous))
+                previous = id
             }
         }
     }
 
-    func chunkDocuments(_ number: Int, blobFile: CacheBlobFile) throws -> [SearchDocument] {
-        guard number < chunks.count else { throw CacheReader.Damaged() }
-        var reader = try blobFile.reader(of: chunks[number])
+    static func formIDs(in blob: CacheReader) throws -> [Int32] {
+        var reader = blob, previous = -1
         return try (0..<reader.count()).map { _ in
-            SearchDocument(pageURL: try reader.string(), anchor: try reader.bool() ? try reader.string() : nil, pageTitle: try reader.string(),
-                           heading: try reader.string(), breadcrumb: try reader.string(), text: try reader.string())
+            previous += try reader.int()
+            guard let id = Int32(exactly: previous) else { throw CacheReader.Damaged() }
+            return id
         }
+    }
+
+    /// A chunk's documents: as `replace` left them, or read back from the chunk's file in `site`,
+    /// which must still be the file the state names (its name carries its text's hash).
+    func chunkDocuments(_ number: Int, site: URL) throws -> [SearchDocument] {
+        if let changed = changedChunks[number] { return changed }
+        guard number < chunkHashes.count else { throw CacheReader.Damaged() }
+        let path = site.appendingPathComponent("\(SearchShardWriter.folder)/docs-\(number)-\(chunkHashes[number]).js").path
+        guard let data = FileManager.default.contents(atPath: path) else { throw CacheReader.Damaged() }
+        let text = String(decoding: data, as: UTF8.self)
+        guard ContentHash.hex(text) == chunkHashes[number], let documents = SearchShardWriter.documents(inChunkScript: text, number: number)
+        else { throw CacheReader.Damaged() }
+        return documents
     }
 }
