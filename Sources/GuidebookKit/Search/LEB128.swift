@@ -13,7 +13,8 @@ enum LEB128 {
         return firstCount + write(second, to: start + firstCount)
     }
 
-    private static func write(_ value: UInt32, to start: UnsafeMutablePointer<UInt8>) -> Int {
+    /// One number written at `start`, which has room for five bytes; returns how many it took.
+    static func write(_ value: UInt32, to start: UnsafeMutablePointer<UInt8>) -> Int {
         var value = value, count = 0
         while value >= 0x80 {
             start[count] = UInt8(value & 0x7F) | 0x80
