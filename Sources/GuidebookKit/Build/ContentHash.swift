@@ -44,6 +44,26 @@ public enum ContentHash {
 
     static func fingerprint(_ data: Data) -> UInt64 { data.withUnsafeBytes(fingerprint) }
 
+    /// One fingerprint of several texts in order, each hashed in place: a text's fingerprint
+    /// depends on its length, so where one text ends and the next starts is part of the value.
+    struct Combined {
+        private(set) var value: UInt64 = 0x9e37_79b9_7f4a_7c15
+
+        mutating func add(_ text: String) {
+            var text = text
+            mix(text.withUTF8 { ContentHash.fingerprint(UnsafeRawBufferPointer($0)) })
+        }
+
+        mutating func add(count: Int) {
+            mix(UInt64(bitPattern: Int64(count)))
+        }
+
+        private mutating func mix(_ hash: UInt64) {
+            value = (value ^ hash) &* 0xc6a4_a793_5bd1_e995
+            value ^= value >> 47
+        }
+    }
+
     /// 16 hex digits.
     public static func hex(_ text: String) -> String { hex(fnv1a(text.utf8)) }
 

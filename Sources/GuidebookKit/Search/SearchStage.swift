@@ -101,12 +101,21 @@ enum SearchStage {
         fingerprint(of: searchPage(index, tree: tree, sections: sections))
     }
 
+    /// Each text hashed where it is, not copied into one buffer first: that copy was all of a
+    /// large guide's text again, every full build.
     static func fingerprint(of page: SearchPage) -> UInt64 {
-        var writer = CacheWriter()
-        writer.strings([page.outputPath, page.title, page.summary, page.breadcrumb])
-        writer.strings(page.tags)
-        for section in page.sections { writer.strings([section.headingID ?? "\u{0}", section.heading, section.text]) }
-        return ContentHash.fingerprint(writer.bytes)
+        var combined = ContentHash.Combined()
+        for text in [page.outputPath, page.title, page.summary, page.breadcrumb] { combined.add(text) }
+        combined.add(count: page.tags.count)
+        for tag in page.tags { combined.add(tag) }
+        combined.add(count: page.sections.count)
+        for section in page.sections {
+            combined.add(count: section.headingID == nil ? 0 : 1)
+            combined.add(section.headingID ?? "")
+            combined.add(section.heading)
+            combined.add(section.text)
+        }
+        return combined.value
     }
 
     static let batchSize = 256
