@@ -36,7 +36,7 @@ struct SearchState: Sendable {
     var formIDs: [Int32]
     var nextFormID: Int32
     /// Per page (by page number), the numbers (`formIDs`) of the word forms its documents use, as
-    /// `pageFormsBlob` writes them. Numbers, not the forms' text: a fifth of the bytes to write.
+    /// `pageFormsBlob` writes them. Numbers, not the forms' text: under a third of the bytes to write.
     var pageForms: [CacheBlob]
 
     /// Every blob, in a fixed order, for `CacheBlobFile.store`.
