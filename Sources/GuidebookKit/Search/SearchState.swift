@@ -35,6 +35,10 @@ struct SearchState: Sendable {
     /// index, however other forms come and go around it. `nextFormID` is the next new form's.
     var formIDs: [Int32]
     var nextFormID: Int32
+    /// `formIDs` the other way round (-1 for a number no form has), made when `replace` first needs
+    /// it and kept until forms come or go: a title edit replaces hundreds of pages, most with the
+    /// same forms as before, and this was made again for each of them.
+    private var positionOfID: [Int32] = []
     /// Per page (by page number), the numbers (`formIDs`) of the word forms its documents use, as
     /// `pageFormsBlob` writes them. Numbers, not the forms' text: under a third of the bytes to write.
     var pageForms: [CacheBlob]
@@ -120,9 +124,12 @@ struct SearchState: Sendable {
         guard weighed.count == range.count, range.upperBound <= documentCount, page < pageForms.count else { return nil }
         var change = Change()
         // Forms the page no longer uses may leave the index; their stems lose the page's postings.
-        var positionOfID = [Int32](repeating: -1, count: Int(nextFormID))
-        for (position, id) in formIDs.enumerated() { positionOfID[Int(id)] = Int32(position) }
-        for id in try Self.formIDs(in: blobFile.reader(of: pageForms[page])) {
+        if positionOfID.isEmpty {
+            positionOfID = [Int32](repeating: -1, count: Int(nextFormID))
+            for (position, id) in formIDs.enumerated() { positionOfID[Int(id)] = Int32(position) }
+        }
+        var oldForms = try blobFile.reader(of: pageForms[page])
+        for id in try oldForms.ints() {
             guard id >= 0, id < positionOfID.count, positionOfID[Int(id)] >= 0 else { return nil }
             let position = Int(positionOfID[Int(id)])
             formPageCounts[position] -= 1
@@ -156,6 +163,7 @@ struct SearchState: Sendable {
                 table.formStems.insert(number, at: position)
                 formPageCounts.insert(1, at: position)
                 formIDs.insert(nextFormID, at: position)
+                positionOfID = []
                 idsUsed.append(nextFormID)
                 nextFormID += 1
                 stemOfForm[form] = number
@@ -169,6 +177,7 @@ struct SearchState: Sendable {
             table.formStems.remove(at: position)
             formPageCounts.remove(at: position)
             formIDs.remove(at: position)
+            positionOfID = []
         }
         // The page's postings per stem, from its new documents.
         var newPostings: [Int32: [SearchPosting]] = [:]
@@ -294,7 +303,7 @@ struct SearchState: Sendable {
         }
     }
 
-    /// A page's forms by number (`formIDs`), as `CacheReader.ints` reads them. Unsorted: sorting
+    /// A page's forms by number (`formIDs`), as `CacheReader.ints` reads them back. Unsorted: sorting
     /// the numbers of the 10 million word uses of a large guide's pages, to write differences,
     /// took more time than the third fewer bytes saved in writing them.
     static func pageFormsBlob(_ ids: [Int32]) -> CacheBlob {
@@ -302,11 +311,6 @@ struct SearchState: Sendable {
             count = LEB128.write(UInt32(ids.count), to: buffer.baseAddress!)
             for id in ids { count += LEB128.write(UInt32(id), to: buffer.baseAddress! + count) }
         })
-    }
-
-    static func formIDs(in blob: CacheReader) throws -> [Int32] {
-        var reader = blob
-        return try reader.ints()
     }
 
     /// A chunk's documents: as `replace` left them, or read back from the chunk's file in `site`,
