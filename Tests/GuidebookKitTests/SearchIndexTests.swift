@@ -264,6 +264,60 @@ struct SearchIndexTests {
         #expect(SearchIndexBuilder.snippet("Café naïve") == "Café naïve")
     }
 
+    @Test func asciiSnippetsAreTheScalarOnes() {
+        // The ASCII path gives way to the scalar one wherever a non-ASCII byte comes before the cut.
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["word", "  ", "\n", "\t", "longerword", "é", "–", "x", " ", "\r\n", "ab-cd"]
+        for length in [0, 1, 5, 20, 40, 60, 120] {
+            for _ in 0..<40 {
+                let text = (0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined()
+                #expect(SearchIndexBuilder.snippet(text) == SearchIndexBuilder.scalarSnippet(text), "\(text.debugDescription)")
+            }
+        }
+        let exactly = String(repeating: "a", count: SearchIndexBuilder.snippetCharacters)
+        for text in [exactly, exactly + " b", "b " + exactly, exactly + "é", String(repeating: "ab ", count: 50)] {
+            #expect(SearchIndexBuilder.snippet(text) == SearchIndexBuilder.scalarSnippet(text))
+        }
+    }
+
+    /// Postings written in batches of any size, and the same stem's forms in a document summed.
+    @Test func postingListsAreTheSameWhateverTheBatch() {
+        var generator = SystemRandomNumberGenerator()
+        let stems = 50, documents = 400
+        let postings = (0..<documents).map { _ in
+            (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+                (stem: Int32.random(in: 0..<Int32(stems), using: &generator), weight: UInt32.random(in: 1...15, using: &generator))
+            }
+        }
+        var expected = [[(document: Int, weight: UInt32)]](repeating: [], count: stems)
+        for (document, list) in postings.enumerated() {
+            for (stem, weight) in list {
+                if expected[Int(stem)].last?.document == document { expected[Int(stem)][expected[Int(stem)].count - 1].weight += weight } else {
+                    expected[Int(stem)].append((document, weight))
+                }
+            }
+        }
+        for batchSize in [1, 7, 100, 1 << 17] {
+            let lists = StemPostingLists(batchSize: batchSize)
+            for _ in 0..<stems { lists.appendStem() }
+            for (document, list) in postings.enumerated() { lists.add(document: Int32(document), postings: list) }
+            lists.flush()
+            for stem in 0..<stems {
+                let decoded = lists.withList(of: stem) { bytes -> [(document: Int, weight: UInt32)] in
+                    var result: [(document: Int, weight: UInt32)] = []
+                    var offset = 0, document: UInt32 = 0
+                    while offset < bytes.count {
+                        document += LEB128.read(bytes, at: &offset)
+                        result.append((Int(document), LEB128.read(bytes, at: &offset)))
+                    }
+                    return result
+                }
+                #expect(decoded.map(\.document) == expected[stem].map(\.document), "stem \(stem), batches of \(batchSize)")
+                #expect(decoded.map(\.weight) == expected[stem].map(\.weight), "stem \(stem), batches of \(batchSize)")
+            }
+        }
+    }
+
     @Test func jsonStringsAreEscaped() {
         #expect(JSONText.string("a\"b\\c\n\u{2028}</script>") == "\"a\\\"b\\\\c\\n\\u2028</script>\"")
         #expect(JSONText.string("plain café – text") == "\"plain café – text\"")

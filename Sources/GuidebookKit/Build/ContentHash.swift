@@ -1,6 +1,6 @@
 import Foundation
 
-/// FNV-1a, 64 bits: a content hash for file names, checklist item ids and ETags (not for security).
+/// Content hashes for file names, checklist item ids, ETags and the build cache (not for security).
 public enum ContentHash {
     static func fnv1a<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -64,10 +64,14 @@ public enum ContentHash {
         }
     }
 
-    /// 16 hex digits.
-    public static func hex(_ text: String) -> String { hex(fnv1a(text.utf8)) }
+    /// 16 hex digits of `fingerprint`: the index's 6,700 files at 10,000 pages are 29 MB, and FNV-1a a byte at a
+    /// time was a noticeable part of writing them.
+    public static func hex(_ text: String) -> String {
+        var text = text
+        return hex(text.withUTF8 { fingerprint(UnsafeRawBufferPointer($0)) })
+    }
 
-    public static func hex(_ data: Data) -> String { hex(fnv1a(data)) }
+    public static func hex(_ data: Data) -> String { hex(fingerprint(data)) }
 
     private static func hex(_ hash: UInt64) -> String {
         let digits = String(hash, radix: 16)

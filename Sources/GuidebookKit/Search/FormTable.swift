@@ -53,16 +53,37 @@ struct FormTable: Sendable {
         }
     }
 
-    init(capacity: Int = 512) {
+    /// Slots for `capacity` forms; with `reservingForms`, room for as many forms of about eight
+    /// bytes too (not for a page's table: most pages have fewer forms, and its room is fresh memory).
+    init(capacity: Int = 512, reservingForms: Bool = false) {
         var slotCount = 1024
         while slotCount * 3 < capacity * 4 { slotCount *= 2 }
         slots = Array(repeating: Slot(), count: slotCount)
+        guard reservingForms else { return }
+        hashes.reserveCapacity(capacity)
+        starts.reserveCapacity(capacity + 1)
+        bytes.reserveCapacity(capacity * 8)
     }
 
     var count: Int { hashes.count }
 
     static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        ContentHash.fingerprint(UnsafeRawBufferPointer(word))
+        hash(word, head: Head(word))
+    }
+
+    /// A form of up to 16 bytes (nearly every one) is hashed from its head, already loaded as two
+    /// words: hashing its bytes again, the short tail a byte at a time, was a tenth of weighing.
+    /// The mix is MurmurHash3's finaliser; the table uses the low bits and `check` the high ones.
+    private static func hash(_ word: UnsafeBufferPointer<UInt8>, head: Head) -> UInt64 {
+        guard word.count <= 16 else { return ContentHash.fingerprint(UnsafeRawBufferPointer(word)) }
+        var mixed = head.first &* 0x9E37_79B9_7F4A_7C15
+        mixed ^= (head.second &+ UInt64(word.count)) &* 0xC2B2_AE3D_27D4_EB4F
+        mixed ^= mixed >> 33
+        mixed = mixed &* 0xFF51_AFD7_ED55_8CCD
+        mixed ^= mixed >> 33
+        mixed = mixed &* 0xC4CE_B9FE_1A85_EC53
+        mixed ^= mixed >> 33
+        return mixed
     }
 
     /// The form's number, numbering it if it is new.
@@ -83,7 +104,8 @@ struct FormTable: Sendable {
     }
 
     mutating func number(of word: UnsafeBufferPointer<UInt8>) -> Int32 {
-        number(of: word, hash: Self.hash(word))
+        let head = Head(word)
+        return number(of: word, hash: Self.hash(word, head: head), head: head)
     }
 
     /// Every form of `other`, in its number order, numbered here; new ones are numbered as they

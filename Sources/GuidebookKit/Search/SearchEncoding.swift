@@ -149,21 +149,28 @@ enum SearchEncoding {
 
     /// The strings' indices in the order `sortedInJavaScriptOrder` puts them.
     static func javaScriptOrder(of strings: [String]) -> [Int] {
+        /// 24 bytes, sorted in place: at 10,000 pages the keys of 370,000 forms, a sorted copy of
+        /// them and the merge's buffer were fresh memory, and its page faults a third of the sort.
         struct Key {
             /// Bytes 0..<8 and 8..<16, the first byte highest, zero past the end.
             var first: UInt64, second: UInt64
-            var index: Int32, length: Int32
-            var isBelowE000: Bool
+            var index: Int32
+            /// The length in bytes, up to 17 ("more than sixteen"), and whether every scalar is below U+E000.
+            var lengthAndBelowE000: UInt32
+
+            var isBelowE000: Bool { lengthAndBelowE000 & 0x100 != 0 }
+            var length: UInt32 { lengthAndBelowE000 & 0xFF }
         }
-        let keys = strings.indices.map { index -> Key in
+        var keys = strings.indices.map { index -> Key in
             var words: (UInt64, UInt64) = (0, 0)
             for (offset, byte) in strings[index].utf8.prefix(16).enumerated() {
                 if offset < 8 { words.0 |= UInt64(byte) << (56 - 8 * UInt64(offset)) } else { words.1 |= UInt64(byte) << (56 - 8 * UInt64(offset - 8)) }
             }
-            return Key(first: words.0, second: words.1, index: Int32(index), length: Int32(clamping: strings[index].utf8.count),
-                       isBelowE000: isBelowE000(strings[index]))
+            let length = UInt32(min(strings[index].utf8.count, 17))
+            return Key(first: words.0, second: words.1, index: Int32(index),
+                       lengthAndBelowE000: length | (isBelowE000(strings[index]) ? 0x100 : 0))
         }
-        return keys.sorted { a, b in
+        keys.sort { a, b in
             if a.isBelowE000 && b.isBelowE000 {
                 if a.first != b.first { return a.first < b.first }
                 if a.second != b.second { return a.second < b.second }
@@ -172,7 +179,8 @@ enum SearchEncoding {
                 if a.length <= 16 && b.length <= 16 { return a.length < b.length }
             }
             return precedesInJavaScript(strings[Int(a.index)], isBelowE000: a.isBelowE000, strings[Int(b.index)], isBelowE000: b.isBelowE000)
-        }.map { Int($0.index) }
+        }
+        return keys.map { Int($0.index) }
     }
 
     static func isBelowE000(_ text: String) -> Bool {

@@ -24,7 +24,7 @@ struct SearchIndexBuilder {
     /// Word forms numbered as they first come, each with its stem's number; stems numbered as
     /// they first come, by their bytes too. Numbers and flat lists, not a dictionary per document:
     /// at 10,000 pages that was a gigabyte.
-    private var formTable = FormTable(capacity: 1 << 16)
+    private var formTable = FormTable(capacity: Self.initialFormCapacity)
     private var forms: [String] = []
     private var formStems: [Int32] = []
     private var stemTable = FormTable(capacity: 1 << 14)
@@ -38,6 +38,22 @@ struct SearchIndexBuilder {
     init(stemmer: Stemmer) {
         self.stemmer = stemmer
     }
+
+    /// Room for this many documents (a page's sections at most), and for the word forms of this
+    /// many bytes of text: grown by doubling, the documents of a large guide were copied (their
+    /// strings retained and released) and the form table rehashed, all of it fresh memory each time.
+    mutating func reserveCapacity(documents count: Int, textBytes: Int) {
+        documents.reserveCapacity(count)
+        lengths.reserveCapacity(count)
+        let forms = min(textBytes / Self.textBytesPerForm, Self.maximumReservedForms)
+        if forms > Self.initialFormCapacity, formTable.count == 0 { formTable = FormTable(capacity: forms, reservingForms: true) }
+    }
+
+    /// The benchmark's guide of 10,000 pages has a form for every 160 bytes of text (60 MB, 370,000
+    /// forms); a guide in plain English has fewer, and a table reserved too large costs only its slots.
+    static let textBytesPerForm = 160
+    static let maximumReservedForms = 1 << 21
+    static let initialFormCapacity = 1 << 16
 
     /// One document ready to be added: its result text and its weighted word forms.
     struct WeighedDocument: Sendable {
@@ -63,11 +79,9 @@ struct SearchIndexBuilder {
     mutating func add(_ page: WeighedPage) -> [Int32] {
         let (numbers, stems) = number(page.formTable)
         let firstDocument = Int32(documents.count)
-        var touched: [Int32] = []
         for (offset, documentPostings) in page.postings.enumerated() {
             postingLists.add(document: firstDocument + Int32(offset),
-                             postings: documentPostings.lazy.map { (stem: stems[Int($0.form)], weight: $0.weight) },
-                             touched: &touched)
+                             postings: documentPostings.lazy.map { (stem: stems[Int($0.form)], weight: $0.weight) })
         }
         documents += page.documents
         lengths += page.lengths
@@ -103,6 +117,7 @@ struct SearchIndexBuilder {
     /// batch of stems is scored, then its lists are let go, so the full lists and the pruned ones
     /// are never all held at once.
     mutating func finish(keepsAllPostings: Bool = false) -> SearchIndex {
+        postingLists.flush()
         // Forms are found by number from here on: the table's lookups (20 MB at 10,000 pages) go.
         formTable = FormTable()
         let stems = stemTable.forms
@@ -196,6 +211,43 @@ struct SearchIndexBuilder {
 
     /// At most `snippetCharacters`, cut at a space, white space folded.
     static func snippet(_ text: String) -> String {
+        var text = text
+        return text.withUTF8(asciiSnippet) ?? scalarSnippet(text)
+    }
+
+    /// `snippet` of text whose start is ASCII, from its bytes; nil when a non-ASCII byte comes
+    /// before the snippet's end. Most sections of a guide start so, and decoding scalars one by
+    /// one was most of the cost of making their snippets.
+    private static func asciiSnippet(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var end = 0, count = 0, lastSpace: Int?
+        var folded = [UInt8](repeating: 0, count: snippetCharacters)
+        var pendingSpace = false
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = end > 0
+                continue
+            }
+            if pendingSpace {
+                if count + 1 > snippetCharacters { break }
+                lastSpace = end
+                folded[end] = 0x20
+                end += 1
+                count += 1
+                pendingSpace = false
+            }
+            if count + 1 > snippetCharacters {
+                if let lastSpace { end = lastSpace }
+                break
+            }
+            folded[end] = byte
+            end += 1
+            count += 1
+        }
+        return String(decoding: folded[..<end], as: UTF8.self)
+    }
+
+    static func scalarSnippet(_ text: String) -> String {
         // Only the start is kept, so only the start is looked at: scalars, not characters (grapheme
         // breaking was a noticeable part of indexing 90,000 sections), gathered as UTF-8 bytes.
         var folded: [UInt8] = []

@@ -168,18 +168,23 @@ enum SearchShardWriter {
     }
 
     static func termShard(_ table: TermTable, range: Range<Int>, firstForm: String) -> File {
-        // Each stem's forms, the stems in the order their first forms come.
-        var entryOfStem: [Int32: Int] = [:]
-        var entries: [(stem: Int32, positions: [Int])] = []
-        for position in range {
-            let stem = table.formStems[position]
-            if let entry = entryOfStem[stem] {
-                entries[entry].positions.append(position)
-            } else {
-                entryOfStem[stem] = entries.count
-                entries.append((stem, [position]))
-            }
+        // Each stem's forms, the stems in the order their first forms come: the positions sorted by
+        // stem, then runs of one stem by their first position. Sorted, not gathered through a
+        // dictionary of arrays: that was a hash and often an array for each of a guide's forms.
+        var positions = Array(range)
+        table.formStems.withUnsafeBufferPointer { stems in
+            positions.sort { stems[$0] != stems[$1] ? stems[$0] < stems[$1] : $0 < $1 }
         }
+        var entries: [(stem: Int32, positions: Range<Int>)] = []
+        var start = 0
+        while start < positions.count {
+            let stem = table.formStems[positions[start]]
+            var end = start + 1
+            while end < positions.count, table.formStems[positions[end]] == stem { end += 1 }
+            entries.append((stem, start..<end))
+            start = end
+        }
+        entries.sort { positions[$0.positions.lowerBound] < positions[$1.positions.lowerBound] }
         // Gathered as bytes, as `chunkScript` is.
         var body: [UInt8] = []
         body.reserveCapacity(shardMaximum + 256)
@@ -190,9 +195,9 @@ enum SearchShardWriter {
         for (number, entry) in entries.enumerated() {
             if number > 0 { body += ",\n".utf8 }
             forms.removeAll(keepingCapacity: true)
-            for (offset, position) in entry.positions.enumerated() {
-                if offset > 0 { forms.append(UInt8(ascii: " ")) }
-                forms += table.forms[position].utf8
+            for offset in entry.positions {
+                if offset > entry.positions.lowerBound { forms.append(UInt8(ascii: " ")) }
+                forms += table.forms[positions[offset]].utf8
             }
             body.append(UInt8(ascii: "["))
             JSONText.append(utf8: forms, to: &body)

@@ -24,7 +24,7 @@ struct WeighedPage: Sendable {
         // Sized for the page's words up front: a page's table growing (twice, for most pages of
         // the benchmark's guide) was a tenth of weighing it, most of it the kernel's fresh pages.
         let textBytes = page.sections.reduce(page.title.utf8.count + page.summary.utf8.count) { $0 + $1.text.utf8.count + $1.heading.utf8.count }
-        var counter = Counter(table: FormTable(capacity: textBytes / Self.bytesPerForm))
+        var counter = Counter(table: FormTable(capacity: textBytes / Self.bytesPerForm), forms: textBytes / Self.bytesPerForm)
         for (offset, section) in page.sections.enumerated() {
             let isFirst = offset == 0
             if !isFirst && section.text.isEmpty && section.heading.isEmpty { continue }
@@ -55,19 +55,27 @@ struct WeighedPage: Sendable {
         }
     }
 
-    /// Counts a page's words into the document being weighed, numbering forms for the page.
-    /// A struct with mutating methods, not a closure's captures: those were checked for exclusive
-    /// access at run time, once per word of the guide.
     /// About the text bytes of a page per distinct word form in it (English prose: 6 bytes a
     /// word, most words repeated); a page past it makes its table grow, as any page did before.
     static let bytesPerForm = 10
 
+    /// Counts a page's words into the document being weighed, numbering forms for the page.
+    /// A struct with mutating methods, not a closure's captures: those were checked for exclusive
+    /// access at run time, once per word of the guide.
     private struct Counter {
         var table: FormTable
         /// By form number, its weight in the document being weighed; `touched` lists the nonzero ones.
         var weights: [UInt32] = []
         var touched: [Int32] = []
         var length = 0.0
+
+        /// Room for `forms` forms up front, as the table has: grown a form at a time, these lists
+        /// were reallocated several times a page.
+        init(table: FormTable, forms: Int) {
+            self.table = table
+            weights.reserveCapacity(forms)
+            touched.reserveCapacity(forms)
+        }
 
         mutating func count(_ text: String, boost: Double) {
             let boost = UInt32(boost)
