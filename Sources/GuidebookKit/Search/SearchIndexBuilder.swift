@@ -122,22 +122,19 @@ struct SearchIndexBuilder {
         formTable = FormTable()
         let stems = stemTable.forms
         stemTable = FormTable()
-        var postings = [[SearchPosting]](repeating: [], count: stems.count)
         var documentCounts = [Int](repeating: 0, count: stems.count)
         var tails = [String](repeating: "", count: stems.count)
         var allPostings = [[UInt8]](repeating: [], count: keepsAllPostings ? stems.count : 0)
+        let rows = lengths.map(Self.scoreRow)
         for start in stride(from: 0, to: stems.count, by: Self.finishBatchSize) {
             let batch = start..<min(start + Self.finishBatchSize, stems.count)
-            let scored = Array(batch).concurrentMap { [lengths, postingLists] stem -> (best: [SearchPosting], count: Int, tail: String, all: [UInt8]) in
-                let postings = postingLists.withList(of: stem) { Self.score($0, lengths: lengths) }
-                let best = Self.best(postings)
-                // Most stems keep all their postings: then the cache's copy is the index's.
-                let bestBytes = SearchEncoding.postingBytes(best)
-                let all = !keepsAllPostings ? [] : best.count == postings.count ? bestBytes : SearchEncoding.postingBytes(postings)
-                return (best, postings.count, SearchShardWriter.tail(postingBytes: bestBytes, documentCount: postings.count), all)
+            let scored = Array(batch).concurrentMap { [lengths, postingLists] stem -> FinishedStem in
+                postingLists.withList(of: stem) { bytes in
+                    Self.finishedStem(bytes, rows: rows, lengths: lengths, keepsAllPostings: keepsAllPostings)
+                        ?? Self.finishedStem(Self.score(bytes, lengths: lengths), keepsAllPostings: keepsAllPostings)
+                }
             }
             for (stem, result) in zip(batch, scored) {
-                postings[stem] = result.best
                 documentCounts[stem] = result.count
                 tails[stem] = result.tail
                 if keepsAllPostings { allPostings[stem] = result.all }
@@ -145,8 +142,47 @@ struct SearchIndexBuilder {
             }
         }
         postingLists = StemPostingLists()
-        return SearchIndex(documents: documents, forms: forms, formStems: formStems, stems: stems, stemPostings: postings,
+        return SearchIndex(documents: documents, forms: forms, formStems: formStems, stems: stems,
                            stemDocumentCounts: documentCounts, stemTails: tails, stemAllPostings: allPostings, language: stemmer.algorithm)
+    }
+
+    /// A stem as the index files and the build cache take it: how many documents hold it, the end
+    /// of its entry (`SearchShardWriter.tail`) and, for the cache, all its postings encoded.
+    private struct FinishedStem {
+        var count: Int
+        var tail: String
+        var all: [UInt8]
+    }
+
+    /// The usual stem, with at most `maxPostings` postings, all kept: encoded straight from the
+    /// list, a posting at a time, into its entry's end. An array of postings and two encodings of
+    /// it for each of the 93,000 stems of a large guide were most of the cost of finishing it.
+    /// nil for a stem with more postings, which must be pruned first.
+    private static func finishedStem(_ bytes: UnsafeBufferPointer<UInt8>, rows: [Int32], lengths: [Double], keepsAllPostings: Bool) -> FinishedStem? {
+        var tail: [UInt8] = [UInt8(ascii: "\"")]
+        tail.reserveCapacity(bytes.count + 12)
+        var offset = 0, document: UInt32 = 0, previous = 0, count = 0
+        while offset < bytes.count {
+            document += LEB128.read(bytes, at: &offset)
+            let weight = LEB128.read(bytes, at: &offset)
+            count += 1
+            guard count <= maxPostings else { return nil }
+            SearchEncoding.appendVarint(Int(document) - previous, to: &tail)
+            tail.append(SearchEncoding.digitByte(scoreCode(weight: weight, row: rows[Int(document)], length: lengths[Int(document)])))
+            previous = Int(document)
+        }
+        let all = keepsAllPostings ? Array(tail[1...]) : []
+        tail.append(UInt8(ascii: "\""))
+        tail.append(UInt8(ascii: ","))
+        tail += String(count).utf8
+        return FinishedStem(count: count, tail: String(decoding: tail, as: UTF8.self), all: all)
+    }
+
+    /// A stem with all its postings scored, pruned to the best.
+    private static func finishedStem(_ postings: [SearchPosting], keepsAllPostings: Bool) -> FinishedStem {
+        let bestBytes = SearchEncoding.postingBytes(best(postings))
+        return FinishedStem(count: postings.count, tail: SearchShardWriter.tail(postingBytes: bestBytes, documentCount: postings.count),
+                            all: keepsAllPostings ? SearchEncoding.postingBytes(postings) : [])
     }
 
     static let finishBatchSize = 4096
@@ -175,6 +211,19 @@ struct SearchIndexBuilder {
         let row = Int(exactly: length) ?? Int.max
         guard weight < tabledWeights, row < tabledLengths else { return scoreCode(weight: Double(weight), length: length) }
         return Int(scoreCodeTable[row * tabledWeights + Int(weight)])
+    }
+
+    /// A document length's row in the table, found once a document, not once a posting; -1 for
+    /// a length the table does not hold.
+    static func scoreRow(_ length: Double) -> Int32 {
+        guard let row = Int(exactly: length), row >= 0, row < tabledLengths else { return -1 }
+        return Int32(row)
+    }
+
+    /// `scoreCode(weight:length:)` with the length's row (`scoreRow`) found already.
+    private static func scoreCode(weight: UInt32, row: Int32, length: Double) -> Int {
+        guard weight < tabledWeights, row >= 0 else { return scoreCode(weight: Double(weight), length: length) }
+        return Int(scoreCodeTable[Int(row) * tabledWeights + Int(weight)])
     }
 
     private static let tabledWeights = 32, tabledLengths = 4096
@@ -289,11 +338,10 @@ struct SearchIndex: Sendable {
     /// Word forms by number, each with its stem's number.
     var forms: [String]
     var formStems: [Int32]
-    /// Stems by number; per stem, its postings in document order (at most
-    /// `SearchIndexBuilder.maxPostings`), the documents that hold it (counted before the postings
-    /// were pruned), and for the build cache every posting, encoded as in the index.
+    /// Stems by number; per stem, the documents that hold it (counted before its postings were
+    /// pruned to `SearchIndexBuilder.maxPostings`), and for the build cache every posting, encoded
+    /// as in the index.
     var stems: [String]
-    var stemPostings: [[SearchPosting]]
     var stemDocumentCounts: [Int]
     /// Per stem, the end of its entry in the term shards (`SearchShardWriter.tail`).
     var stemTails: [String]
@@ -305,8 +353,13 @@ struct SearchIndex: Sendable {
         Dictionary(uniqueKeysWithValues: zip(forms, formStems.map { stems[Int($0)] }))
     }
 
-    /// Each stem's postings, by name.
+    /// Each stem's postings (the best, as the index files hold them), by name, read back from
+    /// the ends of the stems' entries.
     var postings: [String: [SearchPosting]] {
-        Dictionary(uniqueKeysWithValues: zip(stems, stemPostings))
+        Dictionary(uniqueKeysWithValues: zip(stems, stemTails.map { tail in
+            // `"postings",count`: the digits have no quote among them.
+            let digits = tail.utf8.dropFirst().prefix { $0 != UInt8(ascii: "\"") }
+            return (try? SearchEncoding.decodePostings(Array(digits))) ?? []
+        }))
     }
 }

@@ -79,7 +79,6 @@ enum SearchStage {
         // The table holds what the files need of these; the peak of a large build is near here.
         index.forms = []
         index.formStems = []
-        index.stemPostings = []
         index.stemTails = []
         var failure: String?
         let layout = SearchShardWriter.write(table: table, stems: index.stems, documents: index.documents, language: index.language) { files in
