@@ -264,6 +264,31 @@ struct SearchIndexTests {
         #expect(SearchIndexBuilder.snippet("Café naïve") == "Café naïve")
     }
 
+    /// The build cache reads a term shard's entries back from its file: each entry's forms and end,
+    /// as the table the shard was written from has them; anything else is not taken for a shard.
+    @Test func shardScriptsReadBackAsTheyWereWritten() throws {
+        let pages = (0..<60).map { n in
+            page("p\(n).html", "Page \(n) team-work", sections: [(nil, "", "teams teaming multi-agency co-location café \(n) word\(n % 9)"),
+                                                               ("h", "Heading \(n)", String(repeating: "common ", count: 1 + n % 4))])
+        }
+        let built = index(pages)
+        let table = SearchShardWriter.TermTable(index: built)
+        let ranges = SearchShardWriter.cut(table)
+        for range in ranges {
+            let file = SearchShardWriter.termShard(table, range: range, firstForm: SearchShardWriter.firstForm(of: range, in: table))
+            let entries = try #require(SearchShardWriter.entries(inShardScript: file.contents))
+            #expect(entries.flatMap(\.forms).sorted() == table.forms[range].sorted())
+            for entry in entries {
+                let stems = Set(entry.forms.map { form in table.formStems[table.forms.firstIndex(of: form)!] })
+                #expect(stems.count == 1)
+                #expect(entry.tail == table.stemTails[Int(stems.first!)])
+            }
+            #expect(SearchShardWriter.entries(inShardScript: String(file.contents.dropLast(4))) == nil)
+            #expect(SearchShardWriter.entries(inShardScript: file.contents.replacingOccurrences(of: "registerSearchShard", with: "registerSearchDocs")) == nil)
+        }
+        #expect(table.forms.contains("multi-agency") && table.forms.contains("cafe"))
+    }
+
     @Test func asciiSnippetsAreTheScalarOnes() {
         // The ASCII path gives way to the scalar one wherever a non-ASCII byte comes before the cut.
         var generator = SystemRandomNumberGenerator()

@@ -6,7 +6,7 @@ import Foundation
 /// the glossary, the diagnostics, and the search index's state. Anything in `Key` that differs
 /// means a full build, which writes a new cache.
 public struct BuildCache: Sendable {
-    static let formatVersion = 7
+    static let formatVersion = 8
     static let folderName = ".guidebook-cache"
 
     /// Everything outside the content that the site depends on.

@@ -53,7 +53,7 @@ enum IncrementalBuild {
                                                           stemmer: stemmer, blobFile: blobFile, site: outputFolder) else { return nil }
                 change.merge(pageChange)
             }
-            guard let files = try? state.changedFiles(after: change, blobFile: blobFile, site: outputFolder) else { return nil }
+            guard let files = try? state.changedFiles(after: change, site: outputFolder) else { return nil }
             searchFiles = files
             search = state
         }

@@ -210,6 +210,25 @@ enum SearchShardWriter {
         return File(path: "\(folder)/terms-\(ContentHash.hex(text)).js", contents: text)
     }
 
+    /// The entries of a shard's script, as `termShard` wrote them: each its forms and the end
+    /// (`tail`) of its text. For the build cache, which reads shards back from the site instead of
+    /// keeping a copy. nil when it is not such a script.
+    static func entries(inShardScript script: String) -> [(forms: [String], tail: String)]? {
+        let prefix = "Guidebook.registerSearchShard(", suffix = ");\n"
+        guard script.hasPrefix(prefix), script.hasSuffix(suffix) else { return nil }
+        let json = "[" + script.dropFirst(prefix.count).dropLast(suffix.count) + "]"
+        guard let parts = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [Any], parts.count == 2,
+              let entries = parts[1] as? [[Any]] else { return nil }
+        var result: [(forms: [String], tail: String)] = []
+        result.reserveCapacity(entries.count)
+        for entry in entries {
+            guard entry.count == 3, let forms = entry[0] as? String, let postings = entry[1] as? String, let count = entry[2] as? Int,
+                  !forms.isEmpty, !postings.utf8.contains(UInt8(ascii: "\"")) else { return nil }
+            result.append((forms.split(separator: " ").map(String.init), "\"\(postings)\",\(count)"))
+        }
+        return result
+    }
+
     /// Whether a shard may start at this form: a property of the form alone. From the hash's high
     /// bits: FNV-1a's low bits depend only on the low bits of each byte.
     static func isCutPoint(_ form: String) -> Bool {

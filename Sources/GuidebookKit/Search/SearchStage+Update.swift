@@ -24,7 +24,7 @@ extension SearchStage {
             else { return nil }
             change.merge(pageChange)
         }
-        guard let files = try? state.changedFiles(after: change, blobFile: oldBlobs, site: previous.folder) else { return nil }
+        guard let files = try? state.changedFiles(after: change, site: previous.folder) else { return nil }
         // Every other index file of the old site stays as it is.
         let written = Set(files.write.map(\.path)), removed = Set(files.remove)
         let oldFiles = FileStamp.files(under: previous.folder.appendingPathComponent(SearchShardWriter.folder)).keys

@@ -15,7 +15,6 @@ extension SearchState {
             writer.string(shard.firstForm)
             writer.int(shard.formCount)
             writer.string(shard.hash)
-            writer.blob(shard.tails)
         }
         writer.strings(chunkHashes)
         writer.strings(directoryHashes)
@@ -35,7 +34,7 @@ extension SearchState {
         let stems = try reader.strings()
         let stemPostings = try stems.map { _ in try reader.storedBlob() }
         let shards = try (0..<reader.count()).map { _ in
-            Shard(firstForm: try reader.string(), formCount: try reader.int(), hash: try reader.string(), tails: try reader.storedBlob())
+            Shard(firstForm: try reader.string(), formCount: try reader.int(), hash: try reader.string())
         }
         let state = SearchState(language: language, documentCount: documentCount, table: table, formPageCounts: formPageCounts, stems: stems,
                                 stemPostings: stemPostings, shards: shards, chunkHashes: try reader.strings(),

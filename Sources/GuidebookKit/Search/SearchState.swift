@@ -4,15 +4,15 @@ import Foundation
 /// place of its old ones and write only the index files that change, byte for byte as a clean
 /// build would write them. Possible because a posting's score depends on its own document only
 /// (`SearchIndexBuilder`) and shards are cut where the word forms say (`SearchShardWriter.cut`).
-/// What only some builds need (a stem's postings, a page's word forms, a shard's entries) is in
-/// blobs, read when needed; a chunk's documents are read from the site's own file of them.
+/// What only some builds need (a stem's postings, a page's word forms) is in blobs, read when
+/// needed; a shard's entries and a chunk's documents are read from the site's own files of them.
 struct SearchState: Sendable {
+    /// A term shard; its entries are read back from its file in the site (`shardEntries`) when
+    /// a shard beside it must be written again.
     struct Shard: Sendable, Equatable {
         var firstForm: String
         var formCount: Int
         var hash: String
-        /// Its entries' ends: per stem in it, its number and `"postings",count`.
-        var tails: CacheBlob
     }
 
     var language: String?
@@ -45,13 +45,10 @@ struct SearchState: Sendable {
 
     /// Every blob, in a fixed order, for `CacheBlobFile.store`.
     var blobs: [CacheBlob] {
-        get { stemPostings + shards.map(\.tails) + pageForms }
+        get { stemPostings + pageForms }
         set {
-            var rest = newValue[...]
-            func take(_ count: Int) -> [CacheBlob] { defer { rest = rest.dropFirst(count) }; return Array(rest.prefix(count)) }
-            stemPostings = take(stemPostings.count)
-            for (index, blob) in take(shards.count).enumerated() { shards[index].tails = blob }
-            pageForms = take(pageForms.count)
+            stemPostings = Array(newValue.prefix(stemPostings.count))
+            pageForms = Array(newValue.dropFirst(stemPostings.count))
         }
     }
 
@@ -69,9 +66,8 @@ struct SearchState: Sendable {
         stems = layout.stems
         stemPostings = try index.stemAllPostings.map { try store(.pending($0)) }
         self.formPageCounts = formPageCounts
-        shards = try layout.shardRanges.indices.map { number in
-            Shard(firstForm: layout.shardFirstForms[number], formCount: layout.shardRanges[number].count, hash: layout.shardHashes[number],
-                  tails: try store(Self.tailsBlob(layout.shardRanges[number], layout.table)))
+        shards = layout.shardRanges.indices.map { number in
+            Shard(firstForm: layout.shardFirstForms[number], formCount: layout.shardRanges[number].count, hash: layout.shardHashes[number])
         }
         self.pageForms = pageForms
         self.formIDs = formIDs
@@ -219,6 +215,15 @@ struct SearchState: Sendable {
         return change
     }
 
+    /// Where the first of `forms` that is in `table.forms` is there.
+    private func stemPosition(ofAnyOf forms: [String]) -> Int? {
+        for form in forms {
+            let (found, position) = position(of: form)
+            if found { return position }
+        }
+        return nil
+    }
+
     /// Where `form` is, or would go, in `table.forms` (JavaScript's order).
     func position(of form: String) -> (found: Bool, position: Int) {
         let position = table.forms.partitioningIndex { !SearchEncoding.precedesInJavaScript($0, form) }
@@ -229,7 +234,7 @@ struct SearchState: Sendable {
 
     /// The index files a change made different, and the ones they replace. Shards that hold no
     /// changed stem or new form and start and end where they did keep their files.
-    mutating func changedFiles(after change: Change, blobFile: CacheBlobFile, site: URL) throws -> (write: [SearchShardWriter.File], remove: [String]) {
+    mutating func changedFiles(after change: Change, site: URL) throws -> (write: [SearchShardWriter.File], remove: [String]) {
         var write: [SearchShardWriter.File] = []
         var remove: [String] = []
         let ranges = SearchShardWriter.cut(table)
@@ -252,17 +257,17 @@ struct SearchState: Sendable {
             let firstOld = max(0, oldFirstForms.partitioningIndex { SearchEncoding.precedesInJavaScript(firstForm, $0) } - 1)
             let endOld = oldFirstForms.partitioningIndex { SearchEncoding.precedesInJavaScript(lastForm, $0) }
             for number in firstOld..<max(firstOld + 1, endOld) where number < shards.count && tailsRead.insert(number).inserted {
-                var reader = try blobFile.reader(of: shards[number].tails)
-                for _ in 0..<(try reader.count()) {
-                    let stem = try reader.int(), tail = try reader.string()
-                    guard stem >= 0, stem < table.stemTails.count else { throw CacheReader.Damaged() }
-                    if !change.stems.contains(Int32(stem)) { table.stemTails[stem] = tail }
+                for entry in try shardEntries(number, site: site) {
+                    // The entry's stem, by any of its forms still in the index (a stem's forms all share it).
+                    guard let position = stemPosition(ofAnyOf: entry.forms) else { continue }
+                    let stem = table.formStems[position]
+                    if !change.stems.contains(stem) { table.stemTails[Int(stem)] = entry.tail }
                 }
             }
             // Every entry's end must be known by now; one that is not means the cache is not what it says.
             guard range.allSatisfy({ !table.stemTails[Int(table.formStems[$0])].isEmpty }) else { throw CacheReader.Damaged() }
             let file = SearchShardWriter.termShard(table, range: range, firstForm: firstForm)
-            newShards.append(Shard(firstForm: firstForm, formCount: range.count, hash: file.hash, tails: Self.tailsBlob(range, table)))
+            newShards.append(Shard(firstForm: firstForm, formCount: range.count, hash: file.hash))
             kept.insert(file.hash)
             write.append(file)
         }
@@ -293,16 +298,6 @@ struct SearchState: Sendable {
 
     // MARK: Blobs
 
-    /// A shard's stems (numbers) with their entries' ends.
-    static func tailsBlob(_ range: Range<Int>, _ table: SearchShardWriter.TermTable) -> CacheBlob {
-        var seen: Set<Int32> = []
-        let stems = range.map { table.formStems[$0] }.filter { seen.insert($0).inserted }
-        return .encoding { writer in
-            writer.int(stems.count)
-            for stem in stems { writer.int(Int(stem)); writer.string(table.stemTails[Int(stem)]) }
-        }
-    }
-
     /// A page's forms by number (`formIDs`), as `CacheReader.ints` reads them back. Unsorted: sorting
     /// the numbers of the 10 million word uses of a large guide's pages, to write differences,
     /// took more time than the third fewer bytes saved in writing them.
@@ -311,6 +306,17 @@ struct SearchState: Sendable {
             count = LEB128.write(UInt32(ids.count), to: buffer.baseAddress!)
             for id in ids { count += LEB128.write(UInt32(id), to: buffer.baseAddress! + count) }
         })
+    }
+
+    /// A term shard's entries, read back from its file in `site`, which must still be the file the
+    /// state names: its entries' ends are not kept in the cache, as they were (11 MB at 10,000 pages).
+    func shardEntries(_ number: Int, site: URL) throws -> [(forms: [String], tail: String)] {
+        let path = site.appendingPathComponent("\(SearchShardWriter.folder)/terms-\(shards[number].hash).js").path
+        guard let data = FileManager.default.contents(atPath: path) else { throw CacheReader.Damaged() }
+        let text = String(decoding: data, as: UTF8.self)
+        guard ContentHash.hex(text) == shards[number].hash, let entries = SearchShardWriter.entries(inShardScript: text)
+        else { throw CacheReader.Damaged() }
+        return entries
     }
 
     /// A chunk's documents: as `replace` left them, or read back from the chunk's file in `site`,
