@@ -130,8 +130,8 @@ struct SearchIndexBuilder {
             let batch = start..<min(start + Self.finishBatchSize, stems.count)
             let scored = Array(batch).concurrentMap { [lengths, postingLists] stem -> FinishedStem in
                 postingLists.withList(of: stem) { bytes in
-                    Self.finishedStem(bytes, rows: rows, lengths: lengths, keepsAllPostings: keepsAllPostings)
-                        ?? Self.finishedStem(Self.score(bytes, lengths: lengths), keepsAllPostings: keepsAllPostings)
+                    Self.postingCount(bytes) <= Self.maxPostings ? Self.finishedStem(bytes, rows: rows, lengths: lengths, keepsAllPostings: keepsAllPostings)
+                        : Self.finishedStem(Self.score(bytes, rows: rows, lengths: lengths), keepsAllPostings: keepsAllPostings)
                 }
             }
             for (stem, result) in zip(batch, scored) {
@@ -154,11 +154,18 @@ struct SearchIndexBuilder {
         var all: [UInt8]
     }
 
+    /// How many (document delta, weight) pairs a list holds: a LEB128 number ends at each byte
+    /// below 0x80.
+    private static func postingCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var ends = 0
+        for byte in bytes where byte < 0x80 { ends += 1 }
+        return ends / 2
+    }
+
     /// The usual stem, with at most `maxPostings` postings, all kept: encoded straight from the
     /// list, a posting at a time, into its entry's end. An array of postings and two encodings of
     /// it for each of the 93,000 stems of a large guide were most of the cost of finishing it.
-    /// nil for a stem with more postings, which must be pruned first.
-    private static func finishedStem(_ bytes: UnsafeBufferPointer<UInt8>, rows: [Int32], lengths: [Double], keepsAllPostings: Bool) -> FinishedStem? {
+    private static func finishedStem(_ bytes: UnsafeBufferPointer<UInt8>, rows: [Int32], lengths: [Double], keepsAllPostings: Bool) -> FinishedStem {
         var tail: [UInt8] = [UInt8(ascii: "\"")]
         tail.reserveCapacity(bytes.count + 12)
         var offset = 0, document: UInt32 = 0, previous = 0, count = 0
@@ -166,7 +173,6 @@ struct SearchIndexBuilder {
             document += LEB128.read(bytes, at: &offset)
             let weight = LEB128.read(bytes, at: &offset)
             count += 1
-            guard count <= maxPostings else { return nil }
             SearchEncoding.appendVarint(Int(document) - previous, to: &tail)
             tail.append(SearchEncoding.digitByte(scoreCode(weight: weight, row: rows[Int(document)], length: lengths[Int(document)])))
             previous = Int(document)
@@ -188,13 +194,14 @@ struct SearchIndexBuilder {
     static let finishBatchSize = 4096
 
     /// One stem's postings, all of them, with BM25's term-frequency part as a score code.
-    private static func score(_ bytes: UnsafeBufferPointer<UInt8>, lengths: [Double]) -> [SearchPosting] {
+    private static func score(_ bytes: UnsafeBufferPointer<UInt8>, rows: [Int32], lengths: [Double]) -> [SearchPosting] {
         var result: [SearchPosting] = []
+        result.reserveCapacity(postingCount(bytes))
         var offset = 0, document: UInt32 = 0
         while offset < bytes.count {
             document += LEB128.read(bytes, at: &offset)
             let weight = LEB128.read(bytes, at: &offset)
-            result.append(SearchPosting(document: Int(document), scoreCode: scoreCode(weight: weight, length: lengths[Int(document)])))
+            result.append(SearchPosting(document: Int(document), scoreCode: scoreCode(weight: weight, row: rows[Int(document)], length: lengths[Int(document)])))
         }
         return result
     }
