@@ -150,7 +150,7 @@ enum SearchEncoding {
     /// The strings' indices in the order `sortedInJavaScriptOrder` puts them.
     static func javaScriptOrder(of strings: [String]) -> [Int] {
         /// 24 bytes, sorted in place: at 10,000 pages the keys of 370,000 forms, a sorted copy of
-        /// them and the merge's buffer were fresh memory, and its page faults a third of the sort.
+        /// them and the merge's buffer were fresh memory, and its page faults more than half the sort.
         struct Key {
             /// Bytes 0..<8 and 8..<16, the first byte highest, zero past the end.
             var first: UInt64, second: UInt64

@@ -163,25 +163,22 @@ struct SearchIndexBuilder {
     }
 
     /// The usual stem, with at most `maxPostings` postings, all kept: encoded straight from the
-    /// list, a posting at a time, into its entry's end. An array of postings and two encodings of
-    /// it for each of the 93,000 stems of a large guide were most of the cost of finishing it.
+    /// list, a posting at a time. An array of postings and two encodings of it for each of the
+    /// 93,000 stems of a large guide were most of the cost of finishing it.
     private static func finishedStem(_ bytes: UnsafeBufferPointer<UInt8>, rows: [Int32], lengths: [Double], keepsAllPostings: Bool) -> FinishedStem {
-        var tail: [UInt8] = [UInt8(ascii: "\"")]
-        tail.reserveCapacity(bytes.count + 12)
+        var postingBytes: [UInt8] = []
+        postingBytes.reserveCapacity(bytes.count)
         var offset = 0, document: UInt32 = 0, previous = 0, count = 0
         while offset < bytes.count {
             document += LEB128.read(bytes, at: &offset)
             let weight = LEB128.read(bytes, at: &offset)
             count += 1
-            SearchEncoding.appendVarint(Int(document) - previous, to: &tail)
-            tail.append(SearchEncoding.digitByte(scoreCode(weight: weight, row: rows[Int(document)], length: lengths[Int(document)])))
+            SearchEncoding.appendVarint(Int(document) - previous, to: &postingBytes)
+            postingBytes.append(SearchEncoding.digitByte(scoreCode(weight: weight, row: rows[Int(document)], length: lengths[Int(document)])))
             previous = Int(document)
         }
-        let all = keepsAllPostings ? Array(tail[1...]) : []
-        tail.append(UInt8(ascii: "\""))
-        tail.append(UInt8(ascii: ","))
-        tail += String(count).utf8
-        return FinishedStem(count: count, tail: String(decoding: tail, as: UTF8.self), all: all)
+        return FinishedStem(count: count, tail: SearchShardWriter.tail(postingBytes: postingBytes, documentCount: count),
+                            all: keepsAllPostings ? postingBytes : [])
     }
 
     /// A stem with all its postings scored, pruned to the best.
@@ -215,9 +212,7 @@ struct SearchIndexBuilder {
     /// The same, from a table for the usual weights and lengths: a logarithm for each of the
     /// millions of postings of a large guide was a noticeable part of finishing its index.
     static func scoreCode(weight: UInt32, length: Double) -> Int {
-        let row = Int(exactly: length) ?? Int.max
-        guard weight < tabledWeights, row < tabledLengths else { return scoreCode(weight: Double(weight), length: length) }
-        return Int(scoreCodeTable[row * tabledWeights + Int(weight)])
+        scoreCode(weight: weight, row: scoreRow(length), length: length)
     }
 
     /// A document length's row in the table, found once a document, not once a posting; -1 for
@@ -227,7 +222,7 @@ struct SearchIndexBuilder {
         return Int32(row)
     }
 
-    /// `scoreCode(weight:length:)` with the length's row (`scoreRow`) found already.
+    /// The same with the length's row (`scoreRow`) found already.
     private static func scoreCode(weight: UInt32, row: Int32, length: Double) -> Int {
         guard weight < tabledWeights, row >= 0 else { return scoreCode(weight: Double(weight), length: length) }
         return Int(scoreCodeTable[Int(row) * tabledWeights + Int(weight)])

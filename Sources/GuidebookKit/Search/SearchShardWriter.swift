@@ -224,7 +224,7 @@ enum SearchShardWriter {
         for entry in entries {
             guard entry.count == 3, let forms = entry[0] as? String, let postings = entry[1] as? String, let count = entry[2] as? Int,
                   !forms.isEmpty, !postings.utf8.contains(UInt8(ascii: "\"")) else { return nil }
-            result.append((forms.split(separator: " ").map(String.init), "\"\(postings)\",\(count)"))
+            result.append((forms.split(separator: " ").map(String.init), tail(postingBytes: Array(postings.utf8), documentCount: count)))
         }
         return result
     }

@@ -34,8 +34,9 @@ enum SearchStage {
             return updated
         }
         var builder = SearchIndexBuilder(stemmer: Stemmer(language: language))
-        builder.reserveCapacity(documents: tree.readingOrder.reduce(0) { $0 + sections[$1].count },
-                                textBytes: tree.readingOrder.reduce(0) { total, page in sections[page].reduce(total) { $0 + $1.text.utf8.count } })
+        let indexedSections = tree.readingOrder.lazy.map { sections[$0] }
+        builder.reserveCapacity(documents: indexedSections.reduce(0) { $0 + $1.count },
+                                textBytes: indexedSections.reduce(0) { total, page in page.reduce(total) { $0 + $1.text.utf8.count } })
         // For the build cache: per page, the numbers of its word forms in the builder's numbering
         // (stored in the cache's blob file as each page joins, so they are not all held), and per
         // form number, how many pages use it. The numbers stay the forms' numbers in the cache.

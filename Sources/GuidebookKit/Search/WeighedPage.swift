@@ -24,7 +24,7 @@ struct WeighedPage: Sendable {
         // Sized for the page's words up front: a page's table growing (twice, for most pages of
         // the benchmark's guide) was a tenth of weighing it, most of it the kernel's fresh pages.
         let textBytes = page.sections.reduce(page.title.utf8.count + page.summary.utf8.count) { $0 + $1.text.utf8.count + $1.heading.utf8.count }
-        var counter = Counter(table: FormTable(capacity: textBytes / Self.bytesPerForm), forms: textBytes / Self.bytesPerForm)
+        var counter = Counter(forms: textBytes / Self.bytesPerForm)
         for (offset, section) in page.sections.enumerated() {
             let isFirst = offset == 0
             if !isFirst && section.text.isEmpty && section.heading.isEmpty { continue }
@@ -69,10 +69,10 @@ struct WeighedPage: Sendable {
         var touched: [Int32] = []
         var length = 0.0
 
-        /// Room for `forms` forms up front, as the table has: grown a form at a time, these lists
-        /// were reallocated several times a page.
-        init(table: FormTable, forms: Int) {
-            self.table = table
+        /// Room for `forms` forms up front, in the table and in these lists: grown a form at a
+        /// time, the lists were reallocated several times a page.
+        init(forms: Int) {
+            table = FormTable(capacity: forms)
             weights.reserveCapacity(forms)
             touched.reserveCapacity(forms)
         }
