@@ -64,8 +64,8 @@ public enum ContentHash {
         }
     }
 
-    /// 16 hex digits of `fingerprint`: the index's 6,700 files at 10,000 pages are 29 MB, and FNV-1a a byte at a
-    /// time was a noticeable part of writing them.
+    /// 16 hex digits of `fingerprint`: the index's 6,700 files at 10,000 pages are 29 MB, and
+    /// FNV-1a, a byte at a time, was a noticeable part of writing them.
     public static func hex(_ text: String) -> String {
         var text = text
         return hex(text.withUTF8 { fingerprint(UnsafeRawBufferPointer($0)) })

@@ -311,12 +311,19 @@ struct SearchState: Sendable {
     /// A term shard's entries, read back from its file in `site`, which must still be the file the
     /// state names: its entries' ends are not kept in the cache, as they were (11 MB at 10,000 pages).
     func shardEntries(_ number: Int, site: URL) throws -> [(forms: [String], tail: String)] {
-        let path = site.appendingPathComponent("\(SearchShardWriter.folder)/terms-\(shards[number].hash).js").path
-        guard let data = FileManager.default.contents(atPath: path) else { throw CacheReader.Damaged() }
-        let text = String(decoding: data, as: UTF8.self)
-        guard ContentHash.hex(text) == shards[number].hash, let entries = SearchShardWriter.entries(inShardScript: text)
+        let hash = shards[number].hash
+        guard let entries = SearchShardWriter.entries(inShardScript: try Self.indexFile("terms-\(hash).js", hash: hash, site: site))
         else { throw CacheReader.Damaged() }
         return entries
+    }
+
+    /// The text of an index file of `site`, which must be the one its name's hash says.
+    private static func indexFile(_ name: String, hash: String, site: URL) throws -> String {
+        let path = site.appendingPathComponent("\(SearchShardWriter.folder)/\(name)").path
+        guard let data = FileManager.default.contents(atPath: path) else { throw CacheReader.Damaged() }
+        let text = String(decoding: data, as: UTF8.self)
+        guard ContentHash.hex(text) == hash else { throw CacheReader.Damaged() }
+        return text
     }
 
     /// A chunk's documents: as `replace` left them, or read back from the chunk's file in `site`,
@@ -324,10 +331,9 @@ struct SearchState: Sendable {
     func chunkDocuments(_ number: Int, site: URL) throws -> [SearchDocument] {
         if let changed = changedChunks[number] { return changed }
         guard number < chunkHashes.count else { throw CacheReader.Damaged() }
-        let path = site.appendingPathComponent("\(SearchShardWriter.folder)/docs-\(number)-\(chunkHashes[number]).js").path
-        guard let data = FileManager.default.contents(atPath: path) else { throw CacheReader.Damaged() }
-        let text = String(decoding: data, as: UTF8.self)
-        guard ContentHash.hex(text) == chunkHashes[number], let documents = SearchShardWriter.documents(inChunkScript: text, number: number)
+        let hash = chunkHashes[number]
+        guard let documents = SearchShardWriter.documents(inChunkScript: try Self.indexFile("docs-\(number)-\(hash).js", hash: hash, site: site),
+                                                          number: number)
         else { throw CacheReader.Damaged() }
         return documents
     }
