@@ -30,21 +30,3 @@ final class BackgroundWork<Result: Sendable>: @unchecked Sendable {
         return (result!, seconds)
     }
 }
-
-/// A value given to one other thread, which takes it: the giver keeps no reference, so the taker
-/// can let go of it part by part (the index drops each page's text once it has weighed it).
-final class Handoff<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value?
-
-    init(_ value: Value) {
-        self.value = value
-    }
-
-    func take() -> Value {
-        lock.withLock {
-            defer { value = nil }
-            return value!
-        }
-    }
-}

@@ -45,49 +45,61 @@ public struct SiteBuilder: Sendable {
         }
         clock.lap("load")
 
-        // Parse
+        // A tree needs a home page: with no page loaded, the load diagnostics say why.
         let pages = content.pages
-        var outlines = pages.concurrentMap { MarkdownParser.outline(of: $0.body) }
-        diagnostics += HeadingCheck.check(pages: pages, outlines: outlines)
-        clock.lap("parse")
-
-        // Link (a tree needs a home page: with no page loaded, the load diagnostics say why)
         guard !pages.isEmpty else {
             output.discard()
             return BuildResult(pagesWritten: [], diagnostics: diagnostics, timings: clock.timings, didWrite: false)
         }
-        let linked = LinkStage.link(pages: pages, outlines: outlines, content: content)
+        let tree = SiteTree(pages: pages)
+
+        // The index starts here, on each batch of pages as it is parsed, and is built and written
+        // beside the rest of the build; what comes back is the first write failure.
+        let sectionFeed = configuration.hasSearch ? SectionFeed(pageCount: pages.count) : nil
+        let (recordsCache, previousSite) = (options.recordsCache, options.previousSite)
+        let searchWork = sectionFeed.map { feed in
+            let (language, cacheBlobs) = (configuration.language, options.cacheBlobs)
+            return BackgroundWork { () -> SearchStage.Output in
+                SearchStage.build(tree: tree, sections: feed, language: language, cacheBlobs: cacheBlobs, previous: previousSite,
+                                  write: { files in
+                                      if feed.isCancelled { return "cancelled" }
+                                      return files.concurrentMap { file in
+                                          failure { try output.write(Data(file.contents.utf8), to: file.path) }
+                                      }.compactMap { $0 }.first
+                                  },
+                                  keep: output.keepAll)
+            }
+        }
+        // Whatever ends the build, the index has stopped writing before the output is discarded.
+        let stopIndex = {
+            sectionFeed?.cancel()
+            _ = searchWork?.wait()
+        }
+        defer { stopIndex() }
+
+        // Parse, in the index's batches of the reading order. The sections' text is for the index
+        // alone: it is handed over, and the outlines keep the rest once the pages are linked.
+        var outlines = Self.parse(pages, tree: tree, feed: sectionFeed)
+        diagnostics += HeadingCheck.check(pages: pages, outlines: outlines)
+        clock.lap("parse")
+
+        // Link
+        let linked = LinkStage.link(pages: pages, outlines: outlines, content: content, tree: tree)
         diagnostics += linked.diagnostics
         diagnostics += ReviewCheck.check(pages: pages, today: options.today)
         clock.lap("link")
 
         let failed = diagnostics.contains(where: \.isError) || (options.strict && !diagnostics.isEmpty)
         guard !failed, let theme else {
+            stopIndex()
             output.discard()
             return BuildResult(pagesWritten: [], diagnostics: diagnostics, timings: clock.timings, didWrite: false)
         }
 
         // Render and write
-        let tree = linked.tree
-        // The sections' text is for the index alone: it is handed over, and the outlines keep the rest.
-        let sectionHandoff = Handoff(configuration.hasSearch ? outlines.map(\.sections) : [])
         for index in outlines.indices { outlines[index].sections = [] }
         let pageOutlines = outlines
         let checklists = pages.indices.map { ChecklistBuilder.checklists(pageOutputPath: pages[$0].outputPath, pageTitle: pages[$0].frontMatter.title, outline: pageOutlines[$0]) }
-        let language = configuration.language
-        // The index is built and written beside the pages; what comes back is the first write failure.
-        let recordsCache = options.recordsCache
-        let cacheBlobs = options.cacheBlobs
-        let previousSite = options.previousSite
-        let searchWork = !configuration.hasSearch ? nil : BackgroundWork { () -> SearchStage.Output in
-            SearchStage.build(tree: tree, sections: sectionHandoff.take(), language: language, cacheBlobs: cacheBlobs, previous: previousSite,
-                              write: { files in
-                                  files.concurrentMap { file in
-                                      failure { try output.write(Data(file.contents.utf8), to: file.path) }
-                                  }.compactMap { $0 }.first
-                              },
-                              keep: output.keepAll)
-        }
         var generated: [PendingGeneratedPage] = []
         // Pages link to the print edition before it is rendered, so its path is known up front.
         let printPath: Set<String> = theme.templates.getTemplate(named: "print") != nil ? [PrintEdition.path] : []
@@ -161,7 +173,7 @@ public struct SiteBuilder: Sendable {
             searchFingerprints = result.fingerprints
             searchWasUpdated = result.wasUpdated
             clock.lap("index (waited for)")
-            clock.record("index (alongside render)", seconds: searchSeconds)
+            clock.record("index (alongside parse, link and render)", seconds: searchSeconds)
         }
         do {
             if let failure = writeErrors.compactMap({ $0 }).first {
@@ -212,6 +224,23 @@ public struct SiteBuilder: Sendable {
 }
 
 extension SiteBuilder {
+    /// Every page's outline, by page index; parsed in batches of the reading order, each batch's
+    /// sections given to `feed` as soon as it is parsed.
+    fileprivate static func parse(_ pages: [SourcePage], tree: SiteTree, feed: SectionFeed?) -> [MarkdownOutline] {
+        guard let feed else { return pages.concurrentMap { MarkdownParser.outline(of: $0.body) } }
+        var outlines: [MarkdownOutline?] = Array(repeating: nil, count: pages.count)
+        var inReadingOrder = [Bool](repeating: false, count: pages.count)
+        for index in tree.readingOrder { inReadingOrder[index] = true }
+        let order = tree.readingOrder + pages.indices.filter { !inReadingOrder[$0] }
+        for start in stride(from: 0, to: order.count, by: SearchStage.batchSize) {
+            let batch = Array(order[start..<min(start + SearchStage.batchSize, order.count)])
+            let parsed = batch.concurrentMap { MarkdownParser.outline(of: pages[$0].body) }
+            for (index, outline) in zip(batch, parsed) { outlines[index] = outline }
+            feed.give(zip(batch, parsed).map { (index: $0, sections: $1.sections) })
+        }
+        return outlines.map { $0! }
+    }
+
     /// One page, rendered and written; or, when its fingerprint is the one the last build recorded
     /// (`PreviousSite`), its old file kept. Fingerprints are made only for the build cache.
     fileprivate static func renderPage(_ index: Int, renderer: PageRenderer, rewrites: [String: String], fingerprints: Bool,

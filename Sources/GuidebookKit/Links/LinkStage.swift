@@ -14,8 +14,7 @@ struct LinkedSite: Sendable {
 }
 
 enum LinkStage {
-    static func link(pages: [SourcePage], outlines: [MarkdownOutline], content: LoadedContent) -> LinkedSite {
-        let tree = SiteTree(pages: pages)
+    static func link(pages: [SourcePage], outlines: [MarkdownOutline], content: LoadedContent, tree: SiteTree) -> LinkedSite {
         let resolver = LinkResolver(table: LinkTable(pages: pages, outlines: outlines, assets: content.assets, draftPaths: content.draftPaths), pages: pages)
         let outputOfAsset = Dictionary(content.assets.map { ($0.contentPath, $0.outputPath) }, uniquingKeysWith: { first, _ in first })
         let perPage = Array(pages.indices).concurrentMap { index in

@@ -13,30 +13,32 @@ enum SearchStage {
         var wasUpdated = false
     }
 
-    /// `sections` is each page's sections (by page index), given up a batch at a time once weighed.
+    /// `sections` gives each page's sections (by page index) as they are parsed, taken a batch at
+    /// a time in reading order and let go once weighed; when it is cancelled, so is the index.
     /// With `cacheBlobs`, also what the build cache needs to change the index later (`SearchState`),
     /// its larger parts already stored there; with `previous` too, the last build's index is
     /// changed where pages changed, if it can be (`update`).
     /// The files go to `write` (which returns the first failure), before the cache's state is made;
     /// `keep` keeps the old site's files (false when it cannot, before keeping any).
-    static func build(tree: SiteTree, sections: consuming [[MarkdownSection]], language: String, cacheBlobs: CacheBlobFile? = nil,
+    static func build(tree: SiteTree, sections feed: SectionFeed, language: String, cacheBlobs: CacheBlobFile? = nil,
                       previous: PreviousSite? = nil, write: ([SearchShardWriter.File]) -> String?,
                       keep: ([String]) throws -> Bool = { _ in false }) -> Output {
         let keepsState = cacheBlobs != nil
         // Needed first only to compare with the last build's; otherwise each page's is made as it
         // is weighed, in parallel, from the same `SearchPage`.
         let fingerprintsFirst = keepsState && previous != nil
-        var fingerprints = fingerprintsFirst ? tree.pages.indices.map { fingerprint(page: $0, tree: tree, sections: sections[$0]) }
-            : [UInt64](repeating: 0, count: keepsState ? tree.pages.count : 0)
-        if let cacheBlobs, let previous,
-           let updated = update(tree: tree, sections: sections, fingerprints: fingerprints, previous: previous,
-                                cacheBlobs: cacheBlobs, write: write, keep: keep) {
-            return updated
+        var fingerprints = [UInt64](repeating: 0, count: keepsState ? tree.pages.count : 0)
+        var feed = feed
+        if fingerprintsFirst, let cacheBlobs, let previous {
+            guard let sections = feed.take(Array(tree.pages.indices)) else { return cancelled(tree) }
+            fingerprints = tree.pages.indices.map { fingerprint(page: $0, tree: tree, sections: sections[$0]) }
+            if let updated = update(tree: tree, sections: sections, fingerprints: fingerprints, previous: previous,
+                                    cacheBlobs: cacheBlobs, write: write, keep: keep) {
+                return updated
+            }
+            feed = SectionFeed(sections)
         }
         var builder = SearchIndexBuilder(stemmer: Stemmer(language: language))
-        let indexedSections = tree.readingOrder.lazy.map { sections[$0] }
-        builder.reserveCapacity(documents: indexedSections.reduce(0) { $0 + $1.count },
-                                textBytes: indexedSections.reduce(0) { total, page in page.reduce(total) { $0 + $1.text.utf8.count } })
         // For the build cache: per page, the numbers of its word forms in the builder's numbering
         // (stored in the cache's blob file as each page joins, so they are not all held), and per
         // form number, how many pages use it. The numbers stay the forms' numbers in the cache.
@@ -47,8 +49,15 @@ enum SearchStage {
         // In batches, so only a batch of pages' word counts is held before it joins the index.
         for start in stride(from: 0, to: tree.readingOrder.count, by: batchSize) {
             let batch = Array(tree.readingOrder[start..<min(start + batchSize, tree.readingOrder.count)])
-            let pageSections = batch.map { sections[$0] }
-            for index in batch { sections[index] = [] }
+            guard let pageSections = feed.take(batch) else { return cancelled(tree) }
+            if start == 0 {
+                // The rest of the guide is still being parsed: its size is guessed from the first batch
+                // (exact for a guide of one batch).
+                let scale = Double(tree.readingOrder.count) / Double(batch.count)
+                let documents = pageSections.reduce(0) { $0 + $1.count }
+                let textBytes = pageSections.reduce(0) { total, page in page.reduce(total) { $0 + $1.text.utf8.count } }
+                builder.reserveCapacity(documents: Int(Double(documents) * scale), textBytes: Int(Double(textBytes) * scale))
+            }
             let weighed = Array(zip(batch, pageSections)).concurrentMap { index, sections in
                 let source = searchPage(index, tree: tree, sections: sections)
                 let page = WeighedPage(source)
@@ -69,8 +78,10 @@ enum SearchStage {
             // Pages outside the reading order join no batch.
             var weighedPages = [Bool](repeating: false, count: tree.pages.count)
             for index in tree.readingOrder { weighedPages[index] = true }
-            for index in tree.pages.indices where !weighedPages[index] {
-                fingerprints[index] = fingerprint(page: index, tree: tree, sections: sections[index])
+            let unweighed = tree.pages.indices.filter { !weighedPages[$0] }
+            guard let sections = feed.take(unweighed) else { return cancelled(tree) }
+            for (index, pageSections) in zip(unweighed, sections) {
+                fingerprints[index] = fingerprint(page: index, tree: tree, sections: pageSections)
             }
         }
         var index = builder.finish(keepsAllPostings: keepsState)
@@ -95,6 +106,11 @@ enum SearchStage {
                              formIDs: order.map { Int32($0) }, formPageCounts: formPageCounts,
                              store: cacheBlobs.store)
         return Output(failure: nil, state: state, pageDocuments: pageDocuments, fingerprints: fingerprints)
+    }
+
+    /// What a cancelled index gives: nothing written, no state (the build is failing).
+    private static func cancelled(_ tree: SiteTree) -> Output {
+        Output(failure: nil, pageDocuments: Array(repeating: 0..<0, count: tree.pages.count))
     }
 
     /// Everything the index takes from a page, hashed: when it is as the last build recorded it,
