@@ -62,6 +62,7 @@ public struct SiteBuilder: Sendable {
             return BackgroundWork { () -> SearchStage.Output in
                 SearchStage.build(tree: tree, sections: feed, language: language, cacheBlobs: cacheBlobs, previous: previousSite,
                                   write: { files in
+                                      // A failing build waits for the index: it need not write first.
                                       if feed.isCancelled { return "cancelled" }
                                       return files.concurrentMap { file in
                                           failure { try output.write(Data(file.contents.utf8), to: file.path) }
