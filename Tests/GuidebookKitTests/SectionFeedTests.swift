@@ -11,11 +11,15 @@ struct SectionFeedTests {
 
     @Test func aTakeWaitsForEveryPageItAsksFor() async throws {
         let feed = SectionFeed(pageCount: 3)
-        let taken = BackgroundWork { feed.take([2, 0]) }
+        let returned = Flag()
+        let taken = BackgroundWork { () -> [[MarkdownSection]]? in
+            defer { returned.set() }
+            return feed.take([2, 0])
+        }
         feed.give([(index: 0, sections: sections("zero"))])
         // Page 2 is not given yet: the take must still be waiting.
         try await Task.sleep(for: .milliseconds(200))
-        #expect(feed.isCancelled == false)
+        #expect(!returned.isSet)
         feed.give([(index: 1, sections: sections("one")), (index: 2, sections: sections("two"))])
         let result = try #require(taken.wait().result)
         #expect(result.map { $0.map { $0.text.trimmingCharacters(in: .newlines) } } == [["two"], ["zero"]])
@@ -40,14 +44,23 @@ struct SectionFeedTests {
         for number in 0..<(SearchStage.batchSize * 3) {
             files["page-\(number).md"] = TestSite.page("Page \(number)", "## Section\n\nWords about partnership \(number).")
         }
+        let site = TestSite(files)
         let output = DiscardWatchingOutput()
-        let options = BuildOptions(themeSearchFolders: ThemeLoader.searchFolders(projectRoot: TestSite(files).input.root), today: TestSite.today)
-        let result = try SiteBuilder(options: options).build(TestSite(files).input, into: output)
+        let options = BuildOptions(themeSearchFolders: ThemeLoader.searchFolders(projectRoot: site.input.root), today: TestSite.today)
+        let result = try SiteBuilder(options: options).build(site.input, into: output)
         #expect(!result.didWrite)
         #expect(result.diagnostics.map(\.code) == [.brokenLink])
         #expect(output.discards == 1)
         #expect(output.writesAfterDiscard == 0)
     }
+}
+
+private final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }
 
 /// Counts writes that come after `discard`.

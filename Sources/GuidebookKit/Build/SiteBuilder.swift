@@ -230,9 +230,7 @@ extension SiteBuilder {
     fileprivate static func parse(_ pages: [SourcePage], tree: SiteTree, feed: SectionFeed?) -> [MarkdownOutline] {
         guard let feed else { return pages.concurrentMap { MarkdownParser.outline(of: $0.body) } }
         var outlines: [MarkdownOutline?] = Array(repeating: nil, count: pages.count)
-        var inReadingOrder = [Bool](repeating: false, count: pages.count)
-        for index in tree.readingOrder { inReadingOrder[index] = true }
-        let order = tree.readingOrder + pages.indices.filter { !inReadingOrder[$0] }
+        let order = tree.readingOrder + tree.pagesOutsideReadingOrder
         for start in stride(from: 0, to: order.count, by: SearchStage.batchSize) {
             let batch = Array(order[start..<min(start + SearchStage.batchSize, order.count)])
             let parsed = batch.concurrentMap { MarkdownParser.outline(of: pages[$0].body) }

@@ -13,6 +13,14 @@ public struct SiteTree: Sendable {
     /// Position of each page in `readingOrder`.
     public let readingPosition: [Int]
 
+    /// Pages the reading order does not reach: none in a tree the loader made, but the code that must
+    /// see every page (parsing, the index's fingerprints) does not count on it.
+    public var pagesOutsideReadingOrder: [Int] {
+        var inOrder = [Bool](repeating: false, count: pages.count)
+        for index in readingOrder { inOrder[index] = true }
+        return pages.indices.filter { !inOrder[$0] }
+    }
+
     public init(pages: [SourcePage]) {
         self.pages = pages
         var indexByFolder: [String: Int] = [:]

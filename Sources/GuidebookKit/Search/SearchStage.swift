@@ -76,9 +76,7 @@ enum SearchStage {
         }
         if keepsState && !fingerprintsFirst {
             // Pages outside the reading order join no batch.
-            var weighedPages = [Bool](repeating: false, count: tree.pages.count)
-            for index in tree.readingOrder { weighedPages[index] = true }
-            let unweighed = tree.pages.indices.filter { !weighedPages[$0] }
+            let unweighed = tree.pagesOutsideReadingOrder
             guard let sections = feed.take(unweighed) else { return cancelled(tree) }
             for (index, pageSections) in zip(unweighed, sections) {
                 fingerprints[index] = fingerprint(page: index, tree: tree, sections: pageSections)

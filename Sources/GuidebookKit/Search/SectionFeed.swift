@@ -8,13 +8,13 @@ import GuidebookMarkdown
 /// Each page's sections are taken once, and the feed then lets go of them.
 final class SectionFeed: @unchecked Sendable {
     private let condition = NSCondition()
-    /// By page index; nil until given, and again once taken.
-    private var sections: [[MarkdownSection]?]
+    /// By page index; empty until given, and again once taken.
+    private var sections: [[MarkdownSection]]
     private var given: [Bool]
     private var cancelled = false
 
     init(pageCount: Int) {
-        sections = Array(repeating: nil, count: pageCount)
+        sections = Array(repeating: [], count: pageCount)
         given = Array(repeating: false, count: pageCount)
     }
 
@@ -49,8 +49,8 @@ final class SectionFeed: @unchecked Sendable {
         condition.withLock {
             while !cancelled, !pages.allSatisfy({ given[$0] }) { condition.wait() }
             if cancelled { return nil }
-            defer { for page in pages { sections[page] = nil } }
-            return pages.map { sections[$0] ?? [] }
+            defer { for page in pages { sections[page] = [] } }
+            return pages.map { sections[$0] }
         }
     }
 }
