@@ -44,6 +44,7 @@ extension GuidebookCommand {
             if let jobs { Parallelism.setWorkers(jobs) }
             let root = global.projectRoot
             let outputFolder = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? root.appendingPathComponent("site")
+            try Terminal.refuseUnsafe(OutputLocation.checkSiteFolder(outputFolder, projectRoot: root))
             let result: BuildResult
             do {
                 let options = BuildOptions(includeDrafts: drafts, strict: strict, themeSearchFolders: ThemeLoader.searchFolders(projectRoot: root))

@@ -28,6 +28,8 @@ extension GuidebookCommand {
             let site = MemoryOutput()
             let result: BuildResult
             let today = CalendarDate.today()
+            let chosen = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
+            if let chosen { try Terminal.refuseUnsafe(OutputLocation.checkBundleFile(chosen, projectRoot: root)) }
             let zip: URL
             do {
                 let input = try ProjectInput.read(root: root)
@@ -40,7 +42,8 @@ extension GuidebookCommand {
                 }
                 let title = SiteConfigurationLoader.load(text: input.configurationText ?? "").0.title
                 let name = BundleWriter.name(title: title, on: today)
-                zip = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? root.appendingPathComponent("\(name).zip")
+                zip = chosen ?? root.appendingPathComponent("\(name).zip")
+                if chosen == nil { try Terminal.refuseUnsafe(OutputLocation.checkBundleFile(zip, projectRoot: root)) }
                 try BundleWriter.write(files: site.files, folder: name, to: zip)
             } catch let exit as ExitCode {
                 throw exit

@@ -35,7 +35,9 @@ extension GuidebookCommand {
             if !["127.0.0.1", "localhost", "::1"].contains(host) {
                 Terminal.error("warning: serving on \(host): anyone who can reach this machine can see the preview, drafts included")
             }
-            let options = PreviewServer.Options(projectRoot: root, outputFolder: output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? root.appendingPathComponent("site"),
+            let outputFolder = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? root.appendingPathComponent("site")
+            try Terminal.refuseUnsafe(OutputLocation.checkSiteFolder(outputFolder, projectRoot: root))
+            let options = PreviewServer.Options(projectRoot: root, outputFolder: outputFolder,
                                                 host: host, port: port, includeDrafts: drafts)
             let quiet = global.quiet
             let shownHost = host.contains(":") ? "[\(host)]" : host

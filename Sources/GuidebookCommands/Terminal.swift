@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import GuidebookKit
 
@@ -28,6 +29,13 @@ enum Terminal {
             let why = result.errorCount == 0 && strict ? " (warnings fail the build with --strict)" : ""
             error("Build failed: \(errors), \(warnings)\(why); the previous site was left unchanged (\(time) s)")
         }
+    }
+
+    /// A place the command must not write to is a usage error: nothing is built or changed.
+    static func refuseUnsafe(_ refusal: OutputLocation.Refusal?) throws {
+        guard let refusal else { return }
+        error("error: \(refusal)")
+        throw ExitCode(2)
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

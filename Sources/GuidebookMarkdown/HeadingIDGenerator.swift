@@ -3,6 +3,9 @@
 /// Parsing and rendering both number headings through this, in document order, so ids agree.
 public struct HeadingIDGenerator: Sendable {
     private var used: Set<String> = []
+    /// The last suffix tried for each base, so a page of many equal headings is numbered in linear
+    /// time: each suffix is tried once, not again for every repeat.
+    private var lastSuffix: [String: Int] = [:]
 
     public init() {}
 
@@ -47,12 +50,14 @@ public struct HeadingIDGenerator: Sendable {
         let slug = Self.slug(text)
         let base = slug.isEmpty ? "section" : slug
         var candidate = base
-        var suffix = 1
+        var suffix = lastSuffix[base] ?? 1
+        if suffix > 1 { candidate = "\(base)-\(suffix)" }
         while used.contains(candidate) {
             suffix += 1
             candidate = "\(base)-\(suffix)"
         }
         used.insert(candidate)
+        lastSuffix[base] = suffix
         return candidate
     }
 }

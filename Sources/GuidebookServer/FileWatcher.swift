@@ -19,6 +19,9 @@ public final class FileWatcher: @unchecked Sendable {
     private let fileNames: Set<String>
     /// Folders watched only for `fileNames` in them (the project folder, for guidebook.yml).
     private let fileOnlyFolders: Set<String>
+    /// The folders watched with everything under them: one deleted and made again (a `git
+    /// checkout` of another branch can do that to content/) is watched again when it comes back.
+    private let rootFolders: Set<String>
 
     public enum WatchError: Error, CustomStringConvertible {
         case unavailable(String)
@@ -38,7 +41,8 @@ public final class FileWatcher: @unchecked Sendable {
         self.debounce = debounce
         self.onChange = onChange
         fileNames = Set(files.map(\.lastPathComponent))
-        fileOnlyFolders = Set(files.map { $0.deletingLastPathComponent().path })
+        fileOnlyFolders = Set(files.map { $0.deletingLastPathComponent().path }).union(folders.map { $0.deletingLastPathComponent().path })
+        rootFolders = Set(folders.map(\.path))
         for folder in folders { addRecursively(folder.path) }
         for folder in fileOnlyFolders { add(folder) }
         let thread = Thread { [weak self] in self?.readLoop() }
@@ -92,11 +96,22 @@ public final class FileWatcher: @unchecked Sendable {
     /// and hidden files are ignored.
     private func handle(watch: Int32, mask: UInt32, name: String) -> String? {
         guard let folder = lock.withLock({ folderOfWatch[watch] }) else { return nil }
+        // The folder itself is gone; if it comes back, it is watched anew.
+        if mask & UInt32(IN_IGNORED) != 0 {
+            lock.withLock { _ = folderOfWatch.removeValue(forKey: watch) }
+            return nil
+        }
         if name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") { return nil }
         let path = name.isEmpty ? folder : folder + "/" + name
         // Checked first: a folder made in the project folder (the site, swapped in by each build) is
         // not watched, or each build's own files would start the next one.
-        if fileOnlyFolders.contains(folder) { return fileNames.contains(name) ? path : nil }
+        if fileOnlyFolders.contains(folder) {
+            if rootFolders.contains(path) {
+                if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addRecursively(path) }
+                return path
+            }
+            return fileNames.contains(name) ? path : nil
+        }
         if mask & UInt32(IN_ISDIR) != 0 && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addRecursively(path) }
         return path
     }

@@ -207,6 +207,34 @@ import GuidebookTestSupport
         #expect(try project.buildMatchingCleanBuild().wasIncremental, "\(kind)")
     }
 
+    /// The index numbers its documents in reading order, so an edit that moves a page in it (its
+    /// `order`, or its title where pages sort by title) renumbers them: the cached index is built
+    /// again, not changed in place. A title edit that moves no page still changes it in place.
+    @Test(arguments: [
+        ("order", "content/a.md", "order: 1", "order: 3", false),
+        ("title that reorders", "content/c.md", "title: Cherry", "title: Elderberry", false),
+        ("title in the same place", "content/c.md", "title: Cherry", "title: Cherries", true),
+    ])
+    func aReadingOrderEditBuildsTheIndexAgain(kind: String, path: String, old: String, new: String, updatesIndex: Bool) throws {
+        let project = try Project([
+            "index.md": TestSite.page("Home", "Welcome to the orchard guide.\n"),
+            "a.md": TestSite.page("Alpha", order: 1, "Apples and avocados.\n\n## Orchards\n\nOrchards need pruning.\n"),
+            "b.md": TestSite.page("Beta", order: 2, "Bananas and blueberries.\n\n## Plantations\n\nPlantations need water.\n"),
+            "c.md": TestSite.page("Cherry", "Cherries in summer.\n"),
+            "d.md": TestSite.page("Damson", "Damsons in autumn.\n"),
+        ])
+        try project.buildMatchingCleanBuild()
+        try project.edit(path) { text in
+            #expect(text.contains(old), "\(kind)")
+            return text.replacingOccurrences(of: old, with: new)
+        }
+        let result = try project.buildMatchingCleanBuild()
+        #expect(!result.wasIncremental && result.searchWasUpdated == updatesIndex, "\(kind)")
+        // The cache it leaves is good for the next body edit.
+        try project.edit("content/b.md") { $0.replacingOccurrences(of: "need water", with: "need water and shade") }
+        #expect(try project.buildMatchingCleanBuild().wasIncremental, "\(kind)")
+    }
+
     /// A body edit from the cache records the new body's fingerprints: a later full build from the
     /// cache keeps that page as it is, and a body put back as it was is not taken for the old one.
     @Test func fingerprintsFollowBodyEditsFromTheCache() throws {

@@ -20,8 +20,22 @@ struct FileSystemOutputTests {
         let second = try FileSystemOutput(outputFolder: site)
         try second.write(Data("new".utf8), to: "new.html")
         try second.commit()
-        #expect(try FileManager.default.contentsOfDirectory(atPath: site.path) == ["new.html"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.path).sorted() == [OutputLocation.markerName, "new.html"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["site"], "no staging or retired folders left behind")
+    }
+
+    @Test func commitRefusesToReplaceAFolderGuidebookDidNotMake() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("mydocs")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("figures".utf8).write(to: folder.appendingPathComponent("budget.xlsx"))
+        let output = try FileSystemOutput(outputFolder: folder)
+        try output.write(Data("page".utf8), to: "index.html")
+        #expect(throws: OutputError.self) { try output.commit() }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["budget.xlsx"])
+        #expect(FileManager.default.contents(atPath: folder.appendingPathComponent("budget.xlsx").path) == Data("figures".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["mydocs"], "the staging folder is removed")
     }
 
     @Test func removingAFolderRemovesEverythingInItAndNothingALinkPointsTo() throws {

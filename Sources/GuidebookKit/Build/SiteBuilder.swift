@@ -33,8 +33,8 @@ public struct SiteBuilder: Sendable {
         let frontMatterHashes = options.recordsCache ? CacheRecording.frontMatterHashes(content.pages, files: input.contentFiles) : []
         let lastUpdatedByPath = input.lastUpdated
         let projectRoot = input.root
+        diagnostics += input.loadDiagnostics + content.diagnostics
         _ = consume input
-        diagnostics += content.diagnostics
         let (theme, themeProblems) = ThemeLoader.load(named: configuration.theme, searchFolders: options.themeSearchFolders,
                                                       projectRoot: projectRoot, configurationLocation: configuration.themeLocation)
         diagnostics += themeProblems

@@ -10,9 +10,15 @@ public enum CachedBuild {
         // Two builds of one project at once would write one cache: the second waits.
         let lock = CacheLock(folder: cacheFolder)
         defer { lock.release() }
+        // A build killed half-way may have left a body edit's journal or a retired site beside the
+        // site: finished or undone before the site is read, so it is the old site or the new one.
+        FileSystemOutput.removeAbandonedFolders(beside: outputFolder)
         let contentFolder = root.appendingPathComponent("content")
-        let stamps = contentStamps(contentFolder)
-        let key = currentKey(root: root, contentFolder: contentFolder, contentPaths: Array(stamps.keys), outputFolder: outputFolder, options: options)
+        let walked = FolderWalk.walk(contentFolder, allowedRoot: root)
+        let stamps = walked.files
+        // A file that cannot be published is reported by a full build, and no cache is kept.
+        let key = walked.problems.isEmpty
+            ? currentKey(root: root, contentFolder: contentFolder, contentPaths: Array(stamps.keys), outputFolder: outputFolder, options: options) : nil
         clock.lap("cache: look at the project")
         var recording = options
         if let key, var cache = BuildCache.load(from: cacheFolder), cache.key == key {
@@ -65,10 +71,6 @@ public enum CachedBuild {
             blobFile.discard()
             BuildCache.remove(from: folder)
         }
-    }
-
-    private static func contentStamps(_ contentFolder: URL) -> [String: FileStamp] {
-        FileStamp.files(under: contentFolder)
     }
 
     /// Everything outside the pages that the site depends on; nil when the configuration or the

@@ -55,7 +55,7 @@ struct FileStamp: Sendable, Equatable {
         for name in folders { walk(path + "/" + name, relative: relative + name + "/", into: &result) }
     }
 
-    private static func stamp(of info: stat) -> FileStamp {
+    static func stamp(of info: stat) -> FileStamp {
         #if canImport(Darwin)
         let time = info.st_mtimespec
         #else

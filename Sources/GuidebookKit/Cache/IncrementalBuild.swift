@@ -9,9 +9,9 @@ import Darwin
 /// A build from the build cache: when the only files that changed are pages whose front matter,
 /// headings, links and checklists are as they were (and that have no diagnostics, and are not the
 /// glossary), nothing any other page shows has changed. Then only these pages' HTML, their bodies
-/// in print.html and the index files holding their words are written, in place, each file
-/// replaced whole (written beside, then renamed), the index's manifest last. Anything else is
-/// left to a full build (nil), which writes a new cache.
+/// in print.html and the index files holding their words are written, each file whole, beside the
+/// site, then moved in together (`WriteJournal`). Anything else is left to a full build (nil),
+/// which writes a new cache.
 enum IncrementalBuild {
     /// A page edit ready to be written.
     private struct PageEdit {
@@ -58,36 +58,51 @@ enum IncrementalBuild {
             search = state
         }
         clock.lap("index")
-        do {
-            var written: [String] = []
-            for edit in edits {
-                try writePage(edit, cache: &cache, outputFolder: outputFolder)
-                written.append(cache.pages[edit.page].outputPath)
-                cache.pages[edit.page].bodyFingerprint = edit.bodyFingerprint
-                cache.pages[edit.page].printFingerprint = cache.hasPrintEdition ? edit.printFingerprint : 0
-                cache.pages[edit.page].searchFingerprint = search != nil ? edit.searchFingerprint : 0
-            }
-            if !edits.isEmpty, cache.hasPrintEdition {
-                try writePrintEdition(edits, cache: &cache, outputFolder: outputFolder)
-                written.append(PrintEdition.path)
-            }
-            // New index files first and the manifest, which names them, last; then the old ones go.
-            for file in searchFiles.write.sorted(by: { ($0.path == SearchShardWriter.manifestPath ? 1 : 0) < ($1.path == SearchShardWriter.manifestPath ? 1 : 0) }) {
-                try FileReplacement.replace(outputFolder.appendingPathComponent(file.path), with: Data(file.contents.utf8))
-            }
-            for path in searchFiles.remove {
-                try? FileManager.default.removeItem(at: outputFolder.appendingPathComponent(path))
-            }
-            cache.search = search
-            cache.outputListing = BuildCache.outputListing(of: outputFolder)
-            clock.lap("write")
-            var result = BuildResult(pagesWritten: written, diagnostics: cache.diagnostics, timings: clock.timings, didWrite: true)
+        guard !edits.isEmpty else {
+            var result = BuildResult(pagesWritten: [], diagnostics: cache.diagnostics, timings: clock.timings, didWrite: true)
             result.wasIncremental = true
             return result
+        }
+        // Every changed file is written beside the site, then all are moved in (`WriteJournal`): a
+        // build killed at any moment leaves the old site, or one the next build finishes. The cache
+        // is changed on a copy, kept only once the site has changed: a build that stops before that
+        // leaves the site as the cache describes it, for the full build that follows.
+        var updated = cache
+        var written: [String] = []
+        guard let journal = try? WriteJournal(site: outputFolder) else { return nil }
+        do {
+            for edit in edits {
+                try stagePage(edit, cache: &updated, outputFolder: outputFolder, journal: journal)
+                written.append(updated.pages[edit.page].outputPath)
+                updated.pages[edit.page].bodyFingerprint = edit.bodyFingerprint
+                updated.pages[edit.page].printFingerprint = updated.hasPrintEdition ? edit.printFingerprint : 0
+                updated.pages[edit.page].searchFingerprint = search != nil ? edit.searchFingerprint : 0
+            }
+            if updated.hasPrintEdition {
+                try stagePrintEdition(edits, cache: &updated, outputFolder: outputFolder, journal: journal)
+                written.append(PrintEdition.path)
+            }
+            // The manifest, which names the index files, moved in last, for a reader of the site
+            // during the moves; the old index files go after it.
+            for file in searchFiles.write.sorted(by: { ($0.path == SearchShardWriter.manifestPath ? 1 : 0) < ($1.path == SearchShardWriter.manifestPath ? 1 : 0) }) {
+                try journal.stage(Data(file.contents.utf8), as: file.path)
+            }
+            for path in searchFiles.remove { journal.remove(path) }
+            clock.lap("write beside the site")
+            try journal.commit()
         } catch {
-            // Part of the site may be new: the cache no longer says what is there.
+            // Before the commit the site is untouched; after it, a move that failed left the site
+            // unlike the cache's listing of it, so the full build that follows builds everything.
+            journal.discard()
             return nil
         }
+        updated.search = search
+        updated.outputListing = BuildCache.outputListing(of: outputFolder)
+        cache = updated
+        clock.lap("move into the site")
+        var result = BuildResult(pagesWritten: written, diagnostics: cache.diagnostics, timings: clock.timings, didWrite: true)
+        result.wasIncremental = true
+        return result
     }
 
     /// Content files whose bytes changed since the cache was written; nil when a file came or went.
@@ -139,52 +154,42 @@ enum IncrementalBuild {
         return (edit, SearchIndexBuilder.weigh(searchPage))
     }
 
-    private static func writePage(_ edit: PageEdit, cache: inout BuildCache, outputFolder: URL) throws {
+    private static func stagePage(_ edit: PageEdit, cache: inout BuildCache, outputFolder: URL, journal: WriteJournal) throws {
         let record = cache.pages[edit.page]
         let url = outputFolder.appendingPathComponent(record.outputPath)
         guard let range = record.bodyRange, let old = FileManager.default.contents(atPath: url.path), range.upperBound <= old.count else {
             throw BuildError(stage: "write", path: url.path, reason: "not as the build cache recorded it")
         }
         let body = Data(edit.bodyHTML.utf8)
-        try FileReplacement.replace(url, with: old.prefix(range.lowerBound) + body + old.suffix(from: range.upperBound))
+        try journal.stage(old.prefix(range.lowerBound) + body + old.suffix(from: range.upperBound), as: record.outputPath)
         cache.pages[edit.page].bodyRange = range.lowerBound..<(range.lowerBound + body.count)
     }
 
-    /// print.html is changed in place, from the first edited body on: written whole, the 95 MB of
-    /// a 10,000-page guide took more than half a second, most of it the kernel finding room for a
-    /// new file. So a reader may see it half changed for some milliseconds, and if the build is
-    /// stopped there, the site folder no longer matches the cache's listing of it, so the next
-    /// build is a full one.
-    private static func writePrintEdition(_ edits: [PageEdit], cache: inout BuildCache, outputFolder: URL) throws {
+    /// The new print.html, written whole beside the site: the old file's bytes between the edited
+    /// bodies, and the new bodies in their places. (It was once changed in place, from the first
+    /// edited body on, which took less time but left a half-changed file when a build was stopped.)
+    private static func stagePrintEdition(_ edits: [PageEdit], cache: inout BuildCache, outputFolder: URL, journal: WriteJournal) throws {
         let url = outputFolder.appendingPathComponent(PrintEdition.path)
         let notAsRecorded = BuildError(stage: "write", path: url.path, reason: "not as the build cache recorded it")
-        guard let size = FileStamp.of(url.path)?.size else { throw notAsRecorded }
         let replacements = edits.compactMap { edit in cache.pages[edit.page].printRange.map { (range: $0, page: edit.page, body: Array(edit.printHTML.utf8)) } }
             .sorted { $0.range.lowerBound < $1.range.lowerBound }
-        guard let base = replacements.first?.range.lowerBound else { return }
-        guard base <= size else { throw notAsRecorded }
-        let file = open(url.path, O_RDWR | O_CLOEXEC)
-        guard file >= 0 else { throw BuildError.posix(stage: "write", path: url.path) }
-        defer { close(file) }
-        // The old bytes from the first edited body on, then the new ones written over them.
-        let tail = try [UInt8](unsafeUninitializedCapacity: size - base) { buffer, count in
-            let read = pread(file, buffer.baseAddress, size - base, off_t(base))
-            guard read == size - base else { throw notAsRecorded }
-            count = read
+        guard !replacements.isEmpty else { return }
+        let old = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard old >= 0 else { throw notAsRecorded }
+        defer { close(old) }
+        var info = stat()
+        guard fstat(old, &info) == 0 else { throw notAsRecorded }
+        let size = Int(info.st_size)
+        try journal.stage(as: PrintEdition.path) { descriptor, stagedPath in
+            var position = 0
+            for replacement in replacements {
+                guard replacement.range.lowerBound >= position, replacement.range.upperBound <= size else { throw notAsRecorded }
+                try copy(position..<replacement.range.lowerBound, of: old, to: descriptor, path: stagedPath, notAsRecorded: notAsRecorded)
+                try POSIXWrite.all(replacement.body[...], to: descriptor, path: stagedPath)
+                position = replacement.range.upperBound
+            }
+            try copy(position..<size, of: old, to: descriptor, path: stagedPath, notAsRecorded: notAsRecorded)
         }
-        var oldPosition = base, newPosition = base
-        func put(_ bytes: ArraySlice<UInt8>) throws {
-            try POSIXWrite.all(bytes, to: file, at: newPosition, path: url.path)
-            newPosition += bytes.count
-        }
-        for replacement in replacements {
-            guard replacement.range.lowerBound >= oldPosition, replacement.range.upperBound <= size else { throw notAsRecorded }
-            try put(tail[(oldPosition - base)..<(replacement.range.lowerBound - base)])
-            try put(replacement.body[...])
-            oldPosition = replacement.range.upperBound
-        }
-        try put(tail[(oldPosition - base)...])
-        guard ftruncate(file, off_t(newPosition)) == 0 else { throw BuildError.posix(stage: "write", path: url.path) }
         // Every body after an edited one moved by the edits before it.
         let shifts = replacements.map { (at: $0.range.upperBound, by: $0.body.count - $0.range.count, page: $0.page) }
         for index in cache.pages.indices {
@@ -196,6 +201,20 @@ enum IncrementalBuild {
                 let moved = shifts.filter { $0.at <= range.lowerBound }.reduce(0) { $0 + $1.by }
                 cache.pages[index].printRange = (range.lowerBound + moved)..<(range.upperBound + moved)
             }
+        }
+    }
+
+    /// Bytes of the old print.html copied to the new one, a few megabytes at a time.
+    private static func copy(_ range: Range<Int>, of source: Int32, to target: Int32, path: String, notAsRecorded: BuildError) throws {
+        var buffer = [UInt8](repeating: 0, count: min(range.count, 4 << 20))
+        var position = range.lowerBound
+        while position < range.upperBound {
+            let count = min(buffer.count, range.upperBound - position)
+            let read = buffer.withUnsafeMutableBytes { pread(source, $0.baseAddress, count, off_t(position)) }
+            if read < 0 && errno == EINTR { continue }
+            guard read > 0 else { throw notAsRecorded }
+            try POSIXWrite.all(buffer[..<read], to: target, path: path)
+            position += read
         }
     }
 }

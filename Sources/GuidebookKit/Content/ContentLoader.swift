@@ -10,6 +10,10 @@ public struct LoadedContent: Sendable {
 }
 
 public enum ContentLoader {
+    /// No guide page comes near this; a larger one is a mistake (a pasted export, a data dump),
+    /// and would slow every build and every reader's browser.
+    public static let maximumPageByteCount = 10_000_000
+
     /// `files` maps content-relative paths to their bytes (from disk, or from a test).
     /// `contentFolderName` is how the project root names the content folder, for diagnostics.
     public static func load(files: [String: Data], contentFolderName: String, includeDrafts: Bool) -> LoadedContent {
@@ -22,10 +26,20 @@ public enum ContentLoader {
             contentFolderName.isEmpty ? contentPath : "\(contentFolderName)/\(contentPath)"
         }
         // Front matter is parsed in parallel (YAML is most of loading); the checks below stay in path order.
-        let markdownPaths = files.keys.filter { $0.hasSuffix(".md") }
+        let markdownPaths = files.keys.filter { $0.hasSuffix(".md") && files[$0]!.count <= maximumPageByteCount }
         let parsedByPath = Dictionary(uniqueKeysWithValues: zip(markdownPaths, markdownPaths.concurrentMap { contentPath -> FrontMatterParser.Result? in
             String(data: files[contentPath]!, encoding: .utf8).map { FrontMatterParser.parse($0, path: sourcePath(of: contentPath)) }
         }))
+        // A file cannot have the same name as a folder of the site ('x.html' from x.md, and a folder x.html/).
+        var siteFolders: [String: String] = [:]
+        for contentPath in files.keys.sorted() {
+            guard case .success(let outputPath) = OutputPath.map(contentPath: contentPath) else { continue }
+            var folder = OutputPath.folder(of: outputPath)
+            while !folder.isEmpty, siteFolders[folder.lowercased()] == nil {
+                siteFolders[folder.lowercased()] = sourcePath(of: contentPath)
+                folder = OutputPath.folder(of: folder)
+            }
+        }
         for contentPath in files.keys.sorted() {
             let sourcePath = sourcePath(of: contentPath)
             let outputPath: String
@@ -41,6 +55,11 @@ public enum ContentLoader {
                                           at: SourceLocation(path: sourcePath), notes: ["rename the file or folder"]))
                 continue
             }
+            if let inside = siteFolders[outputPath.lowercased()] {
+                diagnostics.append(.error(.duplicateOutput, "'\(sourcePath)' would be written to '\(outputPath)', which is also the name of a folder of the site (holding '\(inside)')",
+                                          at: SourceLocation(path: sourcePath), notes: ["rename the file or the folder"]))
+                continue
+            }
             if let earlier = claimedOutputs[outputPath.lowercased()] {
                 diagnostics.append(.error(.duplicateOutput, "'\(sourcePath)' and '\(earlier)' would both be written to '\(outputPath)'",
                                           at: SourceLocation(path: sourcePath), notes: ["rename one of them"]))
@@ -49,6 +68,11 @@ public enum ContentLoader {
             claimedOutputs[outputPath.lowercased()] = sourcePath
             guard contentPath.hasSuffix(".md") else {
                 assets.append(ContentAsset(sourcePath: sourcePath, contentPath: contentPath, outputPath: outputPath))
+                continue
+            }
+            guard files[contentPath]!.count <= maximumPageByteCount else {
+                diagnostics.append(.error(.tooLarge, "page is larger than \(maximumPageByteCount / 1_000_000) MB", at: SourceLocation(path: sourcePath),
+                                          notes: ["split it into several pages"]))
                 continue
             }
             guard let parsed = parsedByPath[contentPath] ?? nil else {

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Typed reads of YAML values that record a located diagnostic when the type is wrong.
@@ -15,7 +16,28 @@ struct FieldReader {
 
     mutating func string(_ node: Node, key: String) -> String? {
         guard case .scalar(let scalar) = node else { return wrongType(node, key: key, expected: "text") }
+        // `~`, `null` and nothing at all are YAML's null: an optional field left empty (`summary: `).
+        if scalar.style == .plain, node.null != nil { return nil }
         return scalar.string
+    }
+
+    /// Text that is not empty or only spaces (nor null).
+    mutating func nonEmptyString(_ node: Node, key: String) -> String? {
+        if node.scalar?.style == .plain, node.null != nil { return wrongType(node, key: key, expected: "text") }
+        guard let text = string(node, key: key) else { return nil }
+        guard !text.trimmingCharacters(in: " \t").isEmpty else { return wrongType(node, key: key, expected: "text that is not empty") }
+        return text
+    }
+
+    /// An address a reader's browser may follow: http or https, with a host.
+    mutating func webAddress(_ node: Node, key: String) -> String? {
+        guard let text = string(node, key: key) else { return nil }
+        let lower = text.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), text.count > lower.prefix(while: { $0 != ":" }).count + 3,
+              !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == " " }) else {
+            return wrongType(node, key: key, expected: "a web address starting with https:// or http://")
+        }
+        return text
     }
 
     mutating func bool(_ node: Node, key: String) -> Bool? {
@@ -56,7 +78,8 @@ struct FieldReader {
     }
 
     private mutating func wrongType<T>(_ node: Node, key: String, expected: String) -> T? {
-        let found = node.scalar.map { "'\($0.string)'" } ?? node.typeDescription
+        let found = node.null != nil && node.scalar?.style == .plain ? "empty (null)"
+            : node.scalar.map { $0.string.isEmpty ? "empty text" : "'\($0.string)'" } ?? node.typeDescription
         diagnostics.append(.error(code, "'\(key)' in \(what) must be \(expected), not \(found)", at: reader.location(of: node)))
         return nil
     }

@@ -69,7 +69,7 @@ public enum FrontMatterParser {
             switch name {
             case "title":
                 hasTitleKey = true
-                title = fields.string(value, key: name)
+                title = fields.nonEmptyString(value, key: name)
             case "summary": frontMatter.summary = fields.string(value, key: name)
             case "order": frontMatter.order = fields.int(value, key: name)
             case "tags": frontMatter.tags = fields.stringList(value, key: name) ?? []

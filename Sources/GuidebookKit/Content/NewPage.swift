@@ -12,11 +12,13 @@ public enum NewPage {
     public enum Problem: Error, Equatable, CustomStringConvertible {
         case unsafeName(String, reason: String)
         case exists(String)
+        case reserved(String, outputPath: String, reason: String)
 
         public var description: String {
             switch self {
             case let .unsafeName(segment, reason): return "'\(segment)' is not a safe name for a web page or folder: \(reason)"
             case let .exists(path): return "\(path) already exists; Guidebook never overwrites a page"
+            case let .reserved(path, outputPath, reason): return "\(path) would be written to '\(outputPath)', \(reason); choose another name"
             }
         }
     }
@@ -25,8 +27,13 @@ public enum NewPage {
     public static func plan(path: String, configuration: SiteConfiguration, existingOrders: [Int], today: CalendarDate) -> Result<Plan, Problem> {
         var contentPath = path.hasSuffix(".md") ? path : path + ".md"
         while contentPath.hasPrefix("./") { contentPath.removeFirst(2) }
-        if case .failure(let error) = OutputPath.map(contentPath: contentPath) {
-            return .failure(.unsafeName(error.segment, reason: error.reason))
+        switch OutputPath.map(contentPath: contentPath) {
+        case .failure(let error): return .failure(.unsafeName(error.segment, reason: error.reason))
+        case .success(let outputPath):
+            // The page's next build would fail with duplicate-output: say so now.
+            if let reason = ReservedOutput.reason(outputPath) ?? ReservedOutput.reason(OutputPath.folder(of: outputPath)) {
+                return .failure(.reserved("content/\(contentPath)", outputPath: outputPath, reason: reason))
+            }
         }
         let name = String((contentPath.split(separator: "/").last ?? "page").dropLast(3))
         let title = name == "index" ? folderTitle(contentPath) : name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ").capitalisedFirstLetter

@@ -18,7 +18,7 @@ public enum SiteConfigurationLoader {
         var explicitID: String?
         for (key, value) in mapping {
             switch key.keyText {
-            case "title": fields.string(value, key: "title").map { configuration.title = $0 }
+            case "title": fields.nonEmptyString(value, key: "title").map { configuration.title = $0 }
             case "organisation": fields.string(value, key: "organisation").map { configuration.organisation = $0 }
             case "language": fields.string(value, key: "language").map { configuration.language = $0 }
             case "theme":
@@ -26,7 +26,7 @@ public enum SiteConfigurationLoader {
                 configuration.themeLocation = reader.location(of: value)
             case "unsafe_html": fields.bool(value, key: "unsafe_html").map { configuration.allowsRawHTML = $0 }
             case "search": fields.bool(value, key: "search").map { configuration.hasSearch = $0 }
-            case "edit_url": configuration.editURL = fields.string(value, key: "edit_url")
+            case "edit_url": configuration.editURL = fields.webAddress(value, key: "edit_url")
             case "defaults": readDefaults(value, into: &configuration, fields: &fields, reader: reader, diagnostics: &diagnostics)
             case "id":
                 guard let id = fields.string(value, key: "id") else { break }

@@ -17,8 +17,10 @@ struct YAMLReader {
 
     /// The top-level mapping, an empty one for an empty text, or a diagnostic.
     func mapping(from yaml: String, what: String, code: DiagnosticCode) -> Result<Node.Mapping, DiagnosticError> {
+        if let problem = YAMLLimits.problem(inText: yaml, reader: self, what: what, code: code) { return .failure(DiagnosticError(problem)) }
         do {
             guard let node = try Yams.compose(yaml: yaml) else { return .success(Node.Mapping([])) }
+            if let problem = YAMLLimits.problem(inNode: node, reader: self, what: what, code: code) { return .failure(DiagnosticError(problem)) }
             guard let mapping = node.mapping else {
                 return .failure(DiagnosticError(.error(code, "\(what) must be a mapping of keys to values", at: location(of: node))))
             }

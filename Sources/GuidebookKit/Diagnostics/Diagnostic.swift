@@ -73,4 +73,6 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case searchLanguage = "search-language"
     case unusedFile = "unused-file"
     case overdueReview = "overdue-review"
+    case unreadableFile = "unreadable-file"
+    case tooLarge = "too-large"
 }

@@ -1,11 +1,15 @@
 /// Prints diagnostics compiler style, one per line, with notes after:
 /// `content/governance.md:12:7: error: link target 'governanse.md' does not exist [broken-link]`
 public enum DiagnosticFormatter {
+    /// Names in messages come from files and folders, which may hold any character: control
+    /// characters are written as escapes, so a newline cannot split a message and an escape
+    /// sequence cannot clear or recolour the editor's terminal.
     public static func format(_ diagnostic: Diagnostic) -> String {
-        let prefix = diagnostic.location.map { "\($0): " } ?? ""
-        var lines = ["\(prefix)\(diagnostic.severity.rawValue): \(diagnostic.summary) [\(diagnostic.code.rawValue)]"]
+        let prefix = diagnostic.location.map { "\($0.description.escapingControlCharacters()): " } ?? ""
+        var lines = ["\(prefix)\(diagnostic.severity.rawValue): \(diagnostic.summary.escapingControlCharacters()) [\(diagnostic.code.rawValue)]"]
         for note in diagnostic.notes {
-            lines.append("\(prefix)note: \(note)")
+            // A note may span lines on purpose (an example to copy); nothing else is let through.
+            lines.append("\(prefix)note: \(note.escapingControlCharacters(keepingNewlines: true))")
         }
         return lines.joined(separator: "\n")
     }
@@ -24,5 +28,25 @@ public enum DiagnosticFormatter {
             default: return lhs.offset < rhs.offset
             }
         }.map(\.element)
+    }
+}
+
+extension String {
+    /// `\n`, `\t`, `\r` and `\u{1B}` for control characters, so the text prints on one line as it is.
+    public func escapingControlCharacters(keepingNewlines: Bool = false) -> String {
+        guard unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return self }
+        var result = ""
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "\n" where keepingNewlines: result.append("\n")
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            case _ where scalar.properties.generalCategory == .control:
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GuidebookMarkdown
 import ZIPFoundation
 
@@ -34,13 +39,11 @@ public enum BundleWriter {
                                      provider: { (position: Int64, size: Int) in data.subdata(in: Int(position)..<Int(position) + size) })
             }
         } catch {
-            throw OutputError(path: destination.path, reason: "cannot write the zip: \(error)")
+            throw OutputError(path: destination.path, reason: "the zip could not be written there; check that the folder is writable and the disk has room")
         }
-        do {
-            if FileManager.default.fileExists(atPath: destination.path) { try FileManager.default.removeItem(at: destination) }
-            try FileManager.default.moveItem(at: temporary, to: destination)
-        } catch {
-            throw OutputError(path: destination.path, reason: error.localizedDescription)
+        // One rename: an earlier zip of that name is replaced whole or not at all.
+        guard rename(temporary.path, destination.path) == 0 else {
+            throw OutputError(path: destination.path, reason: "\(String(cString: strerror(errno))); check that the folder is writable")
         }
     }
 

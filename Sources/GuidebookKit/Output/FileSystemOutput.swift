@@ -102,10 +102,20 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
     }
 
     /// Two renames: the old site steps aside, the new one takes its name; then the old one goes.
+    /// Killed between the two, a build leaves no site folder, and the next build puts the old one
+    /// back (`removeAbandonedFolders`). (Linux's renameat2 can exchange the two folders in one
+    /// step, but Swift's Glibc module does not declare it.)
+    /// The marker goes in last, so a folder holding it is a whole site; the folder replaced must be
+    /// Guidebook's own (the commands check this first, with a clearer message; this is the backstop).
     public func commit() throws {
         let parent = outputFolder.deletingLastPathComponent()
-        let retired = parent.appendingPathComponent(".\(outputFolder.lastPathComponent).old-\(UUID().uuidString.prefix(8))")
+        let retired = parent.appendingPathComponent(".\(outputFolder.lastPathComponent).old-\(getpid())-\(UUID().uuidString.prefix(8))")
         let hadPrevious = fileManager.fileExists(atPath: outputFolder.path)
+        if hadPrevious, !OutputLocation.isOwned(outputFolder) {
+            discard()
+            throw OutputError(path: outputFolder.path, reason: "the folder is not empty and was not made by Guidebook; nothing in it was changed")
+        }
+        try write(Data(OutputLocation.markerText.utf8), to: OutputLocation.markerName)
         do {
             swapLock?.lock()
             defer { swapLock?.unlock() }
@@ -121,19 +131,63 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
         if hadPrevious { FolderRemoval.remove(retired.path) }
     }
 
-    /// A build stopped half-way (Ctrl-C, a crash) leaves its staging folder behind; it is removed
-    /// by the next build once the process that made it has gone. Retired sites are always removable.
+    /// A build stopped half-way (Ctrl-C, a crash, kill -9) leaves folders beside the output; the
+    /// next build deals with them, before anything reads the output, once the process that made
+    /// them has gone: a body edit's journal is finished or undone (`WriteJournal`); a site retired by
+    /// a build stopped between its two renames goes back in place, so the output is as it was; and
+    /// staging folders and retired sites are removed.
     static func removeAbandonedFolders(in parent: URL, outputName: String) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
-        for name in names {
-            if name.hasPrefix(".\(outputName).old-") {
-                FolderRemoval.remove(parent.appendingPathComponent(name).path)
-            } else if name.hasPrefix(".\(outputName).building-"),
-                      let pid = Int32(name.dropFirst(".\(outputName).building-".count).prefix { $0.isNumber }),
-                      kill(pid, 0) != 0 && errno == ESRCH {
-                FolderRemoval.remove(parent.appendingPathComponent(name).path)
-            }
+        let output = parent.appendingPathComponent(outputName)
+        let journalPrefix = WriteJournal.folderPrefix(outputName)
+        for name in names where name.hasPrefix(journalPrefix) && isAbandoned(Int32(name.dropFirst(journalPrefix.count)), evenIfOurs: true) {
+            WriteJournal.recover(name, beside: output)
         }
+        let retiredPrefix = ".\(outputName).old-"
+        var retired = names.filter { name in
+            guard name.hasPrefix(retiredPrefix) else { return false }
+            // `.site.old-<pid>-<id>`; an earlier version's `.site.old-<id>` is always abandoned.
+            let rest = name.dropFirst(retiredPrefix.count)
+            return rest.firstIndex(of: "-").map { isAbandoned(Int32(rest[..<$0]), evenIfOurs: true) } ?? true
+        }
+        var status = stat()
+        if lstat(output.path, &status) != 0 && errno == ENOENT,
+           let latest = retired.max(by: { changeTime(parent.appendingPathComponent($0).path) < changeTime(parent.appendingPathComponent($1).path) }),
+           rename(parent.appendingPathComponent(latest).path, output.path) == 0 {
+            retired.removeAll { $0 == latest }
+        }
+        for name in retired {
+            FolderRemoval.remove(parent.appendingPathComponent(name).path)
+        }
+        let buildingPrefix = ".\(outputName).building-"
+        for name in names where name.hasPrefix(buildingPrefix) && isAbandoned(Int32(name.dropFirst(buildingPrefix.count).prefix { $0.isNumber })) {
+            FolderRemoval.remove(parent.appendingPathComponent(name).path)
+        }
+    }
+
+    /// The same, for the folder that holds `outputFolder`: a build from the build cache calls it
+    /// before it reads the site, which a body edit then changes without a `FileSystemOutput`.
+    static func removeAbandonedFolders(beside outputFolder: URL) {
+        let output = outputFolder.standardizedFileURL
+        removeAbandonedFolders(in: output.deletingLastPathComponent(), outputName: output.lastPathComponent)
+    }
+
+    /// Whether the process that named a folder has ended. `evenIfOurs`: for folders this process
+    /// makes only after this cleanup, whose owner with our id must be an earlier process (in a
+    /// container, the first process always has the same id).
+    private static func isAbandoned(_ pid: Int32?, evenIfOurs: Bool = false) -> Bool {
+        guard let pid else { return false }
+        return (evenIfOurs && pid == getpid()) || (kill(pid, 0) != 0 && errno == ESRCH)
+    }
+
+    private static func changeTime(_ path: String) -> Int {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return 0 }
+        #if canImport(Darwin)
+        return Int(status.st_ctimespec.tv_sec) * 1_000_000_000 + Int(status.st_ctimespec.tv_nsec)
+        #else
+        return Int(status.st_ctim.tv_sec) * 1_000_000_000 + Int(status.st_ctim.tv_nsec)
+        #endif
     }
 
     public func discard() {

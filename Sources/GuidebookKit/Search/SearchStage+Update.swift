@@ -2,7 +2,7 @@ import GuidebookMarkdown
 
 extension SearchStage {
     /// A full build from the build cache (a title edit, say) whose pages are the last build's, in
-    /// the same order: each page whose search fingerprint changed has its new documents put in
+    /// the same reading order: each page whose search fingerprint changed has its new documents put in
     /// place of its old ones in the cached index (`SearchState.replace`); the index files that
     /// changed are written and the others kept. nil when that cannot be done (a page's number of
     /// documents changed, the cache does not read, files cannot be kept): the index is then built
@@ -11,7 +11,8 @@ extension SearchStage {
                        cacheBlobs: CacheBlobFile, write: ([SearchShardWriter.File]) -> String?,
                        keep: ([String]) throws -> Bool) -> Output? {
         guard var state = previous.search, let oldBlobs = previous.blobFile,
-              previous.order == tree.pages.map(\.outputPath) else { return nil }
+              previous.order == tree.pages.map(\.outputPath),
+              keepsDocumentNumbers(tree: tree, previous: previous, documentCount: state.documentCount) else { return nil }
         let stemmer = Stemmer(language: state.language ?? "none")
         var change = SearchState.Change()
         var pageDocuments: [Range<Int>] = []
@@ -40,5 +41,18 @@ extension SearchStage {
         guard let blobs else { return Output(failure: nil, pageDocuments: pageDocuments, fingerprints: fingerprints) }
         state.blobs = blobs
         return Output(failure: nil, state: state, pageDocuments: pageDocuments, fingerprints: fingerprints, wasUpdated: true)
+    }
+
+    /// Whether the last build's documents keep their numbers: `build` numbers them in reading
+    /// order, so each page's must start where the one before it in the new reading order ended.
+    /// An `order` or title edit can reorder pages while `previous.order` (the pages by output
+    /// path) stays as it was; the index is then built again, as it numbers every later document anew.
+    static func keepsDocumentNumbers(tree: SiteTree, previous: PreviousSite, documentCount: Int) -> Bool {
+        var next = 0
+        for index in tree.readingOrder {
+            guard let old = previous.pages[tree.pages[index].outputPath], old.documents.lowerBound == next else { return false }
+            next = old.documents.upperBound
+        }
+        return next == documentCount
     }
 }

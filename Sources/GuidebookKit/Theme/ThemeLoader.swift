@@ -28,9 +28,15 @@ public enum ThemeLoader {
             if let near = NearestName.find(name, among: available) { notes.insert("did you mean '\(near)'?", at: 0) }
             return (nil, [.error(.unknownTheme, "theme '\(name)' does not exist", at: configurationLocation ?? SourceLocation(path: SiteConfiguration.fileName), notes: notes)])
         }
-        var diagnostics: [Diagnostic] = []
+        // A theme's files are published too: links in it may lead only within the project (or, for
+        // a theme shipped with Guidebook, within that theme).
+        let projectPath = FolderWalk.realPath(projectRoot.path) ?? projectRoot.path
+        let themePath = FolderWalk.realPath(directory.path) ?? directory.path
+        let allowed = themePath.hasPrefix(projectPath + "/") ? projectRoot : directory
+        var diagnostics = FolderWalk.walk(directory, allowedRoot: allowed).diagnostics(folderName: ProjectPath.display(directory, projectRoot: projectRoot))
         MustacheContentTypes.register(HTMLEscaping.ContentType(), named: HTMLEscaping.ContentType.name)
         var templates: [String: MustacheTemplate] = [:]
+        var templateTexts: [String: (text: String, displayPath: String)] = [:]
         let templateFolder = directory.appendingPathComponent("templates")
         for relative in files(under: templateFolder, fileManager) where relative.hasSuffix(".mustache") {
             let file = templateFolder.appendingPathComponent(relative)
@@ -39,6 +45,7 @@ public enum ThemeLoader {
                 diagnostics.append(.error(.templateError, "template is not readable UTF-8 text", at: SourceLocation(path: displayPath)))
                 continue
             }
+            templateTexts[String(relative.dropLast(".mustache".count))] = (text, displayPath)
             do {
                 templates[String(relative.dropLast(".mustache".count))] = try MustacheTemplate(string: escapingPragma + text)
             } catch let error as MustacheTemplate.ParserError {
@@ -49,6 +56,7 @@ public enum ThemeLoader {
             }
             diagnostics += ExternalReferenceCheck.check(text, kind: .template, path: displayPath)
         }
+        diagnostics += PartialCycleCheck.check(templates: templateTexts)
         if templates[Theme.pageTemplate] == nil && diagnostics.isEmpty {
             diagnostics.append(.error(.templateError, "theme '\(name)' has no templates/\(Theme.pageTemplate).mustache",
                                       at: SourceLocation(path: ProjectPath.display(templateFolder, projectRoot: projectRoot))))
