@@ -172,6 +172,34 @@ def test_a_text_edit_shows_first_then_the_full_build_follows(served, new_page):
         page.get_by_text("The end.").wait_for(timeout=15000)
 
 
+def wait_for_served_text(port, path, text, timeout=20):
+    deadline = time.time() + timeout
+    while text not in get(port, path)[2].decode():
+        assert time.time() < deadline, f"{path} never showed {text!r}"
+        time.sleep(0.1)
+
+
+def test_a_content_folder_deleted_and_made_again_is_watched_again(served):
+    """As `git checkout` of another branch can do: content/ goes, comes back, and later edits still show."""
+    project, port, _ = served
+    content = project / "content"
+    kept = project.parent / "content-kept"
+    shutil.copytree(content, kept)
+    try:
+        shutil.rmtree(content)
+        time.sleep(1)
+        shutil.copytree(kept, content)
+        time.sleep(1)
+        markdown = content / "last.md"
+        markdown.write_text(markdown.read_text(encoding="utf-8").replace("The end.", "The end, after a branch switch."), encoding="utf-8")
+        wait_for_served_text(port, "/last.html", "The end, after a branch switch.")
+    finally:
+        shutil.rmtree(content, ignore_errors=True)
+        shutil.copytree(kept, content)
+        shutil.rmtree(kept)
+        wait_for_served_text(port, "/last.html", "The end.")
+
+
 def test_ctrl_c_stops_the_server_while_a_page_listens_for_reloads(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(REPO / "Tests" / "Fixtures" / "sites" / "basic", project)
