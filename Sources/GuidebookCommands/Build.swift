@@ -55,7 +55,7 @@ extension GuidebookCommand {
                     result = try CachedBuild.build(root: root, outputFolder: outputFolder, options: options)
                 }
             } catch {
-                Terminal.error("error: \(error)")
+                Terminal.error("error: \(FileSystemFailure.describe(error))")
                 throw ExitCode(1)
             }
             Terminal.report(result.diagnostics)

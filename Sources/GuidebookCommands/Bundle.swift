@@ -48,7 +48,7 @@ extension GuidebookCommand {
             } catch let exit as ExitCode {
                 throw exit
             } catch {
-                Terminal.error("error: \(error)")
+                Terminal.error("error: \(FileSystemFailure.describe(error))")
                 throw ExitCode(1)
             }
             if !global.quiet {

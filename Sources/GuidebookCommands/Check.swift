@@ -34,7 +34,7 @@ extension GuidebookCommand {
                 let options = BuildOptions(includeDrafts: drafts, strict: strict, themeSearchFolders: ThemeLoader.searchFolders(projectRoot: root))
                 result = try SiteBuilder(options: options).build(consume input, into: NullOutput())
             } catch {
-                Terminal.error("error: \(error)")
+                Terminal.error("error: \(FileSystemFailure.describe(error))")
                 throw ExitCode(1)
             }
             switch format {

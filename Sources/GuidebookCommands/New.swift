@@ -43,7 +43,7 @@ extension GuidebookCommand {
                     // withoutOverwriting: even if the file appears meanwhile, it is not replaced.
                     try Data(plan.text.utf8).write(to: file, options: .withoutOverwriting)
                 } catch {
-                    Terminal.error("error: cannot create content/\(plan.contentPath): \(error.localizedDescription)")
+                    Terminal.error("error: cannot create content/\(plan.contentPath): \(FileSystemFailure.describe(error))")
                     throw ExitCode(1)
                 }
                 if !global.quiet { Terminal.error("Created content/\(plan.contentPath)") }

@@ -167,20 +167,14 @@ enum Cmark {
         precondition(cmark_node_set_url(node, url) == 1, "cmark_node_set_url failed")
     }
 
-    /// Replaces raw HTML with a text node of the same characters, so cmark's renderer escapes it.
-    static func neutraliseRawHTML(_ node: OpaquePointer) {
-        let isBlock = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
-        let text = newNode(CMARK_NODE_TEXT)
-        var content = literal(of: node)
-        if isBlock { while content.hasSuffix("\n") { content.removeLast() } }
-        precondition(cmark_node_set_literal(text, content) == 1, "cmark_node_set_literal failed")
-        if isBlock {
-            let paragraph = newNode(CMARK_NODE_PARAGRAPH)
-            append(text, to: paragraph)
-            replace(node, with: paragraph)
-        } else {
-            replace(node, with: text)
-        }
+    /// Takes a node (and what is inside it) out of the document.
+    static func remove(_ node: OpaquePointer) {
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+
+    static func setLiteral(_ text: String, of node: OpaquePointer) {
+        precondition(cmark_node_set_literal(node, text) == 1, "cmark_node_set_literal failed")
     }
 
     /// Wraps a block's inline children in markup: `before` + children + `after`, replacing the block.

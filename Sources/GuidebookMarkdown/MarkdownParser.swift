@@ -60,8 +60,18 @@ private struct OutlineCollector {
                 position: Cmark.position(of: node)))
         case .taskItem(let checked):
             addTaskItem(node, checked: checked)
-        case .text, .code, .codeBlock, .htmlInline, .htmlBlock:
+        case .text:
+            let literal = Cmark.literal(of: node)
+            if HTMLComments.opensComment(literal) { outline.unclosedComments.append(Cmark.position(of: node)) }
+            if !isInsideSectionHeading(node) { appendText(literal) }
+        case .code, .codeBlock:
             if !isInsideSectionHeading(node) { appendText(Cmark.literal(of: node)) }
+        case .htmlInline, .htmlBlock:
+            // Markup, not prose: never searched. Comments are not even reported.
+            let literal = Cmark.literal(of: node)
+            if !HTMLComments.isOnlyComments(literal) {
+                outline.rawHTML.append(MarkdownRawHTML(text: HTMLComments.removed(from: literal), position: Cmark.position(of: node)))
+            }
         case .softBreak, .lineBreak:
             appendText(" ")
         default:

@@ -43,7 +43,7 @@ public protocol MarkdownDecorator {
 }
 
 /// Renders a body to HTML with cmark-gfm's own renderer, after editing the tree:
-/// link URLs rewritten, raw HTML escaped unless allowed, headings given ids, task items given Guidebook's markup.
+/// link URLs rewritten, HTML comments (and raw HTML unless allowed) removed, headings given ids, task items given Guidebook's markup.
 public enum MarkdownRenderer {
     public static func html(for markdown: String, allowsRawHTML: Bool, decorator: some MarkdownDecorator) -> String {
         Cmark.withDocument(markdown) { document in
@@ -55,8 +55,15 @@ public enum MarkdownRenderer {
                     Cmark.setURL("", of: node)
                 }
             }
-            if !allowsRawHTML {
-                nodes.rawHTML.forEach(Cmark.neutraliseRawHTML)
+            // Comments never reach the page; other raw HTML only where the guide allows it (the
+            // Link stage warns where it is left out).
+            for node in nodes.rawHTML {
+                let literal = Cmark.literal(of: node)
+                if !allowsRawHTML || HTMLComments.isOnlyComments(literal) {
+                    Cmark.remove(node)
+                } else if literal.contains("<!--") {
+                    Cmark.setLiteral(HTMLComments.removed(from: literal), of: node)
+                }
             }
             for node in nodes.texts {
                 let marks = decorator.marks(inText: Cmark.literal(of: node))

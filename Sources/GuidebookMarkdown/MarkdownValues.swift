@@ -54,12 +54,23 @@ public struct MarkdownSection: Sendable, Hashable {
     public var text: String
 }
 
+/// Raw HTML in a body that is more than comments: where it is, for the warning that it is not shown
+/// unless the guide allows raw HTML.
+public struct MarkdownRawHTML: Sendable, Hashable {
+    public var text: String
+    public var position: MarkdownPosition
+}
+
 /// What the later stages need to know about a body before any page is rendered.
 public struct MarkdownOutline: Sendable, Hashable {
     public var headings: [MarkdownHeading]
     public var links: [MarkdownLink]
     public var taskLists: [MarkdownTaskList]
     public var sections: [MarkdownSection]
+    public var rawHTML: [MarkdownRawHTML] = []
+    /// Where `<!--` starts a comment that is never closed: to Markdown that is text, shown to
+    /// readers, though its writer meant it hidden.
+    public var unclosedComments: [MarkdownPosition] = []
 
     /// The whole body as plain text.
     public var plainText: String { sections.map(\.text).joined(separator: "\n") }

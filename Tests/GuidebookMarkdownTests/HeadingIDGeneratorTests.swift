@@ -23,6 +23,22 @@ struct HeadingIDGeneratorTests {
                 == ["reading", "reading-2", "reading-3", "reading-2-2", "section"])
     }
 
+    /// A heading written like a numbered repeat takes its number, and later repeats skip it.
+    @Test func aNumberTakenByAHeadingIsSkipped() {
+        var generator = HeadingIDGenerator()
+        #expect(["Notes", "Notes 3", "Notes", "Notes", "Notes", "Notes 3"].map { generator.uniqueID(for: $0) }
+                == ["notes", "notes-3", "notes-2", "notes-4", "notes-5", "notes-3-2"])
+    }
+
+    /// 100,000 equal headings (issue 22: a page of them built for more than ten minutes, as each
+    /// repeat tried every number before its own). Each now gets the next number straight away.
+    @Test func manyRepeatsAreNumberedInOrder() {
+        var generator = HeadingIDGenerator()
+        let ids = (0..<100_000).map { _ in generator.uniqueID(for: "Same") }
+        #expect(ids.first == "same" && ids[1] == "same-2" && ids.last == "same-100000")
+        #expect(Set(ids).count == ids.count)
+    }
+
     /// ASCII text takes a byte-wise path; a character the slug drops (’) sends it down the
     /// Unicode one, which must give the same slug.
     @Test(arguments: ["Who to hire", "  --Hello__World 2!! ", "\r\nA\tB\u{0B}c", "CAF (0-19) & co-location", "a_b-c d", "", "!!!", "Section 10.2: Terms"])

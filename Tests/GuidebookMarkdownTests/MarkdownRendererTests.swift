@@ -32,17 +32,47 @@ struct MarkdownRendererTests {
         #expect(render("\"Quoted\" -- it's") == "<p>\u{201C}Quoted\u{201D} \u{2013} it\u{2019}s</p>\n")
     }
 
-    @Test func rawHTMLIsEscapedByDefault() {
+    @Test func rawHTMLIsLeftOutByDefault() {
         let html = render("<script>alert(1)</script>\n\nText <b>bold</b>")
-        #expect(!html.contains("<script>"))
-        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
-        #expect(html.contains("Text &lt;b&gt;bold&lt;/b&gt;"))
+        #expect(!html.contains("script") && !html.contains("<b>") && !html.contains("&lt;"))
+        #expect(html == "<p>Text bold</p>\n")
     }
 
     @Test func rawHTMLPassesWhenAllowedButTagfilterStillApplies() {
         let html = render("<b>bold</b> and <script>x</script>", rawHTML: true)
         #expect(html.contains("<b>bold</b>"))
         #expect(html.contains("&lt;script>"), "the tagfilter extension disarms <script> even in unsafe mode")
+    }
+
+    /// Editors' notes in comments never reach the page, whether raw HTML is allowed or not.
+    @Test(arguments: [false, true])
+    func commentsAreNeverRendered(rawHTML: Bool) {
+        let markdown = """
+        Intro <!-- TODO: check with legal, 07700 900123 --> text.
+
+        <!--
+        Block note: 07700 900123
+        -->
+
+        <div>Kept<!-- inline 07700 900123 --></div>
+        """
+        let html = render(markdown, rawHTML: rawHTML)
+        #expect(!html.contains("07700") && !html.contains("TODO") && !html.contains("<!--") && !html.contains("&lt;!--"), "\(html)")
+        #expect(html.contains("Intro") && html.contains("text."))
+        #expect(html.contains("<div>Kept</div>") == rawHTML)
+    }
+
+    /// To Markdown an unclosed comment is text; the outline says where, so the build can refuse it.
+    @Test func anUnclosedCommentIsFound() {
+        let outline = MarkdownParser.outline(of: "Fine.\n\nUnclosed <!-- 07700 900123\n\n`<!-- in code -->`\n")
+        #expect(outline.unclosedComments == [MarkdownPosition(line: 3, utf8Column: 1)])
+    }
+
+    @Test func theOutlineNeitherSearchesNorReportsComments() {
+        let outline = MarkdownParser.outline(of: "A <!-- secret 07700 900123 --> b <span>c</span>\n\n<!-- only a note -->\n")
+        #expect(!outline.plainText.contains("07700") && !outline.plainText.contains("span"))
+        #expect(outline.rawHTML.map(\.text) == ["<span>", "</span>"])
+        #expect(outline.rawHTML.first?.position == MarkdownPosition(line: 1, utf8Column: 34))
     }
 
     @Test(arguments: ["javascript:alert(1)", "JavaScript:void(0)", "vbscript:x", "data:text/html,hi"])

@@ -24,6 +24,6 @@ enum POSIXWrite {
 extension BuildError {
     /// From `errno`, just after a failed call.
     static func posix(stage: String, path: String) -> BuildError {
-        BuildError(stage: stage, path: path, reason: String(cString: strerror(errno)))
+        BuildError(stage: stage, path: path, reason: FileSystemFailure.lastError())
     }
 }

@@ -75,4 +75,5 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case overdueReview = "overdue-review"
     case unreadableFile = "unreadable-file"
     case tooLarge = "too-large"
+    case rawHTML = "raw-html"
 }

@@ -43,7 +43,7 @@ public enum BundleWriter {
         }
         // One rename: an earlier zip of that name is replaced whole or not at all.
         guard rename(temporary.path, destination.path) == 0 else {
-            throw OutputError(path: destination.path, reason: "\(String(cString: strerror(errno))); check that the folder is writable")
+            throw OutputError(path: destination.path, reason: FileSystemFailure.lastError())
         }
     }
 

@@ -35,7 +35,14 @@ public enum OutputLocation {
             return refuse("it is in \(name)/, \(what)")
         }
         var status = stat()
-        guard lstat(output.path, &status) == 0 else { return nil }
+        guard lstat(output.path, &status) == 0 else {
+            var ancestor = output.deletingLastPathComponent()
+            while lstat(ancestor.path, &status) != 0, ancestor.path != "/" { ancestor.deleteLastPathComponent() }
+            guard stat(ancestor.path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
+                return refuse("'\(ancestor.path)' is a file, so no folder can be made inside it")
+            }
+            return nil
+        }
         switch status.st_mode & S_IFMT {
         case S_IFDIR: break
         case S_IFLNK: return refuse("it is a symbolic link", "give the folder's real path")
