@@ -135,3 +135,22 @@ struct SiteBuilderTests {
         #expect(output.text(at: "team-work/index.html")?.contains("<h1>Team work</h1>") == true)
     }
 }
+
+/// Issue 24: an editor's note in a comment is published nowhere: not in a page, the print
+/// edition, the search index or any other file, whether raw HTML is allowed or not.
+struct CommentPrivacyTests {
+    @Test(arguments: ["title: Test Guide\n", "title: Test Guide\nunsafe_html: true\n"])
+    func aCommentReachesNoFileOfTheSite(configuration: String) throws {
+        let site = TestSite([
+            "index.md": TestSite.page("Home", "Welcome <!-- TODO: check with legal, 07700 900123 --> to the guide.\n\n<!--\nCall 07700 900123\n-->\n\n## Contacts\n\nAsk the team.\n"),
+            "other.md": TestSite.page("Other", "Text.\n\n- [ ] A task <!-- 07700 900123 -->\n"),
+        ], configuration: configuration)
+        let (result, output) = try site.build()
+        #expect(result.didWrite, "\(result.diagnostics)")
+        #expect(output.files.count > 10)
+        for (path, bytes) in output.files {
+            #expect(!String(decoding: bytes, as: UTF8.self).contains("07700"), "\(path) holds the comment's text")
+        }
+        #expect(output.text(at: "index.html")?.contains("to the guide.") == true)
+    }
+}
