@@ -15,6 +15,8 @@ extension GuidebookCommand {
 
         @OptionGroup public var global: GlobalOptions
 
+        @OptionGroup public var reporting: DiagnosticOptions
+
         @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <source>/site).", valueName: "dir"))
         public var output: String?
 
@@ -58,7 +60,7 @@ extension GuidebookCommand {
                 Terminal.error("error: \(FileSystemFailure.describe(error))")
                 throw ExitCode(1)
             }
-            Terminal.report(result.diagnostics)
+            Terminal.report(result.diagnostics, limit: reporting.maxErrors)
             if timings {
                 Terminal.error(result.timings.map { "\($0.stage): \(String(format: "%.3f", $0.seconds)) s" }.joined(separator: "\n"))
             }

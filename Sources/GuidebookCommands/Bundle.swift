@@ -11,6 +11,8 @@ extension GuidebookCommand {
 
         @OptionGroup public var global: GlobalOptions
 
+        @OptionGroup public var reporting: DiagnosticOptions
+
         @Option(name: .long, help: ArgumentHelp("Where to write the zip (default: <source>/<title>-<date>.zip).", valueName: "file"))
         public var output: String?
 
@@ -35,7 +37,7 @@ extension GuidebookCommand {
                 let input = try ProjectInput.read(root: root)
                 let options = BuildOptions(includeDrafts: drafts, strict: strict, themeSearchFolders: ThemeLoader.searchFolders(projectRoot: root), today: today)
                 result = try SiteBuilder(options: options).build(input, into: site)
-                Terminal.report(result.diagnostics)
+                Terminal.report(result.diagnostics, limit: reporting.maxErrors)
                 guard result.didWrite else {
                     Terminal.summary(result, seconds: Terminal.seconds(since: started), strict: strict, outputFolder: root)
                     throw ExitCode(1)
@@ -52,7 +54,7 @@ extension GuidebookCommand {
                 throw ExitCode(1)
             }
             if !global.quiet {
-                Terminal.error("Bundled \(Terminal.plural(result.pagesWritten.count, "page")) into \(zip.path), \(Terminal.plural(result.warningCount, "warning")), in \(String(format: "%.2f", Terminal.seconds(since: started))) s")
+                Terminal.output("Bundled \(Terminal.plural(result.pagesWritten.count, "page")) into \(zip.path), \(Terminal.plural(result.warningCount, "warning")), in \(String(format: "%.2f", Terminal.seconds(since: started))) s")
             }
         }
     }

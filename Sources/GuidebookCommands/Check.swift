@@ -15,6 +15,8 @@ extension GuidebookCommand {
 
         @OptionGroup public var global: GlobalOptions
 
+        @OptionGroup public var reporting: DiagnosticOptions
+
         @Flag(name: .long, help: "Treat warnings as errors.")
         public var strict: Bool = false
 
@@ -41,9 +43,9 @@ extension GuidebookCommand {
             case .json:
                 print(DiagnosticJSON.encode(result.diagnostics))
             case .text:
-                Terminal.report(result.diagnostics)
+                Terminal.report(result.diagnostics, limit: reporting.maxErrors)
                 if !global.quiet {
-                    Terminal.error("Checked \(Terminal.plural(result.pagesWritten.count, "page")): \(Terminal.plural(result.errorCount, "error")), \(Terminal.plural(result.warningCount, "warning"))")
+                    Terminal.output("Checked \(Terminal.plural(result.pagesWritten.count, "page")): \(Terminal.plural(result.errorCount, "error")), \(Terminal.plural(result.warningCount, "warning"))")
                 }
             }
             if !result.didWrite { throw ExitCode(1) }

@@ -50,3 +50,15 @@ public struct GlobalOptions: ParsableArguments {
 
     var projectRoot: URL { URL(fileURLWithPath: source).standardizedFileURL }
 }
+
+/// How many diagnostics a command prints (build, check, bundle).
+public struct DiagnosticOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Print at most this many problems, then how many more and a count for each code; 0 prints all.", valueName: "n"))
+    public var maxErrors: Int = 50
+
+    public init() {}
+
+    public func validate() throws {
+        if maxErrors < 0 { throw ValidationError("--max-errors must be 0 (all) or more") }
+    }
+}

@@ -46,7 +46,7 @@ extension GuidebookCommand {
                     Terminal.error("error: cannot create content/\(plan.contentPath): \(FileSystemFailure.describe(error))")
                     throw ExitCode(1)
                 }
-                if !global.quiet { Terminal.error("Created content/\(plan.contentPath)") }
+                if !global.quiet { Terminal.output("Created content/\(plan.contentPath)") }
             }
         }
     }

@@ -8,9 +8,16 @@ enum Terminal {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    static func report(_ diagnostics: [Diagnostic]) {
+    /// Diagnostics to standard error, the first `limit` of them (nil or 0: all), with totals by code.
+    static func report(_ diagnostics: [Diagnostic], limit: Int? = nil) {
         guard !diagnostics.isEmpty else { return }
-        error(DiagnosticFormatter.format(diagnostics))
+        error(DiagnosticFormatter.report(diagnostics, limit: limit == 0 ? nil : limit))
+    }
+
+    /// What the command did, to standard output: diagnostics go to standard error, so a script can
+    /// keep the two apart.
+    static func output(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     static func summary(_ result: BuildResult, seconds: Double, strict: Bool, outputFolder: URL) {
@@ -20,14 +27,14 @@ enum Terminal {
             let written = result.pagesWritten
             let what = written.isEmpty ? "nothing changed"
                 : "rewrote " + (written.count <= 3 ? written.joined(separator: ", ") : "\(written.prefix(2).joined(separator: ", ")) and \(written.count - 2) more")
-            error("Built from the build cache (\(what)) into \(outputFolder.path), \(warnings), in \(time) s")
+            output("Built from the build cache (\(what)) into \(outputFolder.path), \(warnings), in \(time) s")
         } else if result.didWrite {
             let kept = result.pagesKept > 0 ? " (\(result.pagesKept) of them unchanged, kept from the last build)" : ""
-            error("Built \(plural(result.pagesWritten.count, "page"))\(kept) into \(outputFolder.path), \(warnings), in \(time) s")
+            output("Built \(plural(result.pagesWritten.count, "page"))\(kept) into \(outputFolder.path), \(warnings), in \(time) s")
         } else {
             let errors = plural(result.errorCount, "error")
             let why = result.errorCount == 0 && strict ? " (warnings fail the build with --strict)" : ""
-            error("Build failed: \(errors), \(warnings)\(why); the previous site was left unchanged (\(time) s)")
+            output("Build failed: \(errors), \(warnings)\(why); the previous site was left unchanged (\(time) s)")
         }
     }
 

@@ -167,7 +167,7 @@ actor Rebuilder {
                 log("Built \(result.pagesWritten.count) pages in \(seconds) s")
                 if announcingSuccess { await hub.buildSucceeded() }
             } else {
-                log("Build failed: \(result.errorCount) errors; still serving the last good site")
+                log("Build failed: \(result.errorCount) \(result.errorCount == 1 ? "error" : "errors"); still serving the last good site")
                 await hub.buildFailed(report: report)
             }
         } catch {

@@ -6,8 +6,9 @@ struct BuildCommandTests {
         let project = try ProjectCopy()
         let outcome = try project.build()
         #expect(outcome.status == 0, "\(outcome.standardError)")
-        #expect(outcome.standardError.contains("Built 14 pages into "))
-        #expect(outcome.standardError.contains("0 warnings"))
+        #expect(outcome.standardOutput.contains("Built 14 pages into "), "the summary goes to standard output")
+        #expect(outcome.standardOutput.contains("0 warnings"))
+        #expect(!outcome.standardError.contains("Built"))
         let snapshot = project.siteSnapshot()
         for path in ["index.html", "first.html", "section/index.html", "section/deeper/gamma.html", "section/square.svg", "assets/css/guidebook.css", "checklists.html", "search.html"] {
             #expect(snapshot[path] != nil, "\(path) missing")
@@ -17,7 +18,24 @@ struct BuildCommandTests {
     @Test func quietPrintsNothingOnSuccess() throws {
         let outcome = try ProjectCopy().build(["--quiet"])
         #expect(outcome.status == 0)
-        #expect(outcome.standardError.isEmpty)
+        #expect(outcome.standardError.isEmpty && outcome.standardOutput.isEmpty)
+    }
+
+    /// A migrated guide may have thousands of problems: the first --max-errors are printed (by
+    /// place), then how many more, and a count for each code; a note repeated for one code once.
+    @Test func manyProblemsArePrintedUpToTheLimitWithTotals() throws {
+        let project = try ProjectCopy()
+        let links = (1...8).map { "[gone \($0)](gone-\($0).md)" }.joined(separator: "\n\n")
+        try project.write(TestText.page("Last", links + "\n\n# A second h1\n"), to: "content/last.md")
+        let outcome = try project.build(["--max-errors", "3"])
+        #expect(outcome.status == 1)
+        let lines = outcome.standardError.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.contains(": error: ") || $0.contains(": warning: ") }.count == 3, "\(outcome.standardError)")
+        #expect(lines.contains("... 6 more not shown (--max-errors 0 shows them all)"), "\(outcome.standardError)")
+        #expect(lines.last == "by code: 8 errors [broken-link], 1 warning [heading-level]", "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("Build failed: 8 errors, 1 warning"))
+        let all = try project.build(["--max-errors", "0"])
+        #expect(all.standardError.split(separator: "\n").filter { $0.contains(": error: ") }.count == 8)
     }
 
     @Test func removedPagesDisappear() throws {
@@ -52,8 +70,10 @@ struct BuildCommandTests {
                  expected: ["content/last.md:4:3: error: file is not valid UTF-8 [invalid-encoding]"]),
         BadInput(name: "two files for one page", change: { try $0.write(TestText.page("Twin"), to: "content/first page.md"); try $0.write(TestText.page("Twin"), to: "content/first-page.md") },
                  expected: ["error: 'content/first-page.md' and 'content/first page.md' would both be written to 'first-page.html' [duplicate-output]"]),
-        BadInput(name: "unsafe file name", change: { try $0.write(TestText.page("Q"), to: "content/why?.md") },
-                 expected: ["content/why?.md:1:1: error: 'why?.md' is not a safe name for a web page or folder: it contains '?' [unsafe-path]"]),
+        BadInput(name: "unsafe file name", change: { try $0.write(TestText.page("Q"), to: "content/why\\not.md") },
+                 expected: ["content/why\\not.md:1:1: error: 'why\\not.md' is not a safe name for a web page or folder: it contains '\\' [unsafe-path]"]),
+        BadInput(name: "two names with one web name", change: { try $0.write(TestText.page("A"), to: "content/Q&A.md"); try $0.write(TestText.page("B"), to: "content/Q and A.md") },
+                 expected: ["error: 'content/Q&A.md' and 'content/Q and A.md' would both be written to 'Q-and-A.html' [duplicate-output]"]),
         BadInput(name: "control character in a folder name", change: { try $0.write(TestText.page("C"), to: "content/bad\u{7}folder/page.md") },
                  expected: ["is not a safe name for a web page or folder: it contains a control character [unsafe-path]"]),
         BadInput(name: "empty content folder", change: { try $0.remove("content"); try FileManager.default.createDirectory(at: $0.root.appendingPathComponent("content"), withIntermediateDirectories: true) },
@@ -87,7 +107,7 @@ struct BuildCommandTests {
         for line in bad.expected {
             #expect(outcome.standardError.contains(line), "expected '\(line)' in:\n\(outcome.standardError)")
         }
-        #expect(outcome.standardError.contains("Build failed:"))
+        #expect(outcome.standardOutput.contains("Build failed:"))
         #expect(project.siteSnapshot() == before, "the previous site/ must be untouched")
         #expect(!outcome.standardError.contains("Fatal error"))
     }
@@ -102,7 +122,7 @@ struct BuildCommandTests {
         #expect(outcome.standardError.contains("[invalid-front-matter]"))
         #expect(outcome.standardError.contains("[broken-link]"))
         #expect(outcome.standardError.contains("[invalid-configuration]"))
-        #expect(outcome.standardError.contains("Build failed: 3 errors"))
+        #expect(outcome.standardOutput.contains("Build failed: 3 errors"))
     }
 
     @Test func warningsFailOnlyWithStrict() throws {
@@ -113,7 +133,7 @@ struct BuildCommandTests {
         #expect(relaxed.standardError.contains("content/last.md:4:1: warning: level 1 heading 'Another h1' in the body"))
         let strict = try project.build(["--strict"])
         #expect(strict.status == 1)
-        #expect(strict.standardError.contains("warnings fail the build with --strict"))
+        #expect(strict.standardOutput.contains("warnings fail the build with --strict"))
     }
 
     @Test func draftsFlag() throws {

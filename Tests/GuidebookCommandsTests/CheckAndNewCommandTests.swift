@@ -6,7 +6,7 @@ struct CheckAndNewCommandTests {
         let project = try ProjectCopy()
         let outcome = try GuidebookProcess.run(["check"], in: project.root)
         #expect(outcome.status == 0, "\(outcome.standardError)")
-        #expect(outcome.standardError.contains("0 errors, 0 warnings"))
+        #expect(outcome.standardOutput.contains("0 errors, 0 warnings"))
         #expect(project.siteSnapshot().isEmpty, "check writes no site")
     }
 

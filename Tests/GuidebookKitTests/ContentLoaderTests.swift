@@ -26,10 +26,11 @@ struct ContentLoaderTests {
     }
 
     @Test func unsafeNames() throws {
-        let content = load(["index.md": home, "what?.md": Data("---\ntitle: Q\n---\n".utf8)])
+        let content = load(["index.md": home, "what\\x.md": Data("---\ntitle: Q\n---\n".utf8), "what?.md": Data("---\ntitle: Q\n---\n".utf8)])
         let diagnostic = try #require(content.diagnostics.first)
         #expect(diagnostic.code == .unsafePath)
-        #expect(diagnostic.location?.path == "content/what?.md")
+        #expect(diagnostic.location?.path == "content/what\\x.md")
+        #expect(content.pages.map(\.outputPath).sorted() == ["index.html", "what.html"], "'?' is left out of the web name")
     }
 
     @Test func spacesAreSlugified() {

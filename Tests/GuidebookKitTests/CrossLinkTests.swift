@@ -201,7 +201,7 @@ struct NewPageTests {
     }
 
     @Test func rejectsUnsafeNames() {
-        #expect(throws: NewPage.Problem.self) { try NewPage.plan(path: "a/wh?t", configuration: SiteConfiguration(), existingOrders: [], today: TestSite.today).get() }
+        #expect(throws: NewPage.Problem.self) { try NewPage.plan(path: "a/wh\\t", configuration: SiteConfiguration(), existingOrders: [], today: TestSite.today).get() }
     }
 
     @Test func quotesTitlesYAMLWouldMisread() {

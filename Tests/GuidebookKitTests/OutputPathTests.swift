@@ -9,12 +9,21 @@ struct OutputPathTests {
         ("a/index.md", "a/index.html"),
         ("My Page.md", "My-Page.html"),
         ("pics/tree.svg", "pics/tree.svg"),
+        ("Children's services.md", "Childrens-services.html"),
+        ("Q&A.md", "Q-and-A.html"),
+        ("Housing, benefits/Rent & council tax.md", "Housing-benefits/Rent-and-council-tax.html"),
+        ("A+B.md", "A-plus-B.html"),
+        ("Gwasanaethau ŵyr (0-19)!.md", "Gwasanaethau-ŵyr-(0-19)!.html"),
+        ("what?.md", "what.html"),
+        ("a/#b.md", "a/b.html"),
+        ("100%.md", "100-percent.html"),
+        ("Notes \u{2018}draft\u{2019} .md", "Notes-draft.html"),
     ])
     func mapsContentPaths(content: String, output: String) throws {
         #expect(try OutputPath.map(contentPath: content).get() == output)
     }
 
-    @Test(arguments: ["a/../b.md", "bad\u{1}name.md", "what?.md", "a/#b.md", "100%.md", "folder\\x.md", "./x.md"])
+    @Test(arguments: ["a/../b.md", "bad\u{1}name.md", "folder\\x.md", "./x.md", "a/?.md", "' '.md", " lead.md"])
     func rejectsUnsafeSegments(content: String) {
         #expect(throws: OutputPathError.self) { try OutputPath.map(contentPath: content).get() }
     }

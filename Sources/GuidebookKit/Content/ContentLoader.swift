@@ -47,7 +47,7 @@ public enum ContentLoader {
             case .success(let path): outputPath = path
             case .failure(let error):
                 diagnostics.append(.error(.unsafePath, "'\(error.segment)' is not a safe name for a web page or folder: \(error.reason)",
-                                          at: SourceLocation(path: sourcePath), notes: ["rename it using letters, digits, '-', '_' and '.'"]))
+                                          at: SourceLocation(path: sourcePath), notes: ["rename it without control characters or '\\', and not starting with '.'; README 'URL mapping' gives the rule"]))
                 continue
             }
             if let reason = ReservedOutput.reason(outputPath) {

@@ -1,5 +1,8 @@
 /// The mapping from content paths to site paths: `a/b.md` -> `a/b.html`, `a/index.md` -> `a/index.html`.
-/// Spaces in names become hyphens; names that cannot be a safe URL segment are rejected.
+/// Names keep their letters (any script), digits and most punctuation; the characters that mean
+/// something in a URL or a file system are spelt out or left out (`Q&A` -> `Q-and-A`,
+/// `Children's services` -> `Childrens-services`), and spaces become hyphens. Only names that
+/// cannot be made safe are rejected: control characters, a backslash, a leading dot, or nothing left.
 public enum OutputPath {
     /// The site path for a content path, or the problem with one of its segments.
     public static func map(contentPath: String) -> Result<String, OutputPathError> {
@@ -8,13 +11,18 @@ public enum OutputPath {
             if let reason = unsafeReason(String(segment)) {
                 return .failure(OutputPathError(segment: String(segment), reason: reason))
             }
-            segments.append(segment.replacingSpaces())
+            let name = webName(segment)
+            guard !name.isEmpty, name != ".md", !name.hasPrefix(".") else {
+                return .failure(OutputPathError(segment: String(segment), reason: "nothing is left of it once the characters a web address cannot hold are left out"))
+            }
+            segments.append(name)
         }
         var path = segments.joined(separator: "/")
         if path.hasSuffix(".md") { path = String(path.dropLast(3)) + ".html" }
         return .success(path)
     }
 
+    /// Why a name cannot be made into a web name, or nil.
     static func unsafeReason(_ segment: String) -> String? {
         if segment.isEmpty { return "it is empty" }
         if segment == "." || segment == ".." { return "'\(segment)' would leave its folder" }
@@ -22,10 +30,27 @@ public enum OutputPath {
         if segment.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             return "it contains a control character"
         }
-        let reserved: Set<Character> = ["/", "\\", "?", "#", "%", ":", "*", "\"", "<", ">", "|", "&", "'", "`", "[", "]", "{", "}", "^", "+", ";", "=", "@", "$", ","]
-        if let bad = segment.first(where: { reserved.contains($0) }) { return "it contains '\(bad)'" }
+        if segment.contains("\\") { return "it contains '\\'" }
         if segment.first!.isWhitespace || segment.last!.isWhitespace { return "it starts or ends with a space" }
         return nil
+    }
+
+    /// Characters spelt out in a web name, and characters left out of it (they mean something in a
+    /// URL, or cannot be in a file name on Windows).
+    static let spelledOut: [Character: String] = ["&": " and ", "+": " plus ", "%": " percent ", "@": " at "]
+    static let leftOut: Set<Character> = ["?", "#", ":", "*", "\"", "<", ">", "|", "'", "\u{2019}", "\u{2018}", "\u{201C}", "\u{201D}",
+                                          "`", "[", "]", "{", "}", "^", ";", "=", "$", ","]
+
+    /// The segment as a web name: characters spelt out or left out, then each run of spaces one hyphen.
+    static func webName(_ segment: Substring) -> String {
+        guard segment.contains(where: { $0 == " " || spelledOut[$0] != nil || leftOut.contains($0) }) else { return String(segment) }
+        var spelled = ""
+        for character in segment where !leftOut.contains(character) {
+            if let words = spelledOut[character] { spelled += words } else { spelled.append(character) }
+        }
+        let trimmed = spelled.trimmingCharacters(in: " ")
+        let stem = trimmed.hasSuffix(".md") ? String(trimmed.dropLast(3)).trimmingCharacters(in: " ") + ".md" : trimmed
+        return Substring(stem).replacingSpaces()
     }
 
     /// The folder part of a site path: `a/b.html` -> `a`, `b.html` -> "".

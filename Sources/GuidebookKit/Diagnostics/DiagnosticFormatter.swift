@@ -19,6 +19,42 @@ public enum DiagnosticFormatter {
         sorted(diagnostics).map(format).joined(separator: "\n")
     }
 
+    /// For a person at a terminal, where a migrated guide may have thousands of problems: the first
+    /// `limit` by place (nil: all), each note printed only the first time it is given for its code,
+    /// then how many were left out and the count for each code.
+    public static func report(_ diagnostics: [Diagnostic], limit: Int?) -> String {
+        let ordered = sorted(diagnostics)
+        let shown = limit.map { Array(ordered.prefix($0)) } ?? ordered
+        var notesGiven: Set<[String]> = []
+        var lines = shown.map { diagnostic in
+            var brief = diagnostic
+            brief.notes = diagnostic.notes.filter { notesGiven.insert([diagnostic.code.rawValue, $0]).inserted }
+            return format(brief)
+        }
+        if shown.count < ordered.count {
+            lines.append("... \(ordered.count - shown.count) more not shown (--max-errors 0 shows them all)")
+        }
+        if ordered.count > 1 { lines.append(totals(ordered)) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `by code: 7 broken-link (errors), 1 heading-level (warning)`, most frequent first.
+    static func totals(_ diagnostics: [Diagnostic]) -> String {
+        var counts: [DiagnosticCode: (errors: Int, warnings: Int)] = [:]
+        for diagnostic in diagnostics {
+            var count = counts[diagnostic.code] ?? (0, 0)
+            if diagnostic.isError { count.errors += 1 } else { count.warnings += 1 }
+            counts[diagnostic.code] = count
+        }
+        let parts = counts.sorted { ($0.value.errors + $0.value.warnings, $1.key.rawValue) > ($1.value.errors + $1.value.warnings, $0.key.rawValue) }
+            .map { code, count in
+                [count.errors > 0 ? "\(count.errors) \(count.errors == 1 ? "error" : "errors")" : nil,
+                 count.warnings > 0 ? "\(count.warnings) \(count.warnings == 1 ? "warning" : "warnings")" : nil]
+                    .compactMap { $0 }.joined(separator: " and ") + " [\(code.rawValue)]"
+            }
+        return "by code: " + parts.joined(separator: ", ")
+    }
+
     public static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.enumerated().sorted { lhs, rhs in
             switch (lhs.element.location, rhs.element.location) {
