@@ -41,10 +41,41 @@ struct LinkResolverTests {
         #expect(diagnostic.notes == ["did you mean '#steering-groups'?"])
     }
 
-    @Test func absolutePathsAreErrorsWithTheRelativeFix() throws {
-        let diagnostic = try #require(try diagnostics(for: "[x](/governance.html)").first)
-        #expect(diagnostic.code == .absoluteLink)
-        #expect(diagnostic.notes.first == "write '../governance.md' instead")
+    /// Links other tools write work, each with a warning giving the source form (issue 24).
+    @Test(arguments: [
+        ("[x](/governance.md)", DiagnosticCode.absoluteLink, "../governance.md"),
+        ("[x](/governance.html#steering-groups)", .absoluteLink, "../governance.md#steering-groups"),
+        ("[x](../governance.html)", .linkForm, "../governance.md"),
+        ("[x](../governance/)", .linkForm, "../governance.md"),
+        ("[x](../governance)", .linkForm, "../governance.md"),
+        ("[x](../sec/)", .linkForm, "index.md"),
+        ("[x](/sec/)", .absoluteLink, "index.md"),
+        ("[x](/)", .absoluteLink, "../index.md"),
+    ])
+    func linksOtherToolsWriteResolveWithAWarning(link: String, code: DiagnosticCode, fix: String) throws {
+        let (result, output) = try TestSite(["index.md": TestSite.page("Home"), "governance.md": TestSite.page("Governance", "## Steering groups\n"),
+                                             "sec/index.md": TestSite.page("Section"), "sec/page.md": TestSite.page("Page", link)]).build()
+        #expect(result.diagnostics.map(\.code) == [code], "\(result.diagnostics)")
+        #expect(result.diagnostics.first?.severity == .warning)
+        #expect(result.diagnostics.first?.notes.first?.hasPrefix("write '\(fix)'") == true, "\(result.diagnostics)")
+        let page = try #require(output.text(at: "sec/page.html"))
+        let expected = fix.replacingOccurrences(of: ".md", with: ".html")
+        #expect(page.contains("<a href=\"\(expected)\">x</a>"), "\(expected)")
+    }
+
+    @Test func aRootLinkToNothingIsBroken() throws {
+        let diagnostic = try #require(try diagnostics(for: "[x](/governanse.md)").first)
+        #expect(diagnostic.code == .brokenLink)
+        #expect(diagnostic.notes == ["did you mean '../governance.md'?"])
+    }
+
+    /// The suggestion is found among thousands of names without measuring each one.
+    @Test func theNameIndexFindsTheNearestAmongMany() {
+        let names = (0..<5000).map { "section-\($0 % 50)/page-number-\($0).md" } + ["governance.md", "systems/information-governance.md"]
+        let index = NameIndex(names)
+        #expect(index.nearest(to: "governanse.md") == "governance.md")
+        #expect(index.nearest(to: "section-7/page-numbr-1207.md") == "section-7/page-number-1207.md")
+        #expect(index.nearest(to: "completely-different.md") == nil)
     }
 
     @Test func draftTargetIsAWarning() throws {
@@ -63,9 +94,9 @@ struct LinkResolverTests {
         #expect(diagnostic.location?.column == 8)
     }
 
-    @Test func linkToAFolderSuggestsItsIndex() throws {
-        let diagnostic = try #require(try diagnostics(for: "[s](../sec/)").first)
+    @Test func linkToAMissingFolderSuggestsOnlyWhatExists() throws {
+        let diagnostic = try #require(try diagnostics(for: "[s](../secs/)").first)
         #expect(diagnostic.code == .brokenLink)
-        #expect(diagnostic.notes == ["link to the section's page, '../sec/index.md'"])
+        #expect(diagnostic.notes.allSatisfy { !$0.contains("secs/index.md") }, "\(diagnostic.notes)")
     }
 }

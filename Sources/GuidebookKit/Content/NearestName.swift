@@ -21,3 +21,40 @@ enum NearestName {
         return previous[b.count]
     }
 }
+
+/// "Did you mean" over many names (every page and file of a guide), asked once per broken link.
+/// Comparing a misspelt name with every name costs pages x links edit distances (seconds for a
+/// guide of thousands of pages with thousands of broken links); instead the names are indexed by
+/// their three-character pieces once, and only the few names sharing the most pieces with the
+/// misspelt one are measured. A name within `NearestName`'s limit shares most of its pieces.
+struct NameIndex: Sendable {
+    private let names: [String]
+    private let namesByPiece: [String: [Int]]
+    static let candidatesMeasured = 24
+
+    init(_ names: [String]) {
+        self.names = names.sorted()
+        var index: [String: [Int]] = [:]
+        for (number, name) in self.names.enumerated() {
+            for piece in Set(Self.pieces(of: name)) { index[piece, default: []].append(number) }
+        }
+        namesByPiece = index
+    }
+
+    /// The closest name within `NearestName`'s limit, or nil.
+    func nearest(to name: String) -> String? {
+        var shared: [Int: Int] = [:]
+        for piece in Set(Self.pieces(of: name)) {
+            for number in namesByPiece[piece] ?? [] { shared[number, default: 0] += 1 }
+        }
+        let likely = shared.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(Self.candidatesMeasured).map { names[$0.key] }
+        return NearestName.find(name, among: likely)
+    }
+
+    /// Three-character pieces, with the start and end marked so short names have some too.
+    static func pieces(of name: String) -> [String] {
+        let characters = Array("\u{2}\u{2}" + name.lowercased() + "\u{3}")
+        guard characters.count >= 3 else { return [] }
+        return (0...(characters.count - 3)).map { String(characters[$0..<($0 + 3)]) }
+    }
+}

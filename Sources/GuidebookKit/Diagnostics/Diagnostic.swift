@@ -76,4 +76,5 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case unreadableFile = "unreadable-file"
     case tooLarge = "too-large"
     case rawHTML = "raw-html"
+    case linkForm = "link-form"
 }

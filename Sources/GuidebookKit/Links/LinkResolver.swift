@@ -8,6 +8,8 @@ public struct LinkTable: Sendable {
     let headingIDs: [Set<String>]
     let assetOutputByContentPath: [String: String]
     let draftPaths: Set<String>
+    /// Every page's and file's content path, for "did you mean" (built once, asked for each broken link).
+    let targetNames: NameIndex
 
     public init(pages: [SourcePage], outlines: [MarkdownOutline], assets: [ContentAsset], draftPaths: Set<String>) {
         var byContent: [String: Int] = [:], byOutput: [String: Int] = [:]
@@ -20,6 +22,7 @@ public struct LinkTable: Sendable {
         headingIDs = outlines.map { Set($0.headings.map(\.id)) }
         assetOutputByContentPath = Dictionary(assets.map { ($0.contentPath, $0.outputPath) }, uniquingKeysWith: { first, _ in first })
         self.draftPaths = draftPaths
+        targetNames = NameIndex(pages.map(\.contentPath) + assets.map(\.contentPath))
     }
 }
 
@@ -57,12 +60,12 @@ public struct LinkResolver: Sendable {
         switch target {
         case .page(let index): resolved.targetPage = index
         case .asset(let path): resolved.targetAsset = path
-        case nil: break
+        case .draft, nil: break
         }
         return resolved
     }
 
-    private enum Target { case page(Int), asset(String) }
+    private enum Target { case page(Int), asset(String), draft(String) }
 
     private func classify(_ link: MarkdownLink, onPage pageIndex: Int, at location: SourceLocation) -> (LinkResolution, Diagnostic?, Target?) {
         let page = pages[pageIndex]
@@ -87,29 +90,65 @@ public struct LinkResolver: Sendable {
         }
         let (pathPart, fragment) = Self.split(destination)
         let decodedPath = pathPart.removingPercentEncodingIfPossible
-        if decodedPath.hasPrefix("/") {
-            return (.keep, absolutePathProblem(decodedPath, from: page, at: location), nil)
-        }
-        let base = OutputPath.folder(of: page.contentPath)
+        // Written from the site's root, as other tools let editors write: resolved from content/.
+        let isRootAbsolute = decodedPath.hasPrefix("/")
+        let base = isRootAbsolute ? "" : OutputPath.folder(of: page.contentPath)
         guard let targetPath = Self.normalise(decodedPath, relativeTo: base) else {
             return (.keep, .error(.brokenLink, "\(what) target '\(destination)' is outside the content folder", at: location), nil)
         }
-        if let targetIndex = table.pageByContentPath[targetPath] ?? table.pageByOutputPath[targetPath] {
+        let anchor = fragment.map { "#\($0)" } ?? ""
+        guard let (target, form) = find(targetPath, written: decodedPath) else {
+            return (.keep, missingTargetProblem(decodedPath, resolved: targetPath, from: page, what: what, at: location), nil)
+        }
+        switch target {
+        case .page(let targetIndex):
             let url = OutputPath.relativeURL(from: page.outputPath, to: pages[targetIndex].outputPath)
             let problem = fragment.flatMap { anchorProblem($0, onPage: targetIndex, at: location) }
-            return (.rewrite(url + (fragment.map { "#\($0)" } ?? "")), problem, .page(targetIndex))
-        }
-        if table.draftPaths.contains(targetPath), let output = try? OutputPath.map(contentPath: targetPath).get() {
-            let url = OutputPath.relativeURL(from: page.outputPath, to: output)
-            return (.rewrite(url + (fragment.map { "#\($0)" } ?? "")),
+                ?? formProblem(decodedPath, form: form, isRootAbsolute: isRootAbsolute, source: pages[targetIndex].contentPath, from: page, anchor: anchor, at: location)
+            return (.rewrite(url + anchor), problem, target)
+        case .asset(let assetPath):
+            let url = OutputPath.relativeURL(from: page.outputPath, to: table.assetOutputByContentPath[assetPath]!)
+            return (.rewrite(url + anchor), formProblem(decodedPath, form: form, isRootAbsolute: isRootAbsolute, source: assetPath, from: page, anchor: anchor, at: location), target)
+        case .draft(let draftPath):
+            let output = (try? OutputPath.map(contentPath: draftPath).get()) ?? draftPath
+            return (.rewrite(OutputPath.relativeURL(from: page.outputPath, to: output) + anchor),
                     .warning(.draftLink, "link to draft page '\(decodedPath)', which is left out of this build", at: location,
                              notes: ["publish the page (remove 'draft: true') or remove the link"]), nil)
         }
-        if let asset = table.assetOutputByContentPath[targetPath] {
-            let url = OutputPath.relativeURL(from: page.outputPath, to: asset)
-            return (.rewrite(url + (fragment.map { "#\($0)" } ?? "")), nil, .asset(targetPath))
+    }
+
+    /// How a link names its target: as the source file (`governance.md`), or as other tools write
+    /// it: the page's web name (`governance.html`) or its folder (`../governance/`, a "pretty URL").
+    private enum Form { case source, webName, folder }
+
+    /// The page, file or draft a content path names, in any of the forms; nil when there is none.
+    private func find(_ path: String, written: String) -> (Target, Form)? {
+        if let index = table.pageByContentPath[path] { return (.page(index), .source) }
+        if table.draftPaths.contains(path) { return (.draft(path), .source) }
+        if table.assetOutputByContentPath[path] != nil { return (.asset(path), .source) }
+        if let index = table.pageByOutputPath[path] { return (.page(index), .webName) }
+        let folder = path.isEmpty ? "" : path + "/"
+        let isFolderForm = written.hasSuffix("/") || written.isEmpty || !(path.split(separator: "/").last ?? "").contains(".")
+        guard isFolderForm else { return nil }
+        for candidate in [path + ".md", folder + "index.md", folder + "README.md", folder + "_index.md"] {
+            if let index = table.pageByContentPath[candidate] { return (.page(index), .folder) }
         }
-        return (.keep, missingTargetProblem(decodedPath, resolved: targetPath, from: page, what: what, at: location), nil)
+        return nil
+    }
+
+    /// A warning for a link that works but is not written as a path to the source file: it would
+    /// not work in a git host's preview, or from disk under another folder.
+    private func formProblem(_ written: String, form: Form, isRootAbsolute: Bool, source: String, from page: SourcePage, anchor: String,
+                             at location: SourceLocation) -> Diagnostic? {
+        guard form != .source || isRootAbsolute else { return nil }
+        let relative = OutputPath.relativeURL(from: page.contentPath, to: source) + anchor
+        if isRootAbsolute {
+            return .warning(.absoluteLink, "link '\(written)' is written from the site's root; Guidebook made it relative", at: location,
+                            notes: ["write '\(relative)', so it works opened from disk, under any web folder and in git previews"])
+        }
+        let named = form == .webName ? "the page's web name" : "a folder, as a web address"
+        return .warning(.linkForm, "link '\(written)' names \(named); Guidebook linked it to '\(relative)'", at: location,
+                        notes: ["write '\(relative)', so it also works in git previews"])
     }
 
     private func anchorProblem(_ anchor: String, onPage pageIndex: Int, at location: SourceLocation) -> Diagnostic? {
@@ -121,26 +160,11 @@ public struct LinkResolver: Sendable {
         return .error(.unknownAnchor, "heading '#\(decoded)' does not exist on '\(pages[pageIndex].sourcePath)'", at: location, notes: notes)
     }
 
-    private func absolutePathProblem(_ path: String, from page: SourcePage, at location: SourceLocation) -> Diagnostic {
-        var notes = ["links must be relative so the guide works opened from disk and under any web folder"]
-        let trimmed = String(path.drop { $0 == "/" })
-        let candidates = [trimmed, trimmed.replacingOccurrences(of: ".html", with: ".md")]
-        if let target = candidates.lazy.compactMap({ self.table.pageByContentPath[$0] }).first {
-            let relative = OutputPath.relativeURL(from: page.contentPath, to: pages[target].contentPath)
-            notes.insert("write '\(relative)' instead", at: 0)
-        }
-        return .error(.absoluteLink, "link '\(path)' is an absolute site path", at: location, notes: notes)
-    }
-
+    /// A broken link's diagnostic, with a suggestion only of targets that exist.
     private func missingTargetProblem(_ written: String, resolved: String, from page: SourcePage, what: String, at location: SourceLocation) -> Diagnostic {
         var notes: [String] = []
-        if written.hasSuffix("/") || table.pageByContentPath[resolved + "/index.md"] != nil || table.pageByContentPath[resolved.isEmpty ? "index.md" : resolved + "index.md"] != nil {
-            notes.append("link to the section's page, '\(written.hasSuffix("/") ? written : written + "/")index.md'")
-        } else {
-            let all = Array(table.pageByContentPath.keys) + Array(table.assetOutputByContentPath.keys)
-            if let near = NearestName.find(resolved, among: all) {
-                notes.append("did you mean '\(OutputPath.relativeURL(from: page.contentPath, to: near))'?")
-            }
+        if let near = table.targetNames.nearest(to: resolved) {
+            notes.append("did you mean '\(OutputPath.relativeURL(from: page.contentPath, to: near))'?")
         }
         return .error(.brokenLink, "\(what) target '\(written)' does not exist", at: location, notes: notes)
     }
