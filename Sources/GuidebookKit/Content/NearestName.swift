@@ -41,11 +41,16 @@ struct NameIndex: Sendable {
         namesByPiece = index
     }
 
-    /// The closest name within `NearestName`'s limit, or nil.
+    /// The closest name within `NearestName`'s limit, or nil. Pieces most names share (`.md`,
+    /// a folder all pages are in) tell nothing apart and would make every query count every name:
+    /// only the rarer ones are counted (the three rarest when all are common).
     func nearest(to name: String) -> String? {
+        let lists = Set(Self.pieces(of: name)).compactMap { namesByPiece[$0] }.sorted { $0.count < $1.count }
+        let common = max(64, names.count / 8)
+        let telling = lists.filter { $0.count <= common }
         var shared: [Int: Int] = [:]
-        for piece in Set(Self.pieces(of: name)) {
-            for number in namesByPiece[piece] ?? [] { shared[number, default: 0] += 1 }
+        for list in telling.isEmpty ? Array(lists.prefix(3)) : telling {
+            for number in list { shared[number, default: 0] += 1 }
         }
         let likely = shared.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(Self.candidatesMeasured).map { names[$0.key] }
         return NearestName.find(name, among: likely)

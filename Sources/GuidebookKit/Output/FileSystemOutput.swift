@@ -36,7 +36,7 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
             Self.removeAbandonedFolders(in: parent, outputName: name)
             try fileManager.createDirectory(at: stagingFolder, withIntermediateDirectories: false)
         } catch {
-            throw OutputError(path: stagingFolder.path, reason: error.localizedDescription)
+            throw OutputError(path: stagingFolder.path, reason: FileSystemFailure.describe(error))
         }
         stagingPath = stagingFolder.path
     }
@@ -89,7 +89,7 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
         guard close(descriptor) == 0 else { throw OutputError(path: target, reason: Self.lastError) }
     }
 
-    private static var lastError: String { String(cString: strerror(errno)) }
+    private static var lastError: String { FileSystemFailure.lastError() }
 
     public func copyFile(from source: URL, to path: String) throws {
         if keepsUnchangedFiles, let data = FileManager.default.contents(atPath: source.path), previousFile(path, holds: data), try keep(path) { return }
@@ -97,7 +97,7 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
         do {
             try fileManager.copyItem(atPath: source.path, toPath: target)
         } catch {
-            throw OutputError(path: target, reason: error.localizedDescription)
+            throw OutputError(path: target, reason: FileSystemFailure.describe(error))
         }
     }
 
@@ -126,7 +126,7 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
                 try? fileManager.moveItem(at: retired, to: outputFolder)
             }
             discard()
-            throw OutputError(path: outputFolder.path, reason: error.localizedDescription)
+            throw OutputError(path: outputFolder.path, reason: FileSystemFailure.describe(error))
         }
         if hadPrevious { FolderRemoval.remove(retired.path) }
     }
@@ -143,24 +143,29 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
         for name in names where name.hasPrefix(journalPrefix) && isAbandoned(Int32(name.dropFirst(journalPrefix.count)), evenIfOurs: true) {
             WriteJournal.recover(name, beside: output)
         }
-        let retiredPrefix = ".\(outputName).old-"
-        var retired = names.filter { name in
-            guard name.hasPrefix(retiredPrefix) else { return false }
-            // `.site.old-<pid>-<id>`; an earlier version's `.site.old-<id>` is always abandoned.
-            let rest = name.dropFirst(retiredPrefix.count)
-            return rest.firstIndex(of: "-").map { isAbandoned(Int32(rest[..<$0]), evenIfOurs: true) } ?? true
+        // `.site.old-<pid>-<id>` and `.site.building-<pid>-<id>`; an earlier version's
+        // `.site.old-<id>` names no process, and is always abandoned.
+        func owner(_ name: String, _ prefix: String) -> Int32? {
+            let rest = name.dropFirst(prefix.count)
+            return rest.firstIndex(of: "-").flatMap { Int32(rest[..<$0]) }
         }
+        let retiredPrefix = ".\(outputName).old-", buildingPrefix = ".\(outputName).building-"
+        var retired = names.filter { $0.hasPrefix(retiredPrefix) && (owner($0, retiredPrefix).map { isAbandoned($0, evenIfOurs: true) } ?? true) }
+        // Killed between the two renames: no output folder, the old site retired and the new one
+        // still staged, by one process. The old site goes back. (A retired site without its staged
+        // successor may be half removed, and is never put back.)
         var status = stat()
         if lstat(output.path, &status) != 0 && errno == ENOENT,
-           let latest = retired.max(by: { changeTime(parent.appendingPathComponent($0).path) < changeTime(parent.appendingPathComponent($1).path) }),
-           rename(parent.appendingPathComponent(latest).path, output.path) == 0 {
-            retired.removeAll { $0 == latest }
+           let interrupted = retired.first(where: { name in
+               owner(name, retiredPrefix).map { pid in names.contains { $0.hasPrefix("\(buildingPrefix)\(pid)-") } } ?? false
+           }),
+           rename(parent.appendingPathComponent(interrupted).path, output.path) == 0 {
+            retired.removeAll { $0 == interrupted }
         }
         for name in retired {
             FolderRemoval.remove(parent.appendingPathComponent(name).path)
         }
-        let buildingPrefix = ".\(outputName).building-"
-        for name in names where name.hasPrefix(buildingPrefix) && isAbandoned(Int32(name.dropFirst(buildingPrefix.count).prefix { $0.isNumber })) {
+        for name in names where name.hasPrefix(buildingPrefix) && isAbandoned(owner(name, buildingPrefix)) {
             FolderRemoval.remove(parent.appendingPathComponent(name).path)
         }
     }
@@ -180,16 +185,6 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
         return (evenIfOurs && pid == getpid()) || (kill(pid, 0) != 0 && errno == ESRCH)
     }
 
-    private static func changeTime(_ path: String) -> Int {
-        var status = stat()
-        guard lstat(path, &status) == 0 else { return 0 }
-        #if canImport(Darwin)
-        return Int(status.st_ctimespec.tv_sec) * 1_000_000_000 + Int(status.st_ctimespec.tv_nsec)
-        #else
-        return Int(status.st_ctim.tv_sec) * 1_000_000_000 + Int(status.st_ctim.tv_nsec)
-        #endif
-    }
-
     public func discard() {
         try? fileManager.removeItem(at: stagingFolder)
     }
@@ -203,7 +198,7 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
             do {
                 try fileManager.createDirectory(atPath: folderPath, withIntermediateDirectories: true)
             } catch {
-                throw OutputError(path: folderPath, reason: error.localizedDescription)
+                throw OutputError(path: folderPath, reason: FileSystemFailure.describe(error))
             }
             madeFolders.withLock { _ = $0.insert(folder) }
         }
