@@ -139,7 +139,7 @@ actor Rebuilder {
               let (outputPath, html) = snapshot.renderBodyEdit(contentPath: String(path.dropFirst(contentFolder.count)), text: text)
         else { return false }
         do {
-            try Data(html.utf8).write(to: options.outputFolder.appendingPathComponent(outputPath), options: .atomic)
+            try FileSystemOutput.replaceFile(outputPath, in: options.outputFolder, with: Data(html.utf8))
         } catch {
             return false
         }

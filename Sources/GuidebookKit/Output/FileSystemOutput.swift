@@ -168,6 +168,11 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
         for name in names where name.hasPrefix(buildingPrefix) && isAbandoned(owner(name, buildingPrefix)) {
             FolderRemoval.remove(parent.appendingPathComponent(name).path)
         }
+        // A preview server's page, killed before it was renamed in (`replaceFile`).
+        let previewPrefix = ".\(outputName).preview-"
+        for name in names where name.hasPrefix(previewPrefix) && isAbandoned(Int32(name.dropFirst(previewPrefix.count).prefix { $0.isNumber })) {
+            unlink(parent.appendingPathComponent(name).path)
+        }
     }
 
     /// The same, for the folder that holds `outputFolder`: a build from the build cache calls it
@@ -183,6 +188,27 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
     private static func isAbandoned(_ pid: Int32?, evenIfOurs: Bool = false) -> Bool {
         guard let pid else { return false }
         return (evenIfOurs && pid == getpid()) || (kill(pid, 0) != 0 && errno == ESRCH)
+    }
+
+    /// One file of a built site replaced whole, for the preview server's early page: written beside
+    /// the site folder (never inside it, where a reader would see a temporary file) and renamed in.
+    public static func replaceFile(_ path: String, in site: URL, with data: Data) throws {
+        let temporary = site.deletingLastPathComponent().appendingPathComponent(".\(site.lastPathComponent).preview-\(getpid()).tmp").path
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw OutputError(path: temporary, reason: lastError) }
+        do {
+            try POSIXWrite.all(Array(data)[...], to: descriptor, path: temporary)
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        close(descriptor)
+        guard rename(temporary, site.path + "/" + path) == 0 else {
+            let failure = OutputError(path: site.path + "/" + path, reason: lastError)
+            unlink(temporary)
+            throw failure
+        }
     }
 
     public func discard() {
