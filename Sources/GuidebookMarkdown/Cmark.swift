@@ -135,6 +135,8 @@ enum Cmark {
         MarkdownPosition(line: Int(cmark_node_get_start_line(node)), utf8Column: Int(cmark_node_get_start_column(node)))
     }
 
+    static func endLine(of node: OpaquePointer) -> Int { Int(cmark_node_get_end_line(node)) }
+
     static func children(of node: OpaquePointer) -> [OpaquePointer] {
         var result: [OpaquePointer] = []
         var child = cmark_node_first_child(node)
@@ -153,7 +155,8 @@ enum Cmark {
         walk(node) { child, entering in
             guard entering else { return }
             switch kind(of: child) {
-            case .text, .code, .htmlInline: text += literal(of: child)
+            // Raw HTML is markup, not text a reader sees (and a comment must never become a heading's id).
+            case .text, .code: text += literal(of: child)
             case .softBreak, .lineBreak: text += " "
             default: break
             }

@@ -12,6 +12,25 @@ public enum MarkdownParser {
     }
 }
 
+extension MarkdownParser {
+    /// A level 1 heading that opens the body, as MkDocs and git hosts title a page: its text, the
+    /// body after it, and how many lines it took. nil when the body starts otherwise.
+    public static func leadingTitle(of markdown: String) -> (title: String, rest: String, linesTaken: Int)? {
+        Cmark.withDocument(markdown) { document -> (String, String, Int)? in
+            guard let first = Cmark.children(of: document.root).first, case .heading(1) = Cmark.kind(of: first) else { return nil }
+            let title = Cmark.plainText(of: first).trimmingWhitespace()
+            guard !title.isEmpty else { return nil }
+            let linesTaken = Cmark.endLine(of: first)
+            var rest = markdown.utf8[...]
+            for _ in 0..<linesTaken {
+                guard let newline = rest.firstIndex(of: UInt8(ascii: "\n")) else { rest = rest[rest.endIndex...]; break }
+                rest = rest[rest.index(after: newline)...]
+            }
+            return (title, String(Substring(rest)), linesTaken)
+        }
+    }
+}
+
 private struct OutlineCollector {
     var outline = MarkdownOutline(headings: [], links: [], taskLists: [], sections: [MarkdownSection(heading: nil, text: "")])
     private var headingIDs = HeadingIDGenerator()

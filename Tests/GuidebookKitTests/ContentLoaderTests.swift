@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GuidebookTestSupport
 @testable import GuidebookKit
 
 struct ContentLoaderTests {
@@ -45,5 +46,40 @@ struct ContentLoaderTests {
         let diagnostic = try #require(content.diagnostics.first)
         #expect(diagnostic.code == .duplicateOutput)
         #expect(diagnostic.location?.path == "content/\(path)")
+    }
+}
+
+/// Issue 24: pages written for MkDocs or a git host title themselves with their first `# heading`.
+struct TitleFromHeadingTests {
+    func build(_ page: String) throws -> (BuildResult, String?) {
+        let (result, output) = try TestSite(["index.md": TestSite.page("Home"), "x.md": page]).build()
+        return (result, output.text(at: "x.html"))
+    }
+
+    @Test(arguments: ["# Getting started\n\nSome text.\n", "\n# Getting started #\nSome text.\n", "Getting started\n===============\n\nSome text.\n",
+                      "---\nsummary: S\n---\n# Getting started\n\nSome text.\n", "---\ntitle: Getting started\n---\n# Getting started\n\nSome text.\n"])
+    func theOpeningHeadingIsTheTitleAndIsShownOnce(page: String) throws {
+        let (result, html) = try build(page)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let text = try #require(html)
+        #expect(text.contains("<title>Getting started"))
+        #expect(text.components(separatedBy: "<h1").count == 2, "one h1")
+        #expect(text.contains("Some text."))
+    }
+
+    @Test func aPageWithNeitherIsAnErrorAsBefore() throws {
+        let (result, _) = try build("Some text.\n\n# Late heading\n")
+        #expect(result.diagnostics.map(\.code) == [.missingTitle])
+        #expect(!result.didWrite)
+    }
+
+    @Test func aDifferentHeadingUnderAFrontMatterTitleStaysWithItsWarning() throws {
+        let (result, _) = try build("---\ntitle: Title\n---\n# Something else\n")
+        #expect(result.diagnostics.map(\.code) == [.headingLevel])
+    }
+
+    @Test func diagnosticsInTheBodyKeepTheirLines() throws {
+        let (result, _) = try build("# Title\n\nSee [gone](gone.md).\n")
+        #expect(result.diagnostics.first?.location == SourceLocation(path: "content/x.md", line: 3, column: 5))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GuidebookMarkdown
 
 /// The Load stage: walks content/ into pages and assets, reading front matter.
 public struct LoadedContent: Sendable {
@@ -81,14 +82,15 @@ public enum ContentLoader {
                                           notes: ["save the file as UTF-8"]))
                 continue
             }
-            diagnostics += parsed.diagnostics
-            guard let frontMatter = parsed.frontMatter else { continue }
+            let titled = TitleFromHeading.apply(to: parsed)
+            diagnostics += titled.diagnostics
+            guard titled.diagnostics.isEmpty, let frontMatter = titled.frontMatter else { continue }
             if frontMatter.isDraft && !includeDrafts {
                 draftPaths.insert(contentPath)
                 continue
             }
             pages.append(SourcePage(sourcePath: sourcePath, contentPath: contentPath, outputPath: outputPath,
-                                    frontMatter: frontMatter, body: parsed.body, bodyFirstLine: parsed.bodyFirstLine))
+                                    frontMatter: frontMatter, body: titled.body, bodyFirstLine: titled.bodyFirstLine))
         }
         if files.keys.contains(where: { $0.hasSuffix(".md") }) == false {
             diagnostics.append(.error(.emptyContent, "the content folder has no Markdown pages", at: SourceLocation(path: contentFolderName.isEmpty ? "." : contentFolderName),
@@ -161,5 +163,24 @@ extension String {
     var capitalisedFirstLetter: String {
         guard let first else { return self }
         return first.uppercased() + dropFirst()
+    }
+}
+
+/// Pages written for other tools title themselves with their first `# heading` (MkDocs, git hosts):
+/// where front matter gives no title, that heading is the title; where it gives the same one, the
+/// heading is the same title written twice. Either way it leaves the body, so the page has one h1.
+enum TitleFromHeading {
+    static func apply(to parsed: FrontMatterParser.Result) -> FrontMatterParser.Result {
+        let onlyTitleMissing = !parsed.diagnostics.isEmpty && parsed.diagnostics.allSatisfy { $0.code == .missingTitle }
+        guard onlyTitleMissing || (parsed.diagnostics.isEmpty && parsed.frontMatter != nil),
+              parsed.body.utf8.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "#") || parsed.body.contains("\n="),
+              let leading = MarkdownParser.leadingTitle(of: parsed.body) else { return parsed }
+        var frontMatter = parsed.frontMatter ?? FrontMatter(title: "")
+        if onlyTitleMissing {
+            frontMatter.title = leading.title
+        } else if frontMatter.title.lowercased().trimmingCharacters(in: " \t") != leading.title.lowercased() {
+            return parsed
+        }
+        return FrontMatterParser.Result(frontMatter: frontMatter, body: leading.rest, bodyFirstLine: parsed.bodyFirstLine + leading.linesTaken, diagnostics: [])
     }
 }
