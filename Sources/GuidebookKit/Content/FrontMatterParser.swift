@@ -93,7 +93,8 @@ public enum FrontMatterParser {
             diagnostics.append(.error(.missingTitle, "front matter has no 'title'", at: reader.location(of: nil),
                                       notes: ["add a line such as 'title: Governance'"]))
         }
-        return (diagnostics.isEmpty ? frontMatter : nil, diagnostics)
+        // With only the title missing, the rest is kept: the body's opening `# heading` may give it.
+        return (diagnostics.allSatisfy { $0.code == .missingTitle } ? frontMatter : nil, diagnostics)
     }
 }
 
