@@ -83,3 +83,28 @@ struct TitleFromHeadingTests {
         #expect(result.diagnostics.first?.location == SourceLocation(path: "content/x.md", line: 3, column: 5))
     }
 }
+
+/// Issue 24: only what pages use is published; a tool's own files left in content/ are not.
+struct PublishingTests {
+    @Test func onlyLinkedFilesAndAssetFoldersArePublishedAndPartialsAreNotPages() throws {
+        let site = TestSite([
+            "index.md": TestSite.page("Home", "![Chart](chart.svg)\n"),
+            "chart.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+            "CNAME": "docs.example.org",
+            "hooks.py": "print('x')",
+            "guide/assets/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+            "guide/index.md": TestSite.page("Guide"),
+            "_partial.md": TestSite.page("Partial"),
+            "_snippets/contacts.md": "Call the team.",
+        ])
+        let (result, output) = try site.build()
+        #expect(result.didWrite)
+        let files = Set(output.files.keys)
+        #expect(files.contains("chart.svg") && files.contains("guide/assets/logo.svg"))
+        #expect(!files.contains("CNAME") && !files.contains("hooks.py"))
+        #expect(!files.contains { $0.hasPrefix("_") }, "\(files.sorted())")
+        let unused = result.diagnostics.filter { $0.code == .unusedFile }.compactMap(\.location?.path).sorted()
+        #expect(unused == ["content/CNAME", "content/hooks.py"])
+        #expect(result.diagnostics.allSatisfy { $0.code == .unusedFile }, "\(result.diagnostics)")
+    }
+}

@@ -96,5 +96,5 @@ public struct BuildError: Error, CustomStringConvertible {
     public var stage: String
     public var path: String
     public var reason: String
-    public var description: String { "\(stage): \(path): \(reason)" }
+    public var description: String { path.isEmpty ? "\(stage): \(reason)" : "\(stage): \(path): \(reason)" }
 }

@@ -181,7 +181,7 @@ public struct SiteBuilder: Sendable {
             if let failure = writeErrors.compactMap({ $0 }).first {
                 throw BuildError(stage: "write", path: "", reason: failure)
             }
-            for asset in content.assets {
+            for asset in content.assets where linked.publishedAssets.contains(asset.contentPath) {
                 guard let data = assetFiles[asset.contentPath] else { continue }
                 try output.write(data, to: asset.outputPath)
             }

@@ -27,13 +27,13 @@ public enum ContentLoader {
             contentFolderName.isEmpty ? contentPath : "\(contentFolderName)/\(contentPath)"
         }
         // Front matter is parsed in parallel (YAML is most of loading); the checks below stay in path order.
-        let markdownPaths = files.keys.filter { $0.hasSuffix(".md") && files[$0]!.count <= maximumPageByteCount }
+        let markdownPaths = files.keys.filter { $0.hasSuffix(".md") && files[$0]!.count <= maximumPageByteCount && !isPartial($0) }
         let parsedByPath = Dictionary(uniqueKeysWithValues: zip(markdownPaths, markdownPaths.concurrentMap { contentPath -> FrontMatterParser.Result? in
             String(data: files[contentPath]!, encoding: .utf8).map { FrontMatterParser.parse($0, path: sourcePath(of: contentPath)) }
         }))
         // A file cannot have the same name as a folder of the site ('x.html' from x.md, and a folder x.html/).
         var siteFolders: [String: String] = [:]
-        for contentPath in files.keys.sorted() {
+        for contentPath in files.keys.sorted() where !isPartial(contentPath) {
             guard case .success(let outputPath) = OutputPath.map(contentPath: contentPath) else { continue }
             var folder = OutputPath.folder(of: outputPath)
             while !folder.isEmpty, siteFolders[folder.lowercased()] == nil {
@@ -41,7 +41,7 @@ public enum ContentLoader {
                 folder = OutputPath.folder(of: folder)
             }
         }
-        for contentPath in files.keys.sorted() {
+        for contentPath in files.keys.sorted() where !isPartial(contentPath) {
             let sourcePath = sourcePath(of: contentPath)
             let outputPath: String
             switch OutputPath.map(contentPath: contentPath) {
@@ -99,6 +99,12 @@ public enum ContentLoader {
         pages += SectionIndexSynthesiser.missingIndexes(for: pages, contentFolderName: contentFolderName, diagnostics: &diagnostics)
         return LoadedContent(pages: pages, assets: assets, draftPaths: draftPaths, diagnostics: diagnostics)
     }
+}
+
+/// Files and folders whose names start with `_` are partials and snippets, as in Jekyll, Hugo and
+/// Sass: kept for other files to use, never pages of their own, never published.
+func isPartial(_ contentPath: String) -> Bool {
+    contentPath.split(separator: "/").contains { $0.hasPrefix("_") }
 }
 
 /// Site paths Guidebook writes itself.

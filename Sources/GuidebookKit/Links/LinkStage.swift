@@ -11,6 +11,10 @@ struct LinkedSite: Sendable {
     var graph: LinkGraph
     var glossary: Glossary
     var diagnostics: [Diagnostic]
+    /// Content paths of the files under content/ that go into the site: those a page links to, and
+    /// those kept in a folder named `assets`. Anything else left there (a tool's config, a source
+    /// file, a draft spreadsheet) is reported and not published.
+    var publishedAssets: Set<String>
 }
 
 enum LinkStage {
@@ -24,12 +28,17 @@ enum LinkStage {
         let usedAssets = Set(perPage.flatMap(\.usedAssets))
         let rewrites = perPage.map(\.rewrites), printRewrites = perPage.map(\.printRewrites)
         let links = perPage.map(\.links), declaredRelated = perPage.map(\.declaredRelated)
-        for asset in content.assets where !usedAssets.contains(asset.contentPath) {
-            diagnostics.append(.warning(.unusedFile, "nothing links to this file; it is copied into the site all the same",
-                                        at: SourceLocation(path: asset.sourcePath), notes: ["link to it from a page, or delete it"]))
+        var published: Set<String> = []
+        for asset in content.assets {
+            if usedAssets.contains(asset.contentPath) || asset.contentPath.split(separator: "/").dropLast().contains("assets") {
+                published.insert(asset.contentPath)
+            } else {
+                diagnostics.append(.warning(.unusedFile, "nothing links to this file, so it is not published",
+                                            at: SourceLocation(path: asset.sourcePath), notes: ["link to it from a page, keep it in a folder named 'assets', or delete it"]))
+            }
         }
         return LinkedSite(tree: tree, rewrites: rewrites, printRewrites: printRewrites, graph: LinkGraph(tree: tree, links: links, declaredRelated: declaredRelated),
-                          glossary: Glossary.build(pages: pages, outlines: outlines), diagnostics: diagnostics)
+                          glossary: Glossary.build(pages: pages, outlines: outlines), diagnostics: diagnostics, publishedAssets: published)
     }
 
     /// What one page's links and `related:` entries resolve to.
