@@ -84,7 +84,7 @@ enum Cmark {
 
     enum Kind: Equatable {
         case heading(level: Int), link, image, text, code, codeBlock, htmlBlock, htmlInline
-        case softBreak, lineBreak, paragraph, item, taskItem(checked: Bool), tableCell, tableRow, other
+        case softBreak, lineBreak, paragraph, item, taskItem(checked: Bool), tableCell, tableRow, blockQuote, other
     }
 
     static func kind(of node: OpaquePointer) -> Kind {
@@ -101,6 +101,7 @@ enum Cmark {
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak
         case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
         case CMARK_NODE_ITEM:
             if typeString(of: node) == "tasklist" {
                 return .taskItem(checked: cmark_gfm_extensions_get_tasklist_item_checked(node))

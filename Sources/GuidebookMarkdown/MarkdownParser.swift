@@ -82,6 +82,10 @@ private struct OutlineCollector {
         case .text:
             let literal = Cmark.literal(of: node)
             if HTMLComments.opensComment(literal) { outline.unclosedComments.append(Cmark.position(of: node)) }
+            if let tag = TemplateSyntax.first(in: literal) {
+                let start = Cmark.position(of: node)
+                outline.templateSyntax.append(MarkdownRawHTML(text: tag.text, position: MarkdownPosition(line: start.line, utf8Column: start.utf8Column + tag.utf8Offset)))
+            }
             if !isInsideSectionHeading(node) { appendText(literal) }
         case .code, .codeBlock:
             if !isInsideSectionHeading(node) { appendText(Cmark.literal(of: node)) }
@@ -128,5 +132,21 @@ extension String {
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
         return String(scalars)
+    }
+}
+
+/// Other tools' template tags in running text: Hugo shortcodes and Handlebars (`{{`), Liquid (`{%`),
+/// ERB (`<%`). In code they are examples, and are left alone.
+enum TemplateSyntax {
+    static func first(in text: String) -> (text: String, utf8Offset: Int)? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 2 else { return nil }
+        for index in 0..<(bytes.count - 1) {
+            let pair = (bytes[index], bytes[index + 1])
+            guard pair == (UInt8(ascii: "{"), UInt8(ascii: "{")) || pair == (UInt8(ascii: "{"), UInt8(ascii: "%")) || pair == (UInt8(ascii: "<"), UInt8(ascii: "%")) else { continue }
+            let tag = String(decoding: bytes[index..<min(bytes.count, index + 40)], as: UTF8.self)
+            return (tag, index)
+        }
+        return nil
     }
 }

@@ -47,7 +47,7 @@ public protocol MarkdownDecorator {
 public enum MarkdownRenderer {
     public static func html(for markdown: String, allowsRawHTML: Bool, decorator: some MarkdownDecorator) -> String {
         Cmark.withDocument(markdown) { document in
-            let nodes = EditableNodes(root: document.root)
+            var nodes = EditableNodes(root: document.root)
             for (node, link) in nodes.links {
                 if let url = decorator.destination(for: link) {
                     Cmark.setURL(url, of: node)
@@ -64,6 +64,15 @@ public enum MarkdownRenderer {
                 } else if literal.contains("<!--") {
                     Cmark.setLiteral(HTMLComments.removed(from: literal), of: node)
                 }
+            }
+            // Before the text is decorated: the marker's text nodes are taken out of the tree.
+            for node in nodes.blockQuotes {
+                guard let (callout, marker) = Callout.of(node) else { continue }
+                let paragraph = Cmark.parent(of: marker[0])
+                nodes.texts.removeAll { marker.contains($0) }
+                marker.forEach(Cmark.remove)
+                if let paragraph, Cmark.children(of: paragraph).isEmpty { Cmark.remove(paragraph) }
+                Cmark.replaceBlock(node, before: callout.markupBefore, after: "</div>\n")
             }
             for node in nodes.texts {
                 let marks = decorator.marks(inText: Cmark.literal(of: node))
@@ -99,6 +108,7 @@ private struct EditableNodes {
     /// The list block of each task list, in page order.
     var taskLists: [OpaquePointer] = []
     var headings: [(OpaquePointer, MarkdownHeading)] = []
+    var blockQuotes: [OpaquePointer] = []
     /// Running text outside headings, links and images.
     var texts: [OpaquePointer] = []
 
@@ -121,6 +131,8 @@ private struct EditableNodes {
                 links.append((node, link))
             case .htmlBlock, .htmlInline:
                 rawHTML.append(node)
+            case .blockQuote:
+                blockQuotes.append(node)
             case .text:
                 if !Self.isInsideHeadingOrLink(node) { texts.append(node) }
             case .taskItem(let checked):

@@ -54,8 +54,8 @@ public struct MarkdownSection: Sendable, Hashable {
     public var text: String
 }
 
-/// Raw HTML in a body that is more than comments: where it is, for the warning that it is not shown
-/// unless the guide allows raw HTML.
+/// Markup in a body that is not Markdown, and where it is: raw HTML that is more than comments (for
+/// the warning that it is not shown unless the guide allows it), or another tool's template tag.
 public struct MarkdownRawHTML: Sendable, Hashable {
     public var text: String
     public var position: MarkdownPosition
@@ -71,6 +71,9 @@ public struct MarkdownOutline: Sendable, Hashable {
     /// Where `<!--` starts a comment that is never closed: to Markdown that is text, shown to
     /// readers, though its writer meant it hidden.
     public var unclosedComments: [MarkdownPosition] = []
+    /// Where running text holds another tool's template syntax (`{{ }}`, `{% %}`, `<% %>`): a
+    /// shortcode, Liquid or ERB tag that Guidebook would show as it is.
+    public var templateSyntax: [MarkdownRawHTML] = []
 
     /// The whole body as plain text.
     public var plainText: String { sections.map(\.text).joined(separator: "\n") }

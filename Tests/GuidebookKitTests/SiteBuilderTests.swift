@@ -154,3 +154,13 @@ struct CommentPrivacyTests {
         #expect(output.text(at: "index.html")?.contains("to the guide.") == true)
     }
 }
+
+/// Issue 24: markup that would not show as its writer meant is reported at its place.
+struct BodyMarkupCheckTests {
+    @Test func templateTagsRawHTMLAndUnclosedCommentsAreReported() throws {
+        let site = TestSite(["index.md": TestSite.page("Home", "See {{< ref \"x.md\" >}}.\n\n<div>Box</div>\n\nNote <!-- unclosed\n")])
+        let (result, _) = try site.build()
+        let found = result.diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.severity.rawValue) \($0.code.rawValue)" }.sorted()
+        #expect(found == ["4:5 warning template-syntax", "6:1 warning raw-html", "8:1 error raw-html"], "\(result.diagnostics)")
+    }
+}

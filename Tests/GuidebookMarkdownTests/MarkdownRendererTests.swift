@@ -68,6 +68,27 @@ struct MarkdownRendererTests {
         #expect(outline.unclosedComments == [MarkdownPosition(line: 3, utf8Column: 1)])
     }
 
+    /// GitHub's alerts render as labelled call-outs, not quotations; other block quotes stay quotes.
+    @Test(arguments: Callout.allCases)
+    func alertsBecomeCallouts(callout: Callout) {
+        let html = render("> [!\(callout.rawValue)]\n> Read *this* first.\n\n> A quotation.\n")
+        #expect(html.contains("<div class=\"callout callout-\(callout.rawValue.lowercased())\" role=\"note\" aria-label=\"\(callout.title)\">"), "\(html)")
+        #expect(html.contains("<p class=\"callout-title\">\(callout.title)</p>\n<p>Read <em>this</em> first.</p>\n</div>"), "\(html)")
+        #expect(!html.contains("[!"))
+        #expect(html.contains("<blockquote>\n<p>A quotation.</p>\n</blockquote>"))
+    }
+
+    @Test func anAlertMarkerAloneOnItsParagraphLeavesNoEmptyParagraph() {
+        let html = render("> [!tip]\n>\n> Second paragraph.\n")
+        #expect(html.contains("<p class=\"callout-title\">Tip</p>\n<p>Second paragraph.</p>"), "\(html)")
+    }
+
+    @Test func templateTagsInTextAreFoundButNotInCode() {
+        let outline = MarkdownParser.outline(of: "Intro {{< figure src=\"x\" >}} and {% include a.html %}.\n\n`{{ in code }}`\n\n    <% erb %>\n")
+        #expect(outline.templateSyntax.map(\.position) == [MarkdownPosition(line: 1, utf8Column: 7)])
+        #expect(outline.templateSyntax.first?.text.hasPrefix("{{< figure") == true)
+    }
+
     @Test func theOutlineNeitherSearchesNorReportsComments() {
         let outline = MarkdownParser.outline(of: "A <!-- secret 07700 900123 --> b <span>c</span>\n\n<!-- only a note -->\n")
         #expect(!outline.plainText.contains("07700") && !outline.plainText.contains("span"))

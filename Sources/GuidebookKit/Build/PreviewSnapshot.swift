@@ -41,6 +41,7 @@ public struct PreviewSnapshot: Sendable {
 
     static func structure(of outline: MarkdownOutline) -> [[String]] {
         outline.headings.map { ["h\($0.level)", $0.text, $0.id] } + outline.links.map { [$0.kind == .image ? "img" : "a", $0.destination] }
-            + outline.rawHTML.map { ["html", $0.text] }
+            + outline.rawHTML.map { ["html", $0.text] } + outline.templateSyntax.map { ["template", $0.text] }
+            + outline.unclosedComments.map { _ in ["unclosed comment"] }
     }
 }

@@ -82,7 +82,7 @@ public struct SiteBuilder: Sendable {
         // alone: it is handed over, and the outlines keep the rest once the pages are linked.
         var outlines = Self.parse(pages, tree: tree, feed: sectionFeed)
         diagnostics += HeadingCheck.check(pages: pages, outlines: outlines)
-        diagnostics += RawHTMLCheck.check(pages: pages, outlines: outlines, allowsRawHTML: configuration.allowsRawHTML)
+        diagnostics += BodyMarkupCheck.check(pages: pages, outlines: outlines, allowsRawHTML: configuration.allowsRawHTML)
         clock.lap("parse")
 
         // Link
@@ -320,28 +320,6 @@ enum PageLocation {
     static func of(_ position: MarkdownPosition, in page: SourcePage, source: SourceText) -> SourceLocation {
         SourceLocation(path: page.sourcePath, line: page.bodyFirstLine + position.line - 1,
                        column: source.characterColumn(line: position.line, utf8Column: position.utf8Column))
-    }
-}
-
-/// Raw HTML is left out of pages unless guidebook.yml allows it (`unsafe_html: true`): each place
-/// gets a warning, so an editor knows why it is missing. Comments are left out without a word,
-/// but one that is never closed is an error: Markdown shows it as text.
-enum RawHTMLCheck {
-    static func check(pages: [SourcePage], outlines: [MarkdownOutline], allowsRawHTML: Bool) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for (page, outline) in zip(pages, outlines) where !outline.unclosedComments.isEmpty || (!allowsRawHTML && !outline.rawHTML.isEmpty) {
-            let source = SourceText(page.body)
-            for position in outline.unclosedComments {
-                diagnostics.append(.error(.rawHTML, "a comment starts here ('<!--') but is never closed, so its text would be shown to readers",
-                                          at: PageLocation.of(position, in: page, source: source), notes: ["end the comment with '-->'"]))
-            }
-            for html in allowsRawHTML ? [] : outline.rawHTML {
-                let shown = html.text.split(whereSeparator: \.isNewline).first.map { String($0.prefix(60)) } ?? ""
-                diagnostics.append(.warning(.rawHTML, "raw HTML '\(shown)' is left out of the page", at: PageLocation.of(html.position, in: page, source: source),
-                                            notes: ["write it in Markdown, or allow raw HTML with 'unsafe_html: true' in guidebook.yml"]))
-            }
-        }
-        return diagnostics
     }
 }
 

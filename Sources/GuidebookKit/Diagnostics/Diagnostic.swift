@@ -77,4 +77,5 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case tooLarge = "too-large"
     case rawHTML = "raw-html"
     case linkForm = "link-form"
+    case templateSyntax = "template-syntax"
 }
