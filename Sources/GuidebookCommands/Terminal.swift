@@ -34,7 +34,8 @@ enum Terminal {
         } else {
             let errors = plural(result.errorCount, "error")
             let why = result.errorCount == 0 && strict ? " (warnings fail the build with --strict)" : ""
-            output("Build failed: \(errors), \(warnings)\(why); the previous site was left unchanged (\(time) s)")
+            let checked = result.pagesChecked > 0 ? "\(plural(result.pagesChecked, "page")) checked, " : ""
+            output("Build failed: \(checked)\(errors), \(warnings)\(why); the previous site was left unchanged (\(time) s)")
         }
     }
 

@@ -33,7 +33,7 @@ struct BuildCommandTests {
         #expect(lines.filter { $0.contains(": error: ") || $0.contains(": warning: ") }.count == 3, "\(outcome.standardError)")
         #expect(lines.contains("... 6 more not shown (--max-errors 0 shows them all)"), "\(outcome.standardError)")
         #expect(lines.last == "by code: 8 errors [broken-link], 1 warning [heading-level]", "\(outcome.standardError)")
-        #expect(outcome.standardOutput.contains("Build failed: 8 errors, 1 warning"))
+        #expect(outcome.standardOutput.contains("Build failed: 8 pages checked, 8 errors, 1 warning"), "\(outcome.standardOutput)")
         let all = try project.build(["--max-errors", "0"])
         #expect(all.standardError.split(separator: "\n").filter { $0.contains(": error: ") }.count == 8)
     }
@@ -122,7 +122,7 @@ struct BuildCommandTests {
         #expect(outcome.standardError.contains("[invalid-front-matter]"))
         #expect(outcome.standardError.contains("[broken-link]"))
         #expect(outcome.standardError.contains("[invalid-configuration]"))
-        #expect(outcome.standardOutput.contains("Build failed: 3 errors"))
+        #expect(outcome.standardOutput.contains("Build failed: 7 pages checked, 3 errors"), "\(outcome.standardOutput)")
     }
 
     @Test func warningsFailOnlyWithStrict() throws {

@@ -16,6 +16,7 @@ struct CheckAndNewCommandTests {
         let text = try GuidebookProcess.run(["check"], in: project.root)
         #expect(text.status == 1)
         #expect(text.standardError.contains("content/last.md:4:1: error: link target 'gone.md' does not exist [broken-link]"))
+        #expect(text.standardOutput.contains("Checked 8 pages: 1 error, 0 warnings"), "pages are counted even when the check fails: \(text.standardOutput)")
         let json = try GuidebookProcess.run(["check", "--format", "json"], in: project.root)
         #expect(json.status == 1)
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])

@@ -48,6 +48,8 @@ public struct BuildResult: Sendable {
     public var wasIncremental = false
     /// Pages whose files were kept from the last build (`PreviousSite`), not written.
     public var pagesKept = 0
+    /// Pages read and checked, whether or not the build then wrote them.
+    public var pagesChecked = 0
     /// The search index was the last build's, changed where pages changed (`SearchStage.update`).
     var searchWasUpdated = false
 

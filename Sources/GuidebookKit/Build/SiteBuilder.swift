@@ -95,7 +95,9 @@ public struct SiteBuilder: Sendable {
         guard !failed, let theme else {
             stopIndex()
             output.discard()
-            return BuildResult(pagesWritten: [], diagnostics: diagnostics, timings: clock.timings, didWrite: false)
+            var result = BuildResult(pagesWritten: [], diagnostics: diagnostics, timings: clock.timings, didWrite: false)
+            result.pagesChecked = pages.count
+            return result
         }
 
         // Render and write
@@ -198,6 +200,7 @@ public struct SiteBuilder: Sendable {
         var result = BuildResult(pagesWritten: pages.map(\.outputPath) + generated.map(\.outputPath) + printPath.sorted(),
                                  diagnostics: diagnostics, timings: clock.timings, didWrite: true)
         result.pagesKept = rendered.filter(\.wasKept).count
+        result.pagesChecked = pages.count
         result.searchWasUpdated = searchWasUpdated
         if options.keepsPreviewSnapshot {
             result.previewSnapshot = PreviewSnapshot(renderer: renderer, outlines: pageOutlines, rewrites: linked.rewrites)
