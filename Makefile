@@ -11,7 +11,7 @@ RELEASE_BIN := .build/release/guidebook
 DEBUG_BIN := .build/debug/guidebook
 TEST_SITES := .build/test-sites
 
-.PHONY: site build deps venv test swift-test test-sites browser-test content-test clean
+.PHONY: site build deps venv test swift-test test-sites browser-test content-test clean screenshots
 
 site: build
 	$(RELEASE_BIN) build
@@ -48,6 +48,12 @@ content-test: venv
 browser-test: venv test-sites
 	GUIDEBOOK_SITE=$(TEST_SITES)/guide GUIDEBOOK_FIXTURE_SITE=$(TEST_SITES)/basic GUIDEBOOK_CHECKLIST_SITE=$(TEST_SITES)/guide \
 		$(PYTHON) -m pytest -q Tests/browser
+
+# Pictures of the guide for the README (home, a content page, the phone menu, search, My checklists).
+screenshots: venv
+	$(SWIFT) build
+	$(DEBUG_BIN) build --strict --output $(TEST_SITES)/screenshots
+	$(PYTHON) Tests/browser/screenshots.py $(TEST_SITES)/screenshots docs/screenshots
 
 clean:
 	rm -rf .build site $(VENV)

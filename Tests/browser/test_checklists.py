@@ -102,6 +102,13 @@ def markdown(site, checklist, ticked):
     return "\n".join(lines) + "\n"
 
 
+def plain(site, checklist, ticked):
+    """What "Copy as text" puts on the clipboard: plain text, no Markdown."""
+    lines = [f"{checklist.page_title} – {site.guide_title}", "", checklist.title, ""]
+    lines += [f"[{'x' if item.id in ticked else ' '}] {item.text}" for item in checklist.items]
+    return "\n".join(lines) + "\n"
+
+
 def entry_el(page, entry_id):
     return page.locator(f'li.checklist-entry[data-checklist="{entry_id}"]')
 
@@ -493,7 +500,7 @@ def test_import_of_another_guides_file_or_of_junk_is_refused_and_changes_nothing
 # ---------------------------------------------------------------- copy and download as text
 
 @pytest.mark.parametrize("clipboard", [FAKE_CLIPBOARD, NO_CLIPBOARD], ids=["clipboard-api", "execCommand"])
-def test_copy_as_text_gives_markdown_with_the_ticks(browsing, checklist_site, clipboard):
+def test_copy_as_text_gives_plain_text_with_the_ticks(browsing, checklist_site, clipboard):
     site = checklist_site
     checklist, a, _ = site.pick_pair()
     context = browsing.context()
@@ -505,7 +512,7 @@ def test_copy_as_text_gives_markdown_with_the_ticks(browsing, checklist_site, cl
     copy.click()
     expect(checklist_el(page, checklist).get_by_role("status")).to_contain_text("Copied")
     ticked = {a.id} | {i.id for i in checklist.items if i.default}
-    assert page.evaluate("() => window.__copied") == markdown(site, checklist, ticked)
+    assert page.evaluate("() => window.__copied") == plain(site, checklist, ticked)
     expect(copy).to_be_focused()
 
 
@@ -520,7 +527,7 @@ def test_copy_as_text_reaches_the_real_clipboard(browsing, checklist_site, check
     checklist_el(page, checklist).get_by_role("button", name="Copy as text").click()
     expect(checklist_el(page, checklist).get_by_role("status")).to_contain_text("Copied")
     ticked = {a.id} | {i.id for i in checklist.items if i.default}
-    assert page.evaluate("() => navigator.clipboard.readText()") == markdown(site, checklist, ticked)
+    assert page.evaluate("() => navigator.clipboard.readText()") == plain(site, checklist, ticked)
 
 
 def test_download_as_text_gives_a_markdown_file(browsing, checklist_site):

@@ -9,8 +9,12 @@ public struct FrontMatter: Sendable, Hashable {
     public var isDraft: Bool
     /// Who keeps the page current: a name, team or email address.
     public var owner: String?
+    /// An address for the owner (`owner_email:`), shown as a mailto link on the owner's name.
+    public var ownerEmail: String?
     /// When the page must next be reviewed; where it was written, for the overdue warning.
     public var reviewBy: Located<CalendarDate>?
+    /// When the page was last reviewed (`reviewed:`), shown under the title as "Last reviewed".
+    public var reviewed: Located<CalendarDate>?
     /// `related:` entries as written (relative paths to .md files), checked like links.
     public var related: [Located<String>] = []
     /// The page defines the guide's terms: its H2 headings are glossary entries.
@@ -30,13 +34,21 @@ public struct FrontMatter: Sendable, Hashable {
 
     public static func == (lhs: FrontMatter, rhs: FrontMatter) -> Bool {
         lhs.title == rhs.title && lhs.summary == rhs.summary && lhs.order == rhs.order && lhs.tags == rhs.tags
-            && lhs.isDraft == rhs.isDraft && lhs.owner == rhs.owner && lhs.reviewBy == rhs.reviewBy && lhs.related == rhs.related
+            && lhs.isDraft == rhs.isDraft && lhs.owner == rhs.owner && lhs.reviewBy == rhs.reviewBy
+            && lhs.ownerEmail == rhs.ownerEmail && lhs.reviewed == rhs.reviewed && lhs.related == rhs.related
             && lhs.isGlossary == rhs.isGlossary && lhs.extra.map(\.key) == rhs.extra.map(\.key) && lhs.extra.map(\.value) == rhs.extra.map(\.value)
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(title)
         hasher.combine(order)
+    }
+
+    /// Something that reads as one email address: text@host.name, no spaces, no mailto: of its own.
+    public static func isEmailAddress(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
+        return !text.unicodeScalars.contains { $0.properties.isWhitespace || $0.properties.generalCategory == .control || "<>\"(),;:[]\\".unicodeScalars.contains($0) }
     }
 
     public func extraValue(_ key: String) -> FrontMatterValue? {

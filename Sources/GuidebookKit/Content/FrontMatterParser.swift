@@ -64,6 +64,7 @@ public enum FrontMatterParser {
         var title: String?
         var frontMatter = FrontMatter(title: "")
         var hasTitleKey = false
+        var addressProblems: [Diagnostic] = []
         for (key, value) in mapping {
             let name = key.keyText
             switch name {
@@ -80,13 +81,24 @@ public enum FrontMatterParser {
             case "owner":
                 frontMatter.owner = fields.string(value, key: name)
                 frontMatter.extra.append((key: name, value: FrontMatterValue(node: value)))
+            case "owner_email":
+                if let email = fields.string(value, key: name) {
+                    if FrontMatter.isEmailAddress(email) { frontMatter.ownerEmail = email } else {
+                        addressProblems.append(.error(.invalidFrontMatter, "'owner_email' in front matter must be an email address, not '\(email)'",
+                                                      at: reader.location(of: value), notes: ["for example 'owner_email: cs-development@example.gov.uk'"]))
+                    }
+                }
+                frontMatter.extra.append((key: name, value: FrontMatterValue(node: value)))
+            case "reviewed":
+                frontMatter.reviewed = fields.date(value, key: name)
+                frontMatter.extra.append((key: name, value: FrontMatterValue(node: value)))
             case "review_by":
                 frontMatter.reviewBy = fields.date(value, key: name)
                 frontMatter.extra.append((key: name, value: FrontMatterValue(node: value)))
             default: frontMatter.extra.append((key: name, value: FrontMatterValue(node: value)))
             }
         }
-        var diagnostics = fields.diagnostics
+        var diagnostics = fields.diagnostics + addressProblems
         if let title, !title.trimmingCharacters(in: " \t").isEmpty {
             frontMatter.title = title
         } else if diagnostics.isEmpty || !hasTitleKey {

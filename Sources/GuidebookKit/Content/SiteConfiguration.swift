@@ -18,6 +18,12 @@ public struct SiteConfiguration: Sendable, Hashable {
     /// For `guidebook new`: the owner of new pages, and how many months until their first review.
     public var defaultOwner: String?
     public var reviewMonths: Int = 12
+    /// The path the site is published under on a web server (`base_url: /guides/toolkit/`), always
+    /// starting and ending with `/`: 404.html, which a server shows at any missing address, links
+    /// from it instead of relatively.
+    public var baseURL: String?
+    /// The council's own colours (`colours:`), already checked for contrast.
+    public var colours = BrandColours()
     /// Where `theme:` was written, so an unknown theme points at it.
     public var themeLocation: SourceLocation?
 

@@ -3,7 +3,7 @@ import Yams
 
 /// Reads guidebook.yml. Unknown keys and wrong types are errors pointing into the file.
 public enum SiteConfigurationLoader {
-    static let knownKeys: Set<String> = ["title", "organisation", "language", "theme", "unsafe_html", "search", "id", "edit_url", "defaults"]
+    static let knownKeys: Set<String> = ["title", "organisation", "language", "theme", "unsafe_html", "search", "id", "edit_url", "defaults", "colours", "base_url"]
 
     public static func load(text: String, path: String = SiteConfiguration.fileName) -> (SiteConfiguration, [Diagnostic]) {
         let reader = YAMLReader(path: path, firstLine: 1)
@@ -27,6 +27,13 @@ public enum SiteConfigurationLoader {
             case "unsafe_html": fields.bool(value, key: "unsafe_html").map { configuration.allowsRawHTML = $0 }
             case "search": fields.bool(value, key: "search").map { configuration.hasSearch = $0 }
             case "edit_url": configuration.editURL = fields.webAddress(value, key: "edit_url")
+            case "base_url":
+                guard let path = fields.string(value, key: "base_url") else { break }
+                if let normalised = baseURL(path) { configuration.baseURL = normalised } else {
+                    diagnostics.append(.error(.invalidConfiguration, "'base_url' in guidebook.yml must be the path the site is published under, starting with '/', not '\(path)'",
+                                              at: reader.location(of: value), notes: ["for example 'base_url: /guides/toolkit/'"]))
+                }
+            case "colours": configuration.colours = readColours(value, reader: reader, diagnostics: &diagnostics)
             case "defaults": readDefaults(value, into: &configuration, fields: &fields, reader: reader, diagnostics: &diagnostics)
             case "id":
                 guard let id = fields.string(value, key: "id") else { break }
@@ -45,6 +52,14 @@ public enum SiteConfigurationLoader {
         }
         configuration.id = explicitID ?? SiteConfiguration.defaultID(title: configuration.title)
         return (configuration, diagnostics + fields.diagnostics)
+    }
+
+    /// `/guides/toolkit` or `/guides/toolkit/` as `/guides/toolkit/`; nil for anything but a plain path.
+    static func baseURL(_ text: String) -> String? {
+        guard text.hasPrefix("/"), !text.hasPrefix("//"),
+              !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control || "?#\\\"'<>".unicodeScalars.contains($0) }),
+              !text.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else { return nil }
+        return text.hasSuffix("/") ? text : text + "/"
     }
 
     private static func readDefaults(_ node: Node, into configuration: inout SiteConfiguration, fields: inout FieldReader,

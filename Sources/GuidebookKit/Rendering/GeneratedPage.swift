@@ -9,4 +9,6 @@ struct GeneratedPage: Sendable {
     var context: [String: any Sendable]
     /// The template is a whole document of its own, not a body inside page.mustache (the print edition).
     var isStandalone = false
+    /// The page's content uses the whole width beside the navigation (a wide table).
+    var isWide = false
 }

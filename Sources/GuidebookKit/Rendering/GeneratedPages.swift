@@ -28,8 +28,9 @@ enum GeneratedPages {
             for checklist in checklists[page] {
                 groups[groupIndex[top]!].entries.append([
                     "id": checklist.id,
-                    "title": checklist.title,
-                    "url": "\(pageURL)#\(checklist.elementID)",
+                    "title": listTitle(checklist.title),
+                    // The heading, not the list below it: the reader lands with the checklist's title in view.
+                    "url": "\(pageURL)#\(checklist.headingID ?? checklist.elementID)",
                     "pageTitle": tree.pages[page].frontMatter.title,
                     "items": checklist.items.map(\.id).joined(separator: " "),
                     "checkedByDefault": checklist.items.filter(\.isChecked).map(\.id).joined(separator: " "),
@@ -49,6 +50,19 @@ enum GeneratedPages {
 }
 
 extension GeneratedPages {
+    /// A checklist's title on My checklists, where every entry is a checklist: "Checklist: ten early
+    /// tasks" is listed as "Ten early tasks".
+    static func listTitle(_ title: String) -> String {
+        for prefix in ["checklist:", "checklist -", "checklist –"] where title.lowercased().hasPrefix(prefix) {
+            let rest = title.dropFirst(prefix.count).drop { $0 == " " }
+            guard let first = rest.first else { return title }
+            return first.uppercased() + rest.dropFirst()
+        }
+        return title
+    }
+}
+
+extension GeneratedPages {
     static let tagsPath = "tags.html"
     static let statusPath = "status.html"
 
@@ -58,7 +72,7 @@ extension GeneratedPages {
 
     /// Every tag with its pages.
     static func tags(tree: SiteTree, graph: LinkGraph) -> GeneratedPage {
-        let tags: [[String: any Sendable]] = graph.tags.map { entry in
+        let tags: [[String: any Sendable]] = mergedTags(graph.tags, position: tree.readingPosition).map { entry in
             ["name": entry.tag, "id": tagAnchor(entry.tag),
              "pages": entry.pages.map { page -> [String: any Sendable] in
                  ["title": tree.pages[page].frontMatter.title, "url": OutputPath.relativeURL(from: tagsPath, to: tree.pages[page].outputPath),
@@ -67,6 +81,29 @@ extension GeneratedPages {
         }
         return GeneratedPage(outputPath: tagsPath, title: "Tags", summary: "The guide's pages by topic.", templateName: "tags",
                              context: ["tags": tags, "hasTags": !tags.isEmpty])
+    }
+
+    /// One entry per tag whatever its case ("CAF" and "caf" share an anchor, so they are one tag), shown
+    /// as most pages write it; its pages in reading order.
+    static func mergedTags(_ tags: [(tag: String, pages: [Int])], position: [Int]) -> [(tag: String, pages: [Int])] {
+        var merged: [(tag: String, pages: [Int])] = []
+        var slot: [String: Int] = [:]
+        var uses: [Int: Int] = [:]
+        for entry in tags {
+            let anchor = tagAnchor(entry.tag)
+            guard let index = slot[anchor] else {
+                slot[anchor] = merged.count
+                uses[merged.count] = entry.pages.count
+                merged.append(entry)
+                continue
+            }
+            if entry.pages.count > uses[index]! {
+                merged[index].tag = entry.tag
+                uses[index] = entry.pages.count
+            }
+            merged[index].pages = Array(Set(merged[index].pages + entry.pages)).sorted { position[$0] < position[$1] }
+        }
+        return merged
     }
 
     /// For editors: every page with its owner, last change, review date and warnings.
@@ -79,18 +116,25 @@ extension GeneratedPages {
                 "title": page.frontMatter.title, "url": OutputPath.relativeURL(from: statusPath, to: page.outputPath),
                 "sourcePath": page.sourcePath, "owner": page.frontMatter.owner ?? "",
                 "reviewBy": page.frontMatter.reviewBy.map { DisplayDate.text($0.value) } ?? "",
+                "reviewByISO": page.frontMatter.reviewBy.map { $0.value.description } ?? "",
+                "reviewed": page.frontMatter.reviewed.map { DisplayDate.text($0.value) } ?? "",
+                "reviewedISO": page.frontMatter.reviewed.map { $0.value.description } ?? "",
                 "isOverdue": ReviewCheck.isOverdue(page, today: today),
                 "problems": problems, "hasProblems": !problems.isEmpty,
             ]
-            if let updated = lastUpdated[index] { row["lastUpdated"] = DisplayDate.text(updated) }
+            if let updated = lastUpdated[index] {
+                row["lastUpdated"] = DisplayDate.text(updated)
+                row["lastUpdatedISO"] = DisplayDate.iso(updated)
+            }
             return row
         }
         let overdue = rows.filter { $0["isOverdue"] as? Bool == true }.count
         return GeneratedPage(outputPath: statusPath, title: "Content status",
                              summary: "For editors: who owns each page, when it last changed and when it is due for review.",
                              templateName: "status",
-                             context: ["rows": rows, "builtOn": DisplayDate.text(today), "overdueCount": overdue,
-                                       "pageCount": rows.count])
+                             context: ["rows": rows, "builtOn": DisplayDate.text(today), "builtOnISO": today.description, "overdueCount": overdue,
+                                       "pageCount": rows.count],
+                             isWide: true)
     }
 }
 
@@ -101,9 +145,10 @@ extension GeneratedPages {
         let order = PrintEdition.order(tree: tree)
         let sections: [[String: any Sendable]] = order.enumerated().map { number, index in
             let page = tree.pages[index]
+            let breadcrumb = tree.ancestors(of: index).dropFirst().map { tree.pages[$0].frontMatter.title }.joined(separator: " › ")
             return ["id": PrintEdition.anchor(page: page), "title": page.frontMatter.title, "number": number + 1,
-                    "summary": page.frontMatter.summary ?? "", "body": body(index),
-                    "breadcrumb": tree.ancestors(of: index).dropFirst().map { tree.pages[$0].frontMatter.title }.joined(separator: " › ")]
+                    "summary": page.frontMatter.summary ?? "", "hasSummary": !(page.frontMatter.summary ?? "").isEmpty, "body": body(index),
+                    "breadcrumb": breadcrumb, "hasBreadcrumb": !breadcrumb.isEmpty]
         }
         return GeneratedPage(outputPath: PrintEdition.path, title: "Print edition", summary: "", templateName: "print",
                              context: ["sections": sections], isStandalone: true)

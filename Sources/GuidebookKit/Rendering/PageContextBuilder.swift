@@ -34,10 +34,18 @@ struct PageContextBuilder: Sendable {
         context["related"] = graph.related[index].map { link(to: $0, from: page.outputPath) }
         context["hasRelated"] = !graph.related[index].isEmpty
         context["sectionPages"] = tree.children[index].map { link(to: $0, from: page.outputPath) }
-        context["hasSectionPages"] = !tree.children[index].isEmpty
+        // A section page whose own text links to every page in it already lists them (the home page's
+        // "Sections"): the generated list would say it all again.
+        let listsChildrenItself = tree.children[index].allSatisfy { graph.backlinks[$0].contains(index) }
+        context["hasSectionPages"] = !tree.children[index].isEmpty && !listsChildrenItself
         if let previous = navigation.previous { context["previous"] = link(to: previous, from: page.outputPath) }
         if let next = navigation.next { context["next"] = link(to: next, from: page.outputPath) }
         context["hasPagination"] = navigation.previous != nil || navigation.next != nil
+        if page.frontMatter.isGlossary {
+            let letters = glossaryLetters(for: index)
+            context["glossaryLetters"] = letters
+            context["hasGlossaryLetters"] = letters.contains { $0["hasID"] as? Bool == true }
+        }
         return context
     }
 
@@ -46,6 +54,8 @@ struct PageContextBuilder: Sendable {
         context["page"] = [
             "title": generated.title, "summary": generated.summary, "hasSummary": !generated.summary.isEmpty,
             "isGenerated": true, "fileName": generated.outputPath, "meta": [String: Any](),
+            "isWide": generated.isWide,
+            "isChecklistsPage": generated.outputPath == GeneratedPages.checklistsPath,
         ] as [String: Any]
         context["sidebar"] = sidebarHTML
         context["breadcrumbs"] = [crumb(to: tree.root, from: generated.outputPath)]
@@ -57,9 +67,19 @@ struct PageContextBuilder: Sendable {
         ["site": siteContext(from: outputPath), "content": bodyHTML]
     }
 
+    static let accessibilityStatementPath = "accessibility.html"
+
+    /// The URL of a file of the site from a page: relative, except from 404.html when `base_url` is
+    /// set (a server shows that page at any missing address, in any folder).
+    func url(to targetPath: String, from outputPath: String) -> String {
+        if outputPath == GeneratedPages.notFoundPath, let base = configuration.baseURL { return base + targetPath }
+        return OutputPath.relativeURL(from: outputPath, to: targetPath)
+    }
+
     func siteContext(from outputPath: String) -> [String: Any] {
         let depth = outputPath.filter { $0 == "/" }.count
-        let up = String(repeating: "../", count: depth)
+        var up = String(repeating: "../", count: depth)
+        if outputPath == GeneratedPages.notFoundPath, let base = configuration.baseURL { up = base }
         return [
             "title": configuration.title,
             "id": configuration.id,
@@ -80,6 +100,11 @@ struct PageContextBuilder: Sendable {
             "printURL": up + PrintEdition.path,
             "statusURL": up + GeneratedPages.statusPath,
             "checklistsURL": up + GeneratedPages.checklistsPath,
+            // content/accessibility.md, the guide's accessibility statement, linked from every page's footer.
+            "hasAccessibilityStatement": tree.children[tree.root].contains { tree.pages[$0].outputPath == Self.accessibilityStatementPath },
+            "accessibilityURL": up + Self.accessibilityStatementPath,
+            "brandStyle": configuration.colours.styleSheet,
+            "hasBrandStyle": !configuration.colours.isEmpty,
         ]
     }
 
@@ -105,12 +130,23 @@ struct PageContextBuilder: Sendable {
             "isOverdue": ReviewCheck.isOverdue(page, today: today),
         ]
         if let owner = frontMatter.owner { context["owner"] = owner }
+        if let email = frontMatter.ownerEmail ?? frontMatter.owner.flatMap({ FrontMatter.isEmailAddress($0) ? $0 : nil }) {
+            context["ownerEmail"] = email
+        }
+        if let reviewed = frontMatter.reviewed?.value {
+            context["reviewed"] = ["iso": reviewed.description, "text": DisplayDate.text(reviewed)]
+        }
         if let reviewBy = frontMatter.reviewBy?.value {
             context["reviewBy"] = ["iso": reviewBy.description, "text": DisplayDate.text(reviewBy)]
         }
         if let updated = lastUpdated[index] {
             context["lastUpdated"] = ["iso": DisplayDate.iso(updated), "text": DisplayDate.text(updated)]
         }
+        context["hasDetails"] = frontMatter.owner != nil || frontMatter.reviewed != nil || frontMatter.reviewBy != nil || lastUpdated[index] != nil
+        // "Back to top" where the page is long enough to need it: several sections. Judged by headings
+        // only, never by the length of the text: an edit to the text alone must leave the rest of the
+        // page as it was (the build cache rewrites only the body).
+        context["isLong"] = outlines[index].headings.filter { $0.level == 2 }.count >= 3
         if let editURL = configuration.editURL, !page.isGenerated {
             context["editURL"] = editURL + page.sourcePath
         }
@@ -123,7 +159,7 @@ struct PageContextBuilder: Sendable {
         let summary = tree.pages[target].frontMatter.summary ?? ""
         return [
             "title": tree.pages[target].frontMatter.title,
-            "url": OutputPath.relativeURL(from: outputPath, to: tree.pages[target].outputPath),
+            "url": url(to: tree.pages[target].outputPath, from: outputPath),
             "summary": summary,
             "hasSummary": !summary.isEmpty,
             "isSection": tree.pages[target].isSectionIndex,
@@ -158,11 +194,24 @@ struct PageContextBuilder: Sendable {
     private func navItem(_ item: PageNavigation.Item, from outputPath: String, markingCurrent: Bool) -> [String: Any] {
         [
             "title": tree.pages[item.page].frontMatter.title,
-            "url": OutputPath.relativeURL(from: outputPath, to: tree.pages[item.page].outputPath),
+            "url": url(to: tree.pages[item.page].outputPath, from: outputPath),
             "isCurrent": markingCurrent ? SidebarCache.marker(for: item.page) : item.isCurrent,
             "isExpanded": item.isExpanded,
             "children": item.children.map { navItem($0, from: outputPath, markingCurrent: markingCurrent) },
         ]
+    }
+
+    /// A to Z for a glossary page: each letter, with the id of the first entry (`##` heading) under it.
+    private func glossaryLetters(for index: Int) -> [[String: Any]] {
+        var first: [Character: String] = [:]
+        for heading in outlines[index].headings where heading.level == 2 {
+            let folded = heading.text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).uppercased()
+            guard let letter = folded.first(where: { $0.isLetter || $0.isNumber }), first[letter] == nil else { continue }
+            first[letter] = heading.id
+        }
+        return "ABCDEFGHIJKLMNOPQRSTUVWXYZ".map { letter in
+            ["letter": String(letter), "id": first[letter] ?? "", "hasID": first[letter] != nil]
+        }
     }
 
     private func tableOfContents(for index: Int) -> [[String: Any]] {

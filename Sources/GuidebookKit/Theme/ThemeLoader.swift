@@ -38,8 +38,12 @@ public enum ThemeLoader {
         var templates: [String: MustacheTemplate] = [:]
         var templateTexts: [String: (text: String, displayPath: String)] = [:]
         let templateFolder = directory.appendingPathComponent("templates")
-        for relative in files(under: templateFolder, fileManager) where relative.hasSuffix(".mustache") {
-            let file = templateFolder.appendingPathComponent(relative)
+        // A project's theme folder of the same name as a shipped theme may hold only the templates it
+        // changes (themes/default/templates/footer.mustache): every other template comes from the
+        // shipped theme, and so do the assets when the project's folder has no assets/ of its own.
+        let shipped = shippedTheme(named: name, overriddenBy: directory, searchFolders: searchFolders, fileManager)
+        let templateFiles = templateSources(primary: templateFolder, fallback: shipped?.appendingPathComponent("templates"), fileManager)
+        for (relative, file) in templateFiles {
             let displayPath = ProjectPath.display(file, projectRoot: projectRoot)
             guard let text = try? String(contentsOf: file, encoding: .utf8) else {
                 diagnostics.append(.error(.templateError, "template is not readable UTF-8 text", at: SourceLocation(path: displayPath)))
@@ -61,7 +65,8 @@ public enum ThemeLoader {
             diagnostics.append(.error(.templateError, "theme '\(name)' has no templates/\(Theme.pageTemplate).mustache",
                                       at: SourceLocation(path: ProjectPath.display(templateFolder, projectRoot: projectRoot))))
         }
-        let assetFolder = directory.appendingPathComponent("assets")
+        let assetsDirectory = shipped.map { isDirectory(directory.appendingPathComponent("assets"), fileManager) ? directory : $0 } ?? directory
+        let assetFolder = assetsDirectory.appendingPathComponent("assets")
         let assetPaths = files(under: assetFolder, fileManager)
         for relative in assetPaths {
             guard let kind = ExternalReferenceCheck.Kind(fileName: relative) else { continue }
@@ -70,7 +75,27 @@ public enum ThemeLoader {
             diagnostics += ExternalReferenceCheck.check(text, kind: kind, path: ProjectPath.display(file, projectRoot: projectRoot))
         }
         guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
-        return (Theme(name: name, directory: directory, templates: MustacheLibrary(templates: templates), assetPaths: assetPaths), diagnostics)
+        return (Theme(name: name, directory: assetsDirectory, templates: MustacheLibrary(templates: templates), assetPaths: assetPaths), diagnostics)
+    }
+
+    /// The theme of this name in a later search folder (one shipped with Guidebook) when `directory`
+    /// is another folder (a project's): its templates complete the project's.
+    private static func shippedTheme(named name: String, overriddenBy directory: URL, searchFolders: [URL], _ fileManager: FileManager) -> URL? {
+        let page = "templates/\(Theme.pageTemplate).mustache"
+        let own = FolderWalk.realPath(directory.path) ?? directory.path
+        return searchFolders.map { $0.appendingPathComponent(name) }.first { candidate in
+            (FolderWalk.realPath(candidate.path) ?? candidate.path) != own && fileManager.fileExists(atPath: candidate.appendingPathComponent(page).path)
+        }
+    }
+
+    /// Template files by name relative to templates/: the fallback's, each replaced by the primary's of the same name.
+    private static func templateSources(primary: URL, fallback: URL?, _ fileManager: FileManager) -> [(String, URL)] {
+        var sources: [String: URL] = [:]
+        if let fallback {
+            for relative in files(under: fallback, fileManager) { sources[relative] = fallback.appendingPathComponent(relative) }
+        }
+        for relative in files(under: primary, fileManager) { sources[relative] = primary.appendingPathComponent(relative) }
+        return sources.keys.sorted().filter { $0.hasSuffix(".mustache") }.map { ($0, sources[$0]!) }
     }
 
     private static func describe(_ error: Error) -> String {

@@ -236,9 +236,10 @@
     var clear = el("button", { type: "button", "class": "checklist-button checklist-clear" }, "Clear");
     var copy = el("button", { type: "button", "class": "checklist-button checklist-copy" }, "Copy as text");
     var download = el("button", { type: "button", "class": "checklist-button checklist-download" }, "Download as text");
-    actions.appendChild(clear);
+    // Clear last, and drawn as the one button that loses something.
     actions.appendChild(copy);
     actions.appendChild(download);
+    actions.appendChild(clear);
     controls.appendChild(actions);
 
     if (!storage.works) {
@@ -329,9 +330,24 @@
     return lines.join("\n") + "\n";
   };
 
+  // Plain text for the clipboard (pasted into an email or minutes): "[x] item", no Markdown.
+  Checklist.prototype.plainText = function () {
+    var page = pageTitle();
+    var guide = guideTitle();
+    var first = page && guide && page !== guide ? page + " – " + guide : (page || guide);
+    var lines = [];
+    if (first) lines.push(first, "");
+    lines.push(this.title, "");
+    this.inputs.forEach(function (input) {
+      var label = input.closest("label");
+      lines.push("[" + (input.checked ? "x" : " ") + "] " + squash(label ? label.textContent : ""));
+    });
+    return lines.join("\n") + "\n";
+  };
+
   Checklist.prototype.copy = function (button) {
     var self = this;
-    var text = this.markdown();
+    var text = this.plainText();
     var copied = function () {
       say(self.message, "Copied “" + self.title + "” as text: paste it into an email or minutes.");
     };
@@ -409,6 +425,9 @@
     this.thisPage = thisPage;
     this.note = el("p", { "class": "my-checklists-note", hidden: "" });
     this.container.parentNode.insertBefore(this.note, this.container);
+    // A summary, and the checklists part-way through from the whole guide, above the sections.
+    this.summary = el("div", { "class": "my-checklists-summary", hidden: "" });
+    this.container.parentNode.insertBefore(this.summary, this.container);
     this.buildTools();
     this.render();
   };
@@ -468,6 +487,34 @@
       entry.progress.setAttribute("aria-label", entry.title + ": " + text);
     });
     this.order(visible);
+    this.summarise(visible);
+  };
+
+  // "3 of 30 checklists started, 1 of them done", and links to those in progress, in guide order.
+  MyChecklists.prototype.summarise = function (visible) {
+    var summary = this.summary;
+    while (summary.firstChild) summary.removeChild(summary.firstChild);
+    if (!visible || !this.entries.length) { summary.hidden = true; return; }
+    var inProgress = this.entries.filter(function (entry) { return entry.category === 0; });
+    var done = this.entries.filter(function (entry) { return entry.category === 2; }).length;
+    var started = inProgress.length + done;
+    summary.appendChild(el("p", { "class": "my-checklists-count" },
+      started + " of " + plural(this.entries.length, "checklist", "checklists") + " started: " +
+      inProgress.length + " in progress, " + done + " done."));
+    if (inProgress.length) {
+      summary.appendChild(el("h2", { id: "mc-in-progress" }, "Carry on where you left off"));
+      var list = el("ul", { "class": "my-checklists-progress-list" });
+      inProgress.forEach(function (entry) {
+        var link = entry.li.querySelector("a");
+        var item = el("li");
+        item.appendChild(el("a", { href: link ? link.getAttribute("href") : "#" }, entry.title));
+        var page = entry.li.querySelector(".checklist-entry-page");
+        item.appendChild(document.createTextNode(" (" + (page ? squash(page.textContent) + ", " : "") + entry.slot.textContent + ")"));
+        list.appendChild(item);
+      });
+      summary.appendChild(list);
+    }
+    summary.hidden = false;
   };
 
   // In each list: checklists in progress, then not started, then done;
