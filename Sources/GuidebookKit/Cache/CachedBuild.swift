@@ -79,13 +79,18 @@ public enum CachedBuild {
         guard let configuration = FileManager.default.contents(atPath: root.appendingPathComponent(SiteConfiguration.fileName).path),
               let text = String(data: configuration, encoding: .utf8) else { return nil }
         let (loaded, problems) = SiteConfigurationLoader.load(text: text)
-        guard !problems.contains(where: \.isError),
-              let theme = options.themeSearchFolders.map({ $0.appendingPathComponent(loaded.theme) })
-                .first(where: { (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true }) else { return nil }
+        // Every folder of the theme's name counts: a project's theme may override single templates
+        // and take the rest from the theme shipped with Guidebook.
+        let themes = options.themeSearchFolders.map { $0.appendingPathComponent(loaded.theme) }
+            .filter { (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true }
+        guard !problems.contains(where: \.isError), !themes.isEmpty else { return nil }
         var themeBytes = CacheWriter()
-        for relative in ThemeLoader.files(under: theme, FileManager.default) {
-            themeBytes.string(relative)
-            themeBytes.blob(Array(FileManager.default.contents(atPath: theme.appendingPathComponent(relative).path) ?? Data()))
+        for theme in themes {
+            themeBytes.string(theme.path)
+            for relative in ThemeLoader.files(under: theme, FileManager.default) {
+                themeBytes.string(relative)
+                themeBytes.blob(Array(FileManager.default.contents(atPath: theme.appendingPathComponent(relative).path) ?? Data()))
+            }
         }
         let dates = LastUpdated.read(contentFolder: contentFolder, paths: contentPaths.filter { $0.hasSuffix(".md") })
         let datesText = dates.keys.sorted().map { "\($0)\u{1F}\(dates[$0]!.timeIntervalSince1970)" }.joined(separator: "\u{1E}")
