@@ -8,7 +8,7 @@ public struct GuidebookCommand: AsyncParsableCommand {
         commandName: "guidebook",
         abstract: "Builds a council's guide from Markdown into a static site that works from disk.",
         version: version,
-        subcommands: [Build.self, Check.self, New.self, Bundle.self, Serve.self]
+        subcommands: [Build.self, Check.self, New.self, Bundle.self, Serve.self, Import.self]
     )
 
     public init() {}

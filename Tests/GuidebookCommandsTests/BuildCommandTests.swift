@@ -145,6 +145,30 @@ struct BuildCommandTests {
         #expect(project.siteSnapshot()["draft.html"] != nil)
     }
 
+    /// A council's logo and style sheet come from the project, into assets/brand/, linked from every page.
+    @Test func logoAndStylesheetArePublishedAndLinked() throws {
+        let project = try ProjectCopy()
+        try project.write("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><rect width=\"10\" height=\"10\"/></svg>", to: "brand/logo.svg")
+        try project.write(".site-title { letter-spacing: 0.01em; }\n", to: "brand/council.css")
+        try project.write("title: Fixture Guide\norganisation: Anytown Council\nlogo: brand/logo.svg\nstylesheet: brand/council.css\n", to: "guidebook.yml")
+        let outcome = try project.build()
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let site = project.siteSnapshot()
+        #expect(site["assets/brand/logo.svg"] != nil && site["assets/brand/council.css"] != nil)
+        let page = String(decoding: try #require(site["section/deeper/gamma.html"]), as: UTF8.self)
+        #expect(page.contains("<img src=\"../../assets/brand/logo.svg\" alt=\"Anytown Council home page\">"), "\(page.prefix(2000))")
+        #expect(page.contains("<link rel=\"stylesheet\" href=\"../../assets/brand/council.css\">"))
+        // A new logo is seen by the next build, whatever the build cache holds.
+        try project.write("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><circle r=\"5\"/></svg>", to: "brand/logo.svg")
+        #expect(try project.build().status == 0)
+        #expect(String(decoding: try #require(project.siteSnapshot()["assets/brand/logo.svg"]), as: UTF8.self).contains("circle"))
+        try project.write("title: Fixture Guide\nlogo: brand/missing.svg\nstylesheet: ../outside.css\n", to: "guidebook.yml")
+        let broken = try project.build()
+        #expect(broken.status == 1)
+        #expect(broken.standardError.contains("guidebook.yml:2:7: error: 'logo' names 'brand/missing.svg', which does not exist [invalid-configuration]"), "\(broken.standardError)")
+        #expect(broken.standardError.contains("guidebook.yml:3:13: error: 'stylesheet' in guidebook.yml must be a path inside the project to a .css file, not '../outside.css'"), "\(broken.standardError)")
+    }
+
     @Test func outputAndSourceOptions() throws {
         let project = try ProjectCopy()
         let elsewhere = project.root.appendingPathComponent("out/site-copy")

@@ -38,6 +38,8 @@ public struct SiteBuilder: Sendable {
         let (theme, themeProblems) = ThemeLoader.load(named: configuration.theme, searchFolders: options.themeSearchFolders,
                                                       projectRoot: projectRoot, configurationLocation: configuration.themeLocation)
         diagnostics += themeProblems
+        let (brand, brandProblems) = BrandFiles.load(configuration, projectRoot: projectRoot)
+        diagnostics += brandProblems
         if configuration.hasSearch, Stemmer.algorithm(forLanguage: configuration.language) == nil {
             diagnostics.append(.warning(.searchLanguage, "Snowball has no stemmer for language '\(configuration.language)'; search will match whole words only",
                                         at: SourceLocation(path: SiteConfiguration.fileName),
@@ -187,9 +189,11 @@ public struct SiteBuilder: Sendable {
                 guard let data = assetFiles[asset.contentPath] else { continue }
                 try output.write(data, to: asset.outputPath)
             }
-            let assetsFolder = theme.directory.appendingPathComponent("assets")
-            for relative in theme.assetPaths {
-                try output.copyFile(from: assetsFolder.appendingPathComponent(relative), to: "assets/\(relative)")
+            for (relative, source) in theme.assetSources.sorted(by: { $0.key < $1.key }) {
+                try output.copyFile(from: source, to: "assets/\(relative)")
+            }
+            for (path, data) in brand.files.sorted(by: { $0.key < $1.key }) {
+                try output.write(data, to: path)
             }
             try output.commit()
         } catch {

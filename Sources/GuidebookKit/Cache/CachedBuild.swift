@@ -92,6 +92,11 @@ public enum CachedBuild {
                 themeBytes.blob(Array(FileManager.default.contents(atPath: theme.appendingPathComponent(relative).path) ?? Data()))
             }
         }
+        // The council's logo and style sheet are copied from the project on every build.
+        for file in [loaded.logo, loaded.stylesheet].compactMap({ $0 }) {
+            themeBytes.string(file.value)
+            themeBytes.blob(Array(FileManager.default.contents(atPath: root.appendingPathComponent(file.value).path) ?? Data()))
+        }
         let dates = LastUpdated.read(contentFolder: contentFolder, paths: contentPaths.filter { $0.hasSuffix(".md") })
         let datesText = dates.keys.sorted().map { "\($0)\u{1F}\(dates[$0]!.timeIntervalSince1970)" }.joined(separator: "\u{1E}")
         guard let tool = toolStamp() else { return nil }

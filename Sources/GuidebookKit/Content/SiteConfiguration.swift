@@ -24,6 +24,12 @@ public struct SiteConfiguration: Sendable, Hashable {
     public var baseURL: String?
     /// The council's own colours (`colours:`), already checked for contrast.
     public var colours = BrandColours()
+    /// The council's logo and an extra style sheet: files of the project (paths relative to it),
+    /// copied into the site's assets/brand/ (`BrandFiles`).
+    public var logo: Located<String>?
+    /// What the logo's link says to someone who cannot see it (default: the organisation's name).
+    public var logoAlt: String?
+    public var stylesheet: Located<String>?
     /// Where `theme:` was written, so an unknown theme points at it.
     public var themeLocation: SourceLocation?
 

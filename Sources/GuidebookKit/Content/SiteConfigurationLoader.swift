@@ -3,7 +3,7 @@ import Yams
 
 /// Reads guidebook.yml. Unknown keys and wrong types are errors pointing into the file.
 public enum SiteConfigurationLoader {
-    static let knownKeys: Set<String> = ["title", "organisation", "language", "theme", "unsafe_html", "search", "id", "edit_url", "defaults", "colours", "base_url"]
+    static let knownKeys: Set<String> = ["title", "organisation", "language", "theme", "unsafe_html", "search", "id", "edit_url", "defaults", "colours", "base_url", "logo", "logo_alt", "stylesheet"]
 
     public static func load(text: String, path: String = SiteConfiguration.fileName) -> (SiteConfiguration, [Diagnostic]) {
         let reader = YAMLReader(path: path, firstLine: 1)
@@ -33,6 +33,9 @@ public enum SiteConfigurationLoader {
                     diagnostics.append(.error(.invalidConfiguration, "'base_url' in guidebook.yml must be the path the site is published under, starting with '/', not '\(path)'",
                                               at: reader.location(of: value), notes: ["for example 'base_url: /guides/toolkit/'"]))
                 }
+            case "logo": configuration.logo = projectFile(value, key: "logo", extensions: ["svg", "png"], fields: &fields, reader: reader, diagnostics: &diagnostics)
+            case "logo_alt": configuration.logoAlt = fields.nonEmptyString(value, key: "logo_alt")
+            case "stylesheet": configuration.stylesheet = projectFile(value, key: "stylesheet", extensions: ["css"], fields: &fields, reader: reader, diagnostics: &diagnostics)
             case "colours": configuration.colours = readColours(value, reader: reader, diagnostics: &diagnostics)
             case "defaults": readDefaults(value, into: &configuration, fields: &fields, reader: reader, diagnostics: &diagnostics)
             case "id":
@@ -60,6 +63,20 @@ public enum SiteConfigurationLoader {
               !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control || "?#\\\"'<>".unicodeScalars.contains($0) }),
               !text.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else { return nil }
         return text.hasSuffix("/") ? text : text + "/"
+    }
+
+    /// A file of the project named by a relative path inside it, with one of `extensions`.
+    private static func projectFile(_ node: Node, key: String, extensions: [String], fields: inout FieldReader, reader: YAMLReader,
+                                    diagnostics: inout [Diagnostic]) -> Located<String>? {
+        guard let path = fields.nonEmptyString(node, key: key) else { return nil }
+        let segments = path.split(separator: "/")
+        let fileExtension = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        guard !path.hasPrefix("/"), !segments.contains(".."), !segments.contains(where: { $0.hasPrefix(".") }), extensions.contains(fileExtension) else {
+            diagnostics.append(.error(.invalidConfiguration, "'\(key)' in guidebook.yml must be a path inside the project to a \(extensions.map { ".\($0)" }.joined(separator: " or ")) file, not '\(path)'",
+                                      at: reader.location(of: node), notes: ["for example '\(key): brand/\(key == "logo" ? "logo.svg" : "council.css")'"]))
+            return nil
+        }
+        return Located(path, at: reader.location(of: node))
     }
 
     private static func readDefaults(_ node: Node, into configuration: inout SiteConfiguration, fields: inout FieldReader,

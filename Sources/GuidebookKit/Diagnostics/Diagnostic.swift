@@ -78,4 +78,14 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case rawHTML = "raw-html"
     case linkForm = "link-form"
     case templateSyntax = "template-syntax"
+    // What `guidebook import` could not carry over (`ImportWarning`).
+    case importShortcode = "import-shortcode"
+    case importLiquid = "import-liquid"
+    case importERB = "import-erb"
+    case importAdmonition = "import-admonition"
+    case importInclude = "import-include"
+    case importNavigation = "import-navigation"
+    case importFrontMatter = "import-front-matter"
+    case importLink = "import-link"
+    case importFile = "import-file"
 }

@@ -103,6 +103,9 @@ struct PageContextBuilder: Sendable {
             // content/accessibility.md, the guide's accessibility statement, linked from every page's footer.
             "hasAccessibilityStatement": tree.children[tree.root].contains { tree.pages[$0].outputPath == Self.accessibilityStatementPath },
             "accessibilityURL": up + Self.accessibilityStatementPath,
+            "logoURL": configuration.logo.map { up + BrandFiles.sitePath(of: $0) } as Any,
+            "logoAlt": configuration.logoAlt ?? (configuration.organisation.isEmpty ? configuration.title : configuration.organisation) + " home page",
+            "stylesheetURL": configuration.stylesheet.map { up + BrandFiles.sitePath(of: $0) } as Any,
             "brandStyle": configuration.colours.styleSheet,
             "hasBrandStyle": !configuration.colours.isEmpty,
         ]

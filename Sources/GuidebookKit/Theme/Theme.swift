@@ -6,8 +6,9 @@ public struct Theme: Sendable {
     public var name: String
     public var directory: URL
     public var templates: MustacheLibrary
-    /// Paths relative to the theme's assets/ folder.
-    public var assetPaths: [String]
+    /// Each asset's path relative to assets/, and the file it is copied from: the shipped theme's,
+    /// each replaced by the project's file of the same name.
+    public var assetSources: [String: URL]
 
     public static let pageTemplate = "page"
 }

@@ -65,17 +65,14 @@ public enum ThemeLoader {
             diagnostics.append(.error(.templateError, "theme '\(name)' has no templates/\(Theme.pageTemplate).mustache",
                                       at: SourceLocation(path: ProjectPath.display(templateFolder, projectRoot: projectRoot))))
         }
-        let assetsDirectory = shipped.map { isDirectory(directory.appendingPathComponent("assets"), fileManager) ? directory : $0 } ?? directory
-        let assetFolder = assetsDirectory.appendingPathComponent("assets")
-        let assetPaths = files(under: assetFolder, fileManager)
-        for relative in assetPaths {
+        let assetSources = overlay(primary: directory.appendingPathComponent("assets"), fallback: shipped?.appendingPathComponent("assets"), fileManager)
+        for (relative, file) in assetSources.sorted(by: { $0.key < $1.key }) {
             guard let kind = ExternalReferenceCheck.Kind(fileName: relative) else { continue }
-            let file = assetFolder.appendingPathComponent(relative)
             guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
             diagnostics += ExternalReferenceCheck.check(text, kind: kind, path: ProjectPath.display(file, projectRoot: projectRoot))
         }
         guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
-        return (Theme(name: name, directory: assetsDirectory, templates: MustacheLibrary(templates: templates), assetPaths: assetPaths), diagnostics)
+        return (Theme(name: name, directory: directory, templates: MustacheLibrary(templates: templates), assetSources: assetSources), diagnostics)
     }
 
     /// The theme of this name in a later search folder (one shipped with Guidebook) when `directory`
@@ -90,12 +87,18 @@ public enum ThemeLoader {
 
     /// Template files by name relative to templates/: the fallback's, each replaced by the primary's of the same name.
     private static func templateSources(primary: URL, fallback: URL?, _ fileManager: FileManager) -> [(String, URL)] {
+        let sources = overlay(primary: primary, fallback: fallback, fileManager)
+        return sources.keys.sorted().filter { $0.hasSuffix(".mustache") }.map { ($0, sources[$0]!) }
+    }
+
+    /// Files by path relative to a folder: the fallback's, each replaced by the primary's of the same path.
+    private static func overlay(primary: URL, fallback: URL?, _ fileManager: FileManager) -> [String: URL] {
         var sources: [String: URL] = [:]
         if let fallback {
             for relative in files(under: fallback, fileManager) { sources[relative] = fallback.appendingPathComponent(relative) }
         }
         for relative in files(under: primary, fileManager) { sources[relative] = primary.appendingPathComponent(relative) }
-        return sources.keys.sorted().filter { $0.hasSuffix(".mustache") }.map { ($0, sources[$0]!) }
+        return sources
     }
 
     private static func describe(_ error: Error) -> String {

@@ -1,0 +1,1 @@
+require "govuk_tech_docs"
