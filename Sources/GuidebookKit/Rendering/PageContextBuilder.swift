@@ -103,12 +103,21 @@ struct PageContextBuilder: Sendable {
             // content/accessibility.md, the guide's accessibility statement, linked from every page's footer.
             "hasAccessibilityStatement": tree.children[tree.root].contains { tree.pages[$0].outputPath == Self.accessibilityStatementPath },
             "accessibilityURL": up + Self.accessibilityStatementPath,
-            "logoURL": configuration.logo.map { up + BrandFiles.sitePath(of: $0) } as Any,
-            "logoAlt": configuration.logoAlt ?? (configuration.organisation.isEmpty ? configuration.title : configuration.organisation) + " home page",
-            "stylesheetURL": configuration.stylesheet.map { up + BrandFiles.sitePath(of: $0) } as Any,
             "brandStyle": configuration.colours.styleSheet,
             "hasBrandStyle": !configuration.colours.isEmpty,
-        ]
+        ].merging(brandContext(up: up)) { first, _ in first }
+    }
+
+    /// The council's logo and style sheet, only when guidebook.yml names them (a missing key is
+    /// false to Mustache; a nil in the dictionary would render as the text "nil").
+    private func brandContext(up: String) -> [String: Any] {
+        var context: [String: Any] = [:]
+        if let logo = configuration.logo {
+            context["logoURL"] = up + BrandFiles.sitePath(of: logo)
+            context["logoAlt"] = configuration.logoAlt ?? (configuration.organisation.isEmpty ? configuration.title : configuration.organisation) + " home page"
+        }
+        if let stylesheet = configuration.stylesheet { context["stylesheetURL"] = up + BrandFiles.sitePath(of: stylesheet) }
+        return context
     }
 
     private func pageContext(_ page: SourcePage, index: Int, isHome: Bool) -> [String: Any] {
