@@ -177,6 +177,16 @@ enum Cmark {
         cmark_node_free(node)
     }
 
+    /// Takes a heading's `{#id}` off the end of its last text, so it is not shown.
+    static func dropExplicitID(from heading: OpaquePointer) {
+        guard let last = children(of: heading).last, kind(of: last) == .text else { return }
+        let text = literal(of: last)
+        guard let open = text.range(of: "{#", options: .backwards) else { return }
+        var kept = String(text[..<open.lowerBound])
+        while kept.last?.isWhitespace == true { kept.removeLast() }
+        if kept.isEmpty { remove(last) } else { setLiteral(kept, of: last) }
+    }
+
     static func setLiteral(_ text: String, of node: OpaquePointer) {
         precondition(cmark_node_set_literal(node, text) == 1, "cmark_node_set_literal failed")
     }

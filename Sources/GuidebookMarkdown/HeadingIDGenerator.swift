@@ -46,6 +46,25 @@ public struct HeadingIDGenerator: Sendable {
         return String(decoding: slug, as: UTF8.self)
     }
 
+    /// A heading's own id written after its text, as MkDocs, Pandoc and kramdown allow:
+    /// `## Data protection {#gdpr}` is shown as "Data protection", with the id `gdpr`. The id keeps
+    /// what it says (links written for those tools use it); it must be a plain URL fragment.
+    public static func explicitID(in text: String) -> (text: String, id: String)? {
+        guard text.hasSuffix("}"), let open = text.range(of: "{#", options: .backwards) else { return nil }
+        let id = String(text[open.upperBound..<text.index(before: text.endIndex)])
+        guard !id.isEmpty, id.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.:".unicodeScalars.contains($0) }) else { return nil }
+        return (String(text[..<open.lowerBound]).trimmingWhitespace(), id)
+    }
+
+    /// The heading's text as shown and its id: its own `{#id}` if it has one, else a unique slug.
+    public mutating func textAndID(for text: String) -> (text: String, id: String) {
+        if let explicit = Self.explicitID(in: text) {
+            used.insert(explicit.id)
+            return explicit
+        }
+        return (text, uniqueID(for: text))
+    }
+
     public mutating func uniqueID(for text: String) -> String {
         let slug = Self.slug(text)
         let base = slug.isEmpty ? "section" : slug

@@ -63,8 +63,7 @@ private struct OutlineCollector {
         }
         switch kind {
         case .heading(let level):
-            let text = Cmark.plainText(of: node)
-            let id = headingIDs.uniqueID(for: text)
+            let (text, id) = headingIDs.textAndID(for: Cmark.plainText(of: node))
             let heading = MarkdownHeading(level: level, text: text, id: id, position: Cmark.position(of: node))
             outline.headings.append(heading)
             if level == 2 || level == 3 {

@@ -92,6 +92,7 @@ public enum MarkdownRenderer {
                 }
             }
             for (node, heading) in nodes.headings {
+                if HeadingIDGenerator.explicitID(in: Cmark.plainText(of: node)) != nil { Cmark.dropExplicitID(from: node) }
                 let wrap = decorator.wrap(heading: heading)
                 Cmark.replaceBlock(node, before: wrap.before, after: wrap.after)
             }
@@ -122,8 +123,8 @@ private struct EditableNodes {
             let kind = Cmark.kind(of: node)
             switch kind {
             case .heading(let level):
-                let text = Cmark.plainText(of: node)
-                let heading = MarkdownHeading(level: level, text: text, id: headingIDs.uniqueID(for: text), position: Cmark.position(of: node))
+                let (text, id) = headingIDs.textAndID(for: Cmark.plainText(of: node))
+                let heading = MarkdownHeading(level: level, text: text, id: id, position: Cmark.position(of: node))
                 headings.append((node, heading))
             case .link, .image:
                 let link = MarkdownLink(kind: kind == .image ? .image : .link, destination: Cmark.url(of: node),

@@ -178,3 +178,22 @@ final class ImportScratchFolder {
     }
     deinit { try? FileManager.default.removeItem(at: url) }
 }
+
+/// kramdown's and attr_list's heading ids become `{#id}` on the heading, so links to them work.
+struct HeadingIDImportTests {
+    @Test func attributeListIDsMoveOntoTheirHeading() throws {
+        let source = FileManager.default.temporaryDirectory.appendingPathComponent("guidebook-kramdown-\(UUID().uuidString)")
+        let output = source.appendingPathExtension("out")
+        defer { try? FileManager.default.removeItem(at: source); try? FileManager.default.removeItem(at: output) }
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        try Data("title: Kramdown\n".utf8).write(to: source.appendingPathComponent("_config.yml"))
+        try Data("---\ntitle: Home\n---\nSee [v1](changes.md#v1-0-0) and [options](changes.md#opts).\n".utf8).write(to: source.appendingPathComponent("index.md"))
+        try Data("---\ntitle: Changes\n---\n## Version 1.0.0\n{: #v1-0-0}\n\nFirst.\n\n## Options {: #opts}\n\nMore.\n".utf8).write(to: source.appendingPathComponent("changes.md"))
+        let imported = try GuidebookProcess.run(["import", "jekyll", source.path, "--output", output.path], in: FileManager.default.temporaryDirectory)
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let page = try String(contentsOf: output.appendingPathComponent("content/changes.md"), encoding: .utf8)
+        #expect(page.contains("## Version 1.0.0 {#v1-0-0}\n\nFirst.") && page.contains("## Options {#opts}\n"), "\(page)")
+        let built = try GuidebookProcess.run(["build", "--strict", "--source", output.path], in: FileManager.default.temporaryDirectory)
+        #expect(built.status == 0, "\(built.standardError)")
+    }
+}

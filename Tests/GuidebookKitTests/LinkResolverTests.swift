@@ -63,6 +63,22 @@ struct LinkResolverTests {
         #expect(page.contains("<a href=\"\(expected)\">x</a>"), "\(expected)")
     }
 
+    /// Headings with their own ids (`{#id}`), and anchors written as other tools make ids, work.
+    @Test func explicitIDsAndOtherToolsAnchors() throws {
+        let (result, output) = try TestSite([
+            "index.md": TestSite.page("Home", "[dir](ref.md#docs_dir) [own](ref.md#gdpr) [here](#local_part)\n\n## Local part\n"),
+            "ref.md": TestSite.page("Reference", "## docs_dir\n\nText.\n\n## Data protection {#gdpr}\n\nMore.\n"),
+        ]).build()
+        #expect(result.diagnostics.map(\.code) == [.linkForm, .linkForm], "\(result.diagnostics)")
+        #expect(result.diagnostics.first?.notes.first?.hasPrefix("write '#docs-dir'") == true, "\(result.diagnostics)")
+        let home = try #require(output.text(at: "index.html"))
+        #expect(home.contains("href=\"ref.html#docs-dir\"") && home.contains("href=\"ref.html#gdpr\"") && home.contains("href=\"#local-part\""))
+        let reference = try #require(output.text(at: "ref.html"))
+        #expect(reference.contains("<h2 id=\"gdpr\""), "\(reference)")
+        #expect(!reference.contains("{#gdpr}"))
+        #expect(output.text(at: "print.html")?.contains("{#gdpr}") == false)
+    }
+
     @Test func aRootLinkToNothingIsBroken() throws {
         let diagnostic = try #require(try diagnostics(for: "[x](/governanse.md)").first)
         #expect(diagnostic.code == .brokenLink)

@@ -23,6 +23,23 @@ struct HeadingIDGeneratorTests {
                 == ["reading", "reading-2", "reading-3", "reading-2-2", "section"])
     }
 
+    @Test(arguments: [
+        ("Data protection {#gdpr}", "Data protection", "gdpr"), ("Options {#docs_dir}", "Options", "docs_dir"),
+        ("v1.0.0 {#v1-0-0}", "v1.0.0", "v1-0-0"),
+    ])
+    func explicitIDsAreKept(text: String, shown: String, id: String) {
+        var generator = HeadingIDGenerator()
+        #expect(generator.textAndID(for: text) == (shown, id))
+        if HeadingIDGenerator.slug(id) == id {
+            #expect(generator.uniqueID(for: id) == "\(id)-2", "an explicit id is taken")
+        }
+    }
+
+    @Test(arguments: ["Braces {not an id}", "Empty {#}", "Spaces {#a b}", "Not last {#x} here"])
+    func textThatIsNotAnExplicitID(text: String) {
+        #expect(HeadingIDGenerator.explicitID(in: text) == nil)
+    }
+
     /// A heading written like a numbered repeat takes its number, and later repeats skip it.
     @Test func aNumberTakenByAHeadingIsSkipped() {
         var generator = HeadingIDGenerator()

@@ -1,4 +1,5 @@
 import Foundation
+import GuidebookMarkdown
 import Yams
 
 /// `guidebook import FORMAT SOURCE`: reads another tool's documentation and writes a Guidebook
@@ -90,7 +91,7 @@ public enum ProjectImporter {
             let navigationTitle = opensWithHeading ? nil : source.navigationTitles[file.sourcePath] ?? sectionTitle
             front.convert(format: format, navigationOrder: order, navigationTitle: navigationTitle, path: file.displayPath)
             var pageWarnings = front.warnings
-            let converted = AdmonitionConverter.convert(HighlightBlockConverter.convert(lines), path: file.displayPath, warnings: &pageWarnings)
+            let converted = AdmonitionConverter.convert(HeadingIDConverter.convert(HighlightBlockConverter.convert(lines)), path: file.displayPath, warnings: &pageWarnings)
             let links = LinkConverter(table: table, basePath: source.basePath, siteVariables: source.siteVariables, sourcePath: file.sourcePath, stem: file.stem, newPath: file.newPath, displayPath: file.displayPath)
             let body = links.convert(converted, warnings: &pageWarnings)
             try Data(front.text(body: body).utf8).write(to: target, options: .withoutOverwriting)

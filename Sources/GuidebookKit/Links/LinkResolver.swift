@@ -75,7 +75,8 @@ public struct LinkResolver: Sendable {
             return (.keep, .error(.brokenLink, "\(what) has no target", at: location, notes: ["write the path to a page, such as '../governance.md'"]), nil)
         }
         if destination.hasPrefix("#") {
-            return (.keep, anchorProblem(String(destination.dropFirst()), onPage: pageIndex, at: location), nil)
+            let (fragment, problem) = resolveAnchor(String(destination.dropFirst()), onPage: pageIndex, at: location)
+            return ("#" + fragment == destination ? .keep : .rewrite("#" + fragment), problem, nil)
         }
         if let scheme = Self.scheme(of: destination) {
             if link.kind == .image, ["http", "https", "ftp"].contains(scheme) {
@@ -96,14 +97,16 @@ public struct LinkResolver: Sendable {
         guard let targetPath = Self.normalise(decodedPath, relativeTo: base) else {
             return (.keep, .error(.brokenLink, "\(what) target '\(destination)' is outside the content folder", at: location), nil)
         }
-        let anchor = fragment.map { "#\($0)" } ?? ""
+        var anchor = fragment.map { "#\($0)" } ?? ""
         guard let (target, form) = find(targetPath, written: decodedPath) else {
             return (.keep, missingTargetProblem(decodedPath, resolved: targetPath, from: page, what: what, at: location), nil)
         }
         switch target {
         case .page(let targetIndex):
             let url = OutputPath.relativeURL(from: page.outputPath, to: pages[targetIndex].outputPath)
-            let problem = fragment.flatMap { anchorProblem($0, onPage: targetIndex, at: location) }
+            let resolvedAnchor = fragment.map { resolveAnchor($0, onPage: targetIndex, at: location) }
+            if let resolvedAnchor { anchor = "#" + resolvedAnchor.fragment }
+            let problem = resolvedAnchor?.problem
                 ?? formProblem(decodedPath, form: form, isRootAbsolute: isRootAbsolute, source: pages[targetIndex].contentPath, from: page, anchor: anchor, at: location)
             return (.rewrite(url + anchor), problem, target)
         case .asset(let assetPath):
@@ -151,13 +154,21 @@ public struct LinkResolver: Sendable {
                         notes: ["write '\(relative)', so it also works in git previews"])
     }
 
-    private func anchorProblem(_ anchor: String, onPage pageIndex: Int, at location: SourceLocation) -> Diagnostic? {
+    /// The fragment to write for a link's anchor, and any problem with it. An anchor written as
+    /// another tool makes heading ids (`#docs_dir`, `#A - b`) whose Guidebook form exists
+    /// (`#docs-dir`) is linked to it, with a warning; one that matches no heading is an error.
+    private func resolveAnchor(_ anchor: String, onPage pageIndex: Int, at location: SourceLocation) -> (fragment: String, problem: Diagnostic?) {
         let ids = table.headingIDs[pageIndex]
         let decoded = anchor.removingPercentEncodingIfPossible
-        guard !ids.contains(decoded) else { return nil }
+        if ids.contains(decoded) { return (anchor, nil) }
+        let guidebookForm = HeadingIDGenerator.slug(decoded)
+        if guidebookForm != decoded, ids.contains(guidebookForm) {
+            return (guidebookForm, .warning(.linkForm, "heading '#\(decoded)' is written as another tool makes ids; Guidebook's id for it is '#\(guidebookForm)'",
+                                            at: location, notes: ["write '#\(guidebookForm)', or give the heading its own id: '## Heading {#\(decoded)}'"]))
+        }
         var notes: [String] = []
         if let near = NearestName.find(decoded, among: Array(ids)) { notes.append("did you mean '#\(near)'?") }
-        return .error(.unknownAnchor, "heading '#\(decoded)' does not exist on '\(pages[pageIndex].sourcePath)'", at: location, notes: notes)
+        return (anchor, .error(.unknownAnchor, "heading '#\(decoded)' does not exist on '\(pages[pageIndex].sourcePath)'", at: location, notes: notes))
     }
 
     /// A broken link's diagnostic, with a suggestion only of targets that exist.

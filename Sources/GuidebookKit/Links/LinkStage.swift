@@ -58,12 +58,17 @@ enum LinkStage {
         var source: SourceText?
         for link in outline.links {
             var resolved = resolver.resolve(link, onPage: index, at: SourceLocation(path: page.sourcePath))
-            if case .rewrite(let url) = resolved.resolution { result.rewrites[link.destination] = url }
+            // The fragment as resolved: an anchor written as another tool makes ids is linked to Guidebook's.
+            var written = link.destination
+            if case .rewrite(let url) = resolved.resolution {
+                result.rewrites[link.destination] = url
+                written = url
+            }
             if let target = resolved.targetPage {
                 result.links.append(target)
-                result.printRewrites[link.destination] = "#" + PrintEdition.anchor(page: pages[target], fragment: LinkResolver.split(link.destination).fragment)
+                result.printRewrites[link.destination] = "#" + PrintEdition.anchor(page: pages[target], fragment: LinkResolver.split(written).fragment)
             } else if link.destination.hasPrefix("#") {
-                result.printRewrites[link.destination] = "#" + PrintEdition.anchor(page: page, fragment: String(link.destination.dropFirst()))
+                result.printRewrites[link.destination] = "#" + PrintEdition.anchor(page: page, fragment: String(written.dropFirst()))
             } else if let asset = resolved.targetAsset, let output = outputOfAsset[asset] {
                 result.printRewrites[link.destination] = OutputPath.relativeURL(from: PrintEdition.path, to: output)
             }
