@@ -65,7 +65,7 @@ struct FolderWalk {
                     problems.append((relative + name, errno == ELOOP ? .loop : .danglingLink))
                     continue
                 }
-                guard target == allowedRoot || target.hasPrefix(allowedRoot + "/") else {
+                guard allowedRoot == "/" || target == allowedRoot || target.hasPrefix(allowedRoot + "/") else {
                     problems.append((relative + name, .linksOutside(target: target)))
                     continue
                 }
