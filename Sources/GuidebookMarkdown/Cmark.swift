@@ -103,11 +103,14 @@ enum Cmark {
         case CMARK_NODE_PARAGRAPH: return .paragraph
         case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
         case CMARK_NODE_ITEM:
-            if typeString(of: node) == "tasklist" {
+            // Only nodes an extension made have a type name of their own; asking every node for its
+            // name made a String per node.
+            if cmark_node_get_syntax_extension(node) != nil, typeString(of: node) == "tasklist" {
                 return .taskItem(checked: cmark_gfm_extensions_get_tasklist_item_checked(node))
             }
             return .item
         default:
+            guard cmark_node_get_syntax_extension(node) != nil else { return .other }
             switch typeString(of: node) {
             case "table_cell": return .tableCell
             case "table_row", "table_header": return .tableRow

@@ -34,48 +34,33 @@ extension MarkdownParser {
 private struct OutlineCollector {
     var outline = MarkdownOutline(headings: [], links: [], taskLists: [], sections: [MarkdownSection(heading: nil, text: "")])
     private var headingIDs = HeadingIDGenerator()
-    private var taskListParent: OpaquePointer?
-    /// The H2/H3 being read: its text is the section's heading, not part of its body text.
-    private var insideSectionHeading: OpaquePointer?
+    private var numbering = TaskListNumbering()
+    private var plainText = PlainTextGatherer()
+    /// The links and images being walked (indexes into `outline.links`): their text is known on the way out.
+    private var openLinks: [Int] = []
+    /// True while an H2 or H3 is walked: its text is the section's heading, not part of its body text.
+    private var insideSectionHeading = false
 
     private mutating func appendText(_ text: String) {
         outline.sections[outline.sections.count - 1].text += text
     }
 
-    private func isInsideSectionHeading(_ node: OpaquePointer) -> Bool {
-        guard let heading = insideSectionHeading else { return false }
-        var current: OpaquePointer? = node
-        while let candidate = current {
-            if candidate == heading { return true }
-            current = Cmark.parent(of: candidate)
-        }
-        return false
-    }
-
     mutating func visit(_ node: OpaquePointer, entering: Bool) {
         let kind = Cmark.kind(of: node)
-        guard entering else {
-            if kind == .paragraph || kind == .codeBlock || kind == .item || kind == .tableRow { appendText("\n") }
-            if kind == .tableCell { appendText(" ") }
-            if case .taskItem = kind { appendText("\n") }
-            if case .heading = kind { appendText("\n") }
-            return
-        }
+        guard entering else { return leave(node, kind: kind) }
+        plainText.add(node, kind: kind)
         switch kind {
         case .heading(let level):
-            let (text, id) = headingIDs.textAndID(for: Cmark.plainText(of: node))
-            let heading = MarkdownHeading(level: level, text: text, id: id, position: Cmark.position(of: node))
-            outline.headings.append(heading)
+            plainText.open()
             if level == 2 || level == 3 {
-                outline.sections.append(MarkdownSection(heading: heading, text: ""))
-                insideSectionHeading = node
+                outline.sections.append(MarkdownSection(heading: nil, text: ""))
+                insideSectionHeading = true
             }
         case .link, .image:
-            outline.links.append(MarkdownLink(
-                kind: kind == .image ? .image : .link,
-                destination: Cmark.url(of: node),
-                text: Cmark.plainText(of: node),
-                position: Cmark.position(of: node)))
+            plainText.open()
+            openLinks.append(outline.links.count)
+            outline.links.append(MarkdownLink(kind: kind == .image ? .image : .link, destination: Cmark.url(of: node),
+                                              text: "", position: Cmark.position(of: node)))
         case .taskItem(let checked):
             addTaskItem(node, checked: checked)
         case .text:
@@ -85,9 +70,9 @@ private struct OutlineCollector {
                 let start = Cmark.position(of: node)
                 outline.templateSyntax.append(MarkdownRawHTML(text: tag.text, position: MarkdownPosition(line: start.line, utf8Column: start.utf8Column + tag.utf8Offset)))
             }
-            if !isInsideSectionHeading(node) { appendText(literal) }
+            if !insideSectionHeading { appendText(literal) }
         case .code, .codeBlock:
-            if !isInsideSectionHeading(node) { appendText(Cmark.literal(of: node)) }
+            if !insideSectionHeading { appendText(Cmark.literal(of: node)) }
         case .htmlInline, .htmlBlock:
             // Markup, not prose: never searched. Comments are not even reported.
             let literal = Cmark.literal(of: node)
@@ -101,14 +86,33 @@ private struct OutlineCollector {
         }
     }
 
+    private mutating func leave(_ node: OpaquePointer, kind: Cmark.Kind) {
+        switch kind {
+        case .paragraph, .codeBlock, .item, .tableRow, .taskItem: appendText("\n")
+        case .tableCell: appendText(" ")
+        case .heading(let level):
+            let (text, id) = headingIDs.textAndID(for: plainText.close())
+            let heading = MarkdownHeading(level: level, text: text, id: id, position: Cmark.position(of: node))
+            outline.headings.append(heading)
+            if level == 2 || level == 3 {
+                outline.sections[outline.sections.count - 1].heading = heading
+                insideSectionHeading = false
+            }
+            appendText("\n")
+        case .link, .image:
+            outline.links[openLinks.removeLast()].text = plainText.close(limit: PlainTextGatherer.linkTextLimit)
+        default:
+            break
+        }
+    }
+
     private mutating func addTaskItem(_ node: OpaquePointer, checked: Bool) {
         let item = MarkdownTaskItem(text: TaskItemText.of(node), isChecked: checked, position: Cmark.position(of: node))
-        let parent = Cmark.parent(of: node)
-        if parent != nil, parent == taskListParent, !outline.taskLists.isEmpty {
-            outline.taskLists[outline.taskLists.count - 1].items.append(item)
-        } else {
-            taskListParent = parent
+        let (place, opensList) = numbering.place(ofItemIn: Cmark.parent(of: node))
+        if opensList {
             outline.taskLists.append(MarkdownTaskList(heading: outline.headings.last, items: [item], position: item.position))
+        } else {
+            outline.taskLists[place.listIndex].items.append(item)
         }
     }
 }

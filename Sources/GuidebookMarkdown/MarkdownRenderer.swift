@@ -115,56 +115,48 @@ private struct EditableNodes {
 
     init(root: OpaquePointer) {
         var headingIDs = HeadingIDGenerator()
-        var taskListParent: OpaquePointer?
-        var listIndex = -1
-        var itemIndex = 0
+        var numbering = TaskListNumbering()
+        var plainText = PlainTextGatherer()
+        var openLinks: [Int] = []
         Cmark.walk(root) { node, entering in
-            guard entering else { return }
             let kind = Cmark.kind(of: node)
+            guard entering else {
+                switch kind {
+                case .heading(let level):
+                    let (text, id) = headingIDs.textAndID(for: plainText.close())
+                    headings.append((node, MarkdownHeading(level: level, text: text, id: id, position: Cmark.position(of: node))))
+                case .link, .image:
+                    links[openLinks.removeLast()].1.text = plainText.close(limit: PlainTextGatherer.linkTextLimit)
+                default:
+                    break
+                }
+                return
+            }
+            plainText.add(node, kind: kind)
             switch kind {
-            case .heading(let level):
-                let (text, id) = headingIDs.textAndID(for: Cmark.plainText(of: node))
-                let heading = MarkdownHeading(level: level, text: text, id: id, position: Cmark.position(of: node))
-                headings.append((node, heading))
+            case .heading:
+                plainText.open()
             case .link, .image:
-                let link = MarkdownLink(kind: kind == .image ? .image : .link, destination: Cmark.url(of: node),
-                                        text: Cmark.plainText(of: node), position: Cmark.position(of: node))
-                links.append((node, link))
+                plainText.open()
+                openLinks.append(links.count)
+                links.append((node, MarkdownLink(kind: kind == .image ? .image : .link, destination: Cmark.url(of: node),
+                                                 text: "", position: Cmark.position(of: node))))
             case .htmlBlock, .htmlInline:
                 rawHTML.append(node)
             case .blockQuote:
                 blockQuotes.append(node)
             case .text:
-                if !Self.isInsideHeadingOrLink(node) { texts.append(node) }
+                if !plainText.isOpen { texts.append(node) }
             case .taskItem(let checked):
-                let parent = Cmark.parent(of: node)
-                if parent == nil || parent != taskListParent {
-                    taskListParent = parent
-                    listIndex += 1
-                    itemIndex = 0
-                    if let parent { taskLists.append(parent) }
-                } else {
-                    itemIndex += 1
-                }
+                let list = Cmark.parent(of: node)
+                let (place, opensList) = numbering.place(ofItemIn: list)
+                if opensList, let list { taskLists.append(list) }
                 let item = MarkdownTaskItem(text: TaskItemText.of(node), isChecked: checked, position: Cmark.position(of: node))
-                taskItems.append((node, item, TaskItemPlace(listIndex: listIndex, itemIndex: itemIndex)))
+                taskItems.append((node, item, place))
             default:
                 break
             }
         }
-    }
-}
-
-extension EditableNodes {
-    static func isInsideHeadingOrLink(_ node: OpaquePointer) -> Bool {
-        var current = Cmark.parent(of: node)
-        while let ancestor = current {
-            switch Cmark.kind(of: ancestor) {
-            case .heading, .link, .image: return true
-            default: current = Cmark.parent(of: ancestor)
-            }
-        }
-        return false
     }
 }
 

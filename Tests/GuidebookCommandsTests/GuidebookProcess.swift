@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Runs the built `guidebook` executable, as an editor or CI would.
 struct GuidebookProcess {
@@ -15,7 +20,9 @@ struct GuidebookProcess {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    static func run(_ arguments: [String], in folder: URL) throws -> Outcome {
+    /// Runs the command; with a `hangGuard`, kills it (SIGKILL) if it is still running after that many
+    /// seconds, so a hang fails the test with status 9 instead of stalling the run.
+    static func run(_ arguments: [String], in folder: URL, hangGuard: Double? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -26,6 +33,11 @@ struct GuidebookProcess {
         process.standardOutput = output
         process.standardError = error
         try process.run()
+        if let hangGuard {
+            DispatchQueue.global().asyncAfter(deadline: .now() + hangGuard) {
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            }
+        }
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

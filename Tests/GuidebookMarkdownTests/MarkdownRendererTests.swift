@@ -132,6 +132,30 @@ struct MarkdownRendererTests {
         #expect(html.contains("<li>nested point</li>"))
     }
 
+    /// A task list inside a task item is a list of its own; the outer list stays one list, wrapped once,
+    /// its later items numbered after its earlier ones (it used to become two lists, wrapped twice).
+    @Test func aNestedTaskListIsItsOwnListAndTheOuterOneStaysWhole() {
+        let markdown = "- [ ] one\n  - [ ] inner a\n  - [ ] inner b\n- [ ] two\n- [x] three\n"
+        let html = render(markdown)
+        #expect(html.components(separatedBy: "<div data-task-list=").count == 3)
+        #expect(html.contains("<div data-task-list=\"0\">") && html.contains("<div data-task-list=\"1\">"))
+        for (list, item, text) in [(0, 0, "one"), (1, 0, "inner a"), (1, 1, "inner b"), (0, 1, "two")] {
+            #expect(html.contains("<label data-list=\"\(list)\" data-item=\"\(item)\">\(text)</label>"))
+        }
+        #expect(html.contains("<label data-list=\"0\" data-item=\"2\" data-checked>three</label>"))
+        let outline = MarkdownParser.outline(of: markdown)
+        #expect(outline.taskLists.map { $0.items.map(\.text) } == [["one", "two", "three"], ["inner a", "inner b"]])
+    }
+
+    /// Link and image text is gathered in the one walk: a heading's link counts in its id, nested
+    /// images each have the text inside them.
+    @Test func linkAndHeadingTextComeFromTheOneWalk() {
+        let outline = MarkdownParser.outline(of: "## See [the *rules*](r.md) now\n\n![a ![b](b.png) c](a.png)\n")
+        #expect(outline.headings.map(\.id) == ["see-the-rules-now"])
+        #expect(outline.links.map(\.text) == ["the rules", "a b c", "b"])
+        #expect(outline.links.map(\.destination) == ["r.md", "a.png", "b.png"])
+    }
+
     @Test func textMarksWrapWordsInRunningTextOnly() {
         let html = render("## CAF heading\n\nThe CAF form, [CAF link](x.md), `CAF` and café CAF.\n", mark: "CAF")
         #expect(html.contains("<p>The <mark>CAF</mark> form, <a href=\"x.md\">CAF link</a>, <code>CAF</code> and café <mark>CAF</mark>.</p>"))
