@@ -20,8 +20,10 @@ import random
 import shutil
 import string
 import sys
+import unicodedata
 
 GENERATOR_VERSION = 3
+SHARED_RULES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "Tests", "Fixtures", "rules", "cases.json")
 
 # Common English words (function words and the vocabulary of council guidance) carry most of the text;
 # a long tail of generated pseudo-words with English endings makes the vocabulary grow with the corpus.
@@ -97,19 +99,43 @@ YAML_PLAIN = set(string.ascii_letters + string.digits + " -")
 
 
 def heading_id(text):
-    """The README's rule: lowercased; letters and digits kept; each run of spaces, hyphens and
-    underscores becomes one '-'; all other characters dropped."""
+    """The README's rule, as Swift's HeadingIDGenerator.slug has it: lowercased a character at a time
+    (no final sigma); letters and digits of any script kept, each with the marks that follow it; each
+    run of white space, hyphens and underscores becomes one '-'; all other characters dropped.
+    Checked against the shared table (check_shared_rules)."""
     out = []
     pending = False
-    for ch in text.lower():
-        if ch.isalnum():
+    keeping = False  # whether the current character (a letter or digit and its marks) is kept
+    for ch in "".join(c.lower() for c in text):
+        if unicodedata.category(ch) in ("Mn", "Mc", "Me") or ch == "\u200d" or "\U0001f3fb" <= ch <= "\U0001f3ff":
+            if keeping:
+                out.append(ch)
+            continue
+        keeping = ch.isalnum()
+        if keeping:
             if pending and out:
                 out.append("-")
             pending = False
             out.append(ch)
-        elif ch.isspace() or ch in "-_":
+        elif ch in "-_" or (ch.isspace() and ch not in "\x1c\x1d\x1e\x1f"):
             pending = True
     return "".join(out)
+
+
+def check_shared_rules():
+    """heading_id and IDs against the cases every implementation of the rule checks
+    (Tests/Fixtures/rules/cases.json): links into the corpus must use the ids Guidebook makes."""
+    with open(SHARED_RULES, encoding="utf-8") as f:
+        table = json.load(f)
+    wrong = [f"heading_id({case['input']!r}) gave {heading_id(case['input'])!r}, not {case['expected']!r}"
+             for case in table["slug"] if heading_id(case["input"]) != case["expected"]]
+    for case in table["ids"]:
+        ids = IDs()
+        got = [ids.add(text) for text in case["input"]]
+        if got != case["expected"]:
+            wrong.append(f"IDs for {case['input']!r} gave {got!r}, not {case['expected']!r}")
+    if wrong:
+        sys.exit(f"bench/generate.py: the heading-id rule differs from {SHARED_RULES}:\n  " + "\n  ".join(wrong))
 
 
 class IDs:
@@ -531,6 +557,7 @@ def main(argv=None):
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", required=True, help="project folder to create (replaced if it exists)")
     args = parser.parse_args(argv)
+    check_shared_rules()
     if args.pages < 100:
         parser.error("--pages must be at least 100")
     if os.path.exists(args.out):

@@ -5,6 +5,7 @@ Run with: python3 -m pytest Tests/content -q   (Python 3.11 standard library onl
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import unicodedata
@@ -123,17 +124,25 @@ def plain_heading_text(raw: str) -> str:
 
 
 def slugify(text: str) -> str:
-    """Heading id: lowercase; keep letters and digits (any script); each run of spaces,
-    hyphens and underscores becomes one '-'; every other character is dropped; no '-' at the ends."""
+    """Heading id, as Swift's HeadingIDGenerator.slug makes it: lowercased a character at a time (no
+    final sigma); letters and digits of any script kept, each with the marks that follow it; each run
+    of white space, hyphens and underscores becomes one '-'; every other character is dropped; no '-'
+    at the ends. Checked against the shared table (test_shared_slug_cases)."""
     out: list[str] = []
     pending_separator = False
-    for char in text.lower():
-        if char.isalnum():
+    keeping = False  # whether the current character (a letter or digit and its marks) is kept
+    for char in "".join(c.lower() for c in text):
+        if unicodedata.category(char) in ("Mn", "Mc", "Me") or char == "\u200d" or "\U0001f3fb" <= char <= "\U0001f3ff":
+            if keeping:
+                out.append(char)
+            continue
+        keeping = char.isalnum()
+        if keeping:
             if pending_separator and out:
                 out.append("-")
             pending_separator = False
             out.append(char)
-        elif char in "-_" or char.isspace():
+        elif char in "-_" or (char.isspace() and char not in "\x1c\x1d\x1e\x1f"):
             pending_separator = True
     return "".join(out)
 
@@ -147,14 +156,23 @@ def headings(body: str) -> list[tuple[int, str]]:
     return found
 
 
-def heading_ids(body: str) -> set[str]:
-    ids: set[str] = set()
-    seen: Counter[str] = Counter()
-    for _, text in headings(body):
-        base = slugify(text)
-        seen[base] += 1
-        ids.add(base if seen[base] == 1 else f"{base}-{seen[base]}")
+def unique_ids(texts: list[str]) -> list[str]:
+    """The ids of a page's headings in order: a repeated id gets -2, -3; an empty one is 'section'."""
+    used: set[str] = set()
+    ids = []
+    for text in texts:
+        base = slugify(text) or "section"
+        candidate, number = base, 1
+        while candidate in used:
+            number += 1
+            candidate = f"{base}-{number}"
+        used.add(candidate)
+        ids.append(candidate)
     return ids
+
+
+def heading_ids(body: str) -> set[str]:
+    return set(unique_ids([text for _, text in headings(body)]))
 
 
 def links(body: str) -> list[str]:
@@ -209,6 +227,20 @@ def page(path: Path) -> tuple[dict[str, str], str]:
 )
 def test_slug_rule(text: str, expected: str) -> None:
     assert slugify(text) == expected
+
+
+SHARED_RULES = json.loads((REPO_ROOT / "Tests" / "Fixtures" / "rules" / "cases.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", SHARED_RULES["slug"], ids=lambda case: ascii(case["input"])[:60])
+def test_shared_slug_cases(case: dict) -> None:
+    """The cases every implementation of the heading-id rule checks (Swift, search.js, bench/)."""
+    assert slugify(case["input"]) == case["expected"]
+
+
+@pytest.mark.parametrize("case", SHARED_RULES["ids"], ids=lambda case: ascii(case["input"])[:60])
+def test_shared_heading_id_cases(case: dict) -> None:
+    assert unique_ids(case["input"]) == case["expected"]
 
 
 def test_helpers_find_problems_in_sample_markdown() -> None:

@@ -7,7 +7,7 @@ import Foundation
 enum Tokeniser {
     /// Lowercased one scalar at a time (no context rules: Σ is always σ, as in search.js).
     /// ASCII text is folded by `forEachToken` itself, without a new string.
-    private static func fold(_ text: String) -> String {
+    static func fold(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars where scalar.properties.generalCategory != .nonspacingMark {
             scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)

@@ -1113,4 +1113,11 @@
 
   if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", start);
   else start();
+
+  // For Tests/js (node), which checks these against the shared table Tests/Fixtures/rules/cases.json;
+  // browsers have no `module`.
+  if (typeof module === "object" && module && module.exports) {
+    module.exports = { fold: fold, parseQuery: parseQuery, asciiSlug: asciiSlug,
+      MAX_QUERY_CHARS: MAX_QUERY_CHARS, MAX_WORDS: MAX_WORDS };
+  }
 })();
