@@ -91,6 +91,7 @@ public struct SiteBuilder: Sendable {
         let linked = LinkStage.link(pages: pages, outlines: outlines, content: content, tree: tree)
         diagnostics += linked.diagnostics
         diagnostics += ReviewCheck.check(pages: pages, today: options.today)
+        if configuration.hasSearch { diagnostics += SearchSynonyms.unusedWarnings(configuration.synonyms, pages: pages, outlines: outlines) }
         clock.lap("link")
 
         let failed = diagnostics.contains(where: \.isError) || (options.strict && !diagnostics.isEmpty)
@@ -194,6 +195,10 @@ public struct SiteBuilder: Sendable {
             }
             for (path, data) in brand.files.sorted(by: { $0.key < $1.key }) {
                 try output.write(data, to: path)
+            }
+            if configuration.hasSearch {
+                let synonyms = SearchSynonyms(configured: configuration.synonyms, glossary: linked.glossary.entries)
+                try output.write(Data(synonyms.file.contents.utf8), to: SearchSynonyms.path)
             }
             try output.commit()
         } catch {

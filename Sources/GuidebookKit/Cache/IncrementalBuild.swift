@@ -35,7 +35,8 @@ enum IncrementalBuild {
         let pages = cache.pages
         let glossaryFingerprint = RenderFingerprint.glossary(cache.glossary, outputPathOfPage: { pages[$0].outputPath })
         for (path, data) in changed.sorted(by: { $0.key < $1.key }) {
-            guard let page = pageByContentPath[path],
+            // A glossary page's text is also the search synonyms of its abbreviations (search/synonyms.js).
+            guard let page = pageByContentPath[path], !cache.glossary.contains(where: { $0.page == page }),
                   let (edit, documents) = try? bodyEdit(of: page, data: data, cache: cache, glossary: glossary,
                                                         glossaryFingerprint: glossaryFingerprint, blobFile: blobFile) else { return nil }
             edits.append(edit)

@@ -24,6 +24,8 @@ public struct SiteConfiguration: Sendable, Hashable {
     public var baseURL: String?
     /// The council's own colours (`colours:`), already checked for contrast.
     public var colours = BrandColours()
+    /// Search synonyms (`synonyms:`), in the order written.
+    public var synonyms: [ConfiguredSynonym] = []
     /// The council's logo and an extra style sheet: files of the project (paths relative to it),
     /// copied into the site's assets/brand/ (`BrandFiles`).
     public var logo: Located<String>?

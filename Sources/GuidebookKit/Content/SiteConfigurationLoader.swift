@@ -3,7 +3,7 @@ import Yams
 
 /// Reads guidebook.yml. Unknown keys and wrong types are errors pointing into the file.
 public enum SiteConfigurationLoader {
-    static let knownKeys: Set<String> = ["title", "organisation", "language", "theme", "unsafe_html", "search", "id", "edit_url", "defaults", "colours", "base_url", "logo", "logo_alt", "stylesheet"]
+    static let knownKeys: Set<String> = ["title", "organisation", "language", "theme", "unsafe_html", "search", "id", "edit_url", "defaults", "colours", "base_url", "logo", "logo_alt", "stylesheet", "synonyms"]
 
     public static func load(text: String, path: String = SiteConfiguration.fileName) -> (SiteConfiguration, [Diagnostic]) {
         let reader = YAMLReader(path: path, firstLine: 1)
@@ -36,6 +36,7 @@ public enum SiteConfigurationLoader {
             case "logo": configuration.logo = projectFile(value, key: "logo", extensions: ["svg", "png"], fields: &fields, reader: reader, diagnostics: &diagnostics)
             case "logo_alt": configuration.logoAlt = fields.nonEmptyString(value, key: "logo_alt")
             case "stylesheet": configuration.stylesheet = projectFile(value, key: "stylesheet", extensions: ["css"], fields: &fields, reader: reader, diagnostics: &diagnostics)
+            case "synonyms": configuration.synonyms = readSynonyms(value, reader: reader, diagnostics: &diagnostics)
             case "colours": configuration.colours = readColours(value, reader: reader, diagnostics: &diagnostics)
             case "defaults": readDefaults(value, into: &configuration, fields: &fields, reader: reader, diagnostics: &diagnostics)
             case "id":

@@ -71,6 +71,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case headingLevel = "heading-level"
     case missingSectionIndex = "missing-section-index"
     case searchLanguage = "search-language"
+    case unusedSynonym = "unused-synonym"
     case unusedFile = "unused-file"
     case overdueReview = "overdue-review"
     case unreadableFile = "unreadable-file"

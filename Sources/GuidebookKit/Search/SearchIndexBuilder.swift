@@ -260,6 +260,14 @@ struct SearchIndexBuilder {
         }
     }
 
+    /// A result's text: its `snippet`, with " …" after it where the text goes on, so a reader sees
+    /// that it was cut.
+    static func resultText(_ text: String) -> String {
+        let start = snippet(text)
+        func visibleBytes(_ text: String) -> Int { text.utf8.reduce(0) { $0 + ($1 == 0x20 || (0x09...0x0D).contains($1) ? 0 : 1) } }
+        return visibleBytes(start) < visibleBytes(text) ? start + " …" : start
+    }
+
     /// At most `snippetCharacters`, cut at a space, white space folded.
     static func snippet(_ text: String) -> String {
         var text = text

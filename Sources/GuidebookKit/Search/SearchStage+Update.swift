@@ -26,8 +26,8 @@ extension SearchStage {
             change.merge(pageChange)
         }
         guard let files = try? state.changedFiles(after: change, site: previous.folder) else { return nil }
-        // Every other index file of the old site stays as it is.
-        let written = Set(files.write.map(\.path)), removed = Set(files.remove)
+        // Every other index file of the old site stays as it is (the synonyms are the build's to write).
+        let written = Set(files.write.map(\.path)).union([SearchSynonyms.path]), removed = Set(files.remove)
         let oldFiles = FileStamp.files(under: previous.folder.appendingPathComponent(SearchShardWriter.folder)).keys
             .map { "\(SearchShardWriter.folder)/\($0)" }.filter { !written.contains($0) && !removed.contains($0) }.sorted()
         do {

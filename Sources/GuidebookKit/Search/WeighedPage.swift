@@ -19,7 +19,8 @@ struct WeighedPage: Sendable {
     var postings: [[Posting]] = []
 
     /// Documents are the page's text before its first H2/H3 (with the title, summary and tags)
-    /// and each H2/H3 section (with its heading). Pure, so pages can be weighed in parallel.
+    /// and each H2/H3 section (with its heading). The page's top shows its summary as its result
+    /// text, where it has one: it says what the page is for, and a page often opens with a heading. Pure, so pages can be weighed in parallel.
     init(_ page: SearchPage) {
         // Sized for the page's words up front: a page's table growing (twice, for most pages of
         // the benchmark's guide) was a tenth of weighing it, most of it the kernel's fresh pages.
@@ -37,7 +38,7 @@ struct WeighedPage: Sendable {
             counter.count(section.text, boost: SearchIndexBuilder.boosts.body)
             documents.append(SearchDocument(pageURL: page.outputPath, anchor: section.headingID, pageTitle: page.title,
                                             heading: section.heading, breadcrumb: page.breadcrumb,
-                                            text: SearchIndexBuilder.snippet(section.text)))
+                                            text: SearchIndexBuilder.resultText(isFirst && !page.summary.isEmpty ? page.summary : section.text)))
             let (documentPostings, length) = counter.endDocument()
             postings.append(documentPostings)
             lengths.append(length)

@@ -46,11 +46,27 @@
   var MIN_PREFIX = 2;          // the last word matches as a prefix from this many characters
   var MIN_TYPO = 5;            // words this long also match one typo
   var MAX_PREFIX_SHARDS = 3;   // a prefix spanning more term shards reads only its own
+  var MIN_TWO_TYPOS = 8;       // and words this long two
+  // What a match is worth: the word or its stem, then a longer word it starts, then a word one or two
+  // typos away; a short word's typos only where the word itself is nowhere, and below all else.
   var WEIGHT_EXACT = 1;
-  var WEIGHT_PREFIX = 0.8;
-  var WEIGHT_TYPO = 0.5;
+  var WEIGHT_PREFIX = 0.6;
+  var WEIGHT_TYPO = 0.35;
+  var WEIGHT_TWO_TYPOS = 0.25;
+  var WEIGHT_SHORT_TYPO = 0.02;
   var WEIGHT_PARTS = 0.9;      // "multi-agency" found as "multi" and "agency" apart
+  var WEIGHT_SYNONYM = 0.9;    // a phrase the guide declares a synonym of the query's words
+  var WEIGHT_STOP = 0.1;       // a question or function word ("how", "do", "the")
+  var MAX_SYNONYM_WORDS = 6;   // the longest query phrase looked up as a synonym
+  var SUB_RESULTS = 3;         // sections of a page shown under its row
+  var MAX_HIGHLIGHT_WORDS = 10; // words a result's link asks its page to mark
+  // Words a question is made of: they neither decide which sections match all the query's words nor
+  // weigh much, unless the query has no other words.
+  var STOP_WORDS = ("a an and are as at be by can could do does for from has have how i if in into is it its " +
+    "me my of on or our should so that the their them there these they this to up us was we were what when " +
+    "where which who why will with would you your").split(" ");
   var DROPDOWN_LIMIT = 8;
+  var DROPDOWN_HITS = 12;      // results read for the dropdown's rows: a page's sections share a row
   var PAGE_BATCH = 50;
   var SNIPPET_WORDS = 25;
   var SNIPPET_BEFORE = 8;
@@ -131,6 +147,33 @@
     return da === 2 && db === 2 && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i);
   }
 
+  // Optimal string alignment distance, or max + 1 once it is sure to be more than max.
+  function editDistance(a, b, max) {
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > max) return max + 1;
+    var before = null, previous = [], row;
+    for (var j = 0; j <= lb; j++) previous.push(j);
+    for (var i = 1; i <= la; i++) {
+      row = [i];
+      var smallest = i;
+      for (j = 1; j <= lb; j++) {
+        var cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+        var d = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+        if (before && i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+          d = Math.min(d, before[j - 2] + 1);
+        }
+        row.push(d);
+        if (d < smallest) smallest = d;
+      }
+      if (smallest > max) return max + 1;
+      before = previous;
+      previous = row;
+    }
+    return previous[lb];
+  }
+
+  function isStopWord(text) { return STOP_WORDS.indexOf(text) >= 0; }
+
   // ---------------------------------------------------------------- where things are
 
   function siteRoot() {
@@ -174,6 +217,7 @@
 
   var manifest = null;
   var manifestFailed = false;
+  var synonyms = null;   // {phrases, abbreviations}, once search/synonyms.js has run
   var termShards = {};   // i -> {entries, forms (built on first use), decoded: [per entry]}
   var directories = {};  // j -> [chunk hash, ...]
   var chunks = {};       // c -> {pages, docs}
@@ -236,6 +280,20 @@
   G.registerSearchManifest = guard(function (data) {
     var read = readManifest(data);
     if (read) manifest = read; else manifestFailed = true;
+  });
+
+  // search/synonyms.js: {synonyms: {phrase: [phrase, ...]}, abbreviations: [word, ...]}, folded.
+  // Anything malformed is left out; the query then runs without it.
+  G.registerSearchSynonyms = guard(function (data) {
+    var table = data && typeof data.synonyms === "object" && data.synonyms ? data.synonyms : {};
+    synonyms = { phrases: {}, abbreviations: {} };
+    Object.keys(table).forEach(function (key) {
+      if (!Array.isArray(table[key])) return;
+      synonyms.phrases[key] = table[key].filter(function (p) { return typeof p === "string" && p; });
+    });
+    (Array.isArray(data && data.abbreviations) ? data.abbreviations : []).forEach(function (a) {
+      if (typeof a === "string") synonyms.abbreviations[a] = true;
+    });
   });
 
   // A term shard names itself by its first form; a name the manifest does not list is ignored.
@@ -304,11 +362,15 @@
     return isRelative(path) ? [path, isLoaded] : null;
   }
 
+  // The manifest and the synonyms beside it (a fixed name too); search runs without synonyms
+  // if theirs does not load.
   function ensureManifest(done) {
-    if (manifest) { done(true); return; }
+    if (manifest && synonyms) { done(true); return; }
     if (manifestFailed || !isRelative(MANIFEST_PATH)) { done(false); return; }
-    loadScript(MANIFEST_PATH, function () { return manifest; }, function (ok) {
-      if (!ok) manifestFailed = true;
+    loadAll([[MANIFEST_PATH, function () { return manifest; }],
+             [INDEX_DIR + "synonyms.js", function () { return synonyms; }]], function () {
+      if (!manifest) manifestFailed = true;
+      if (!synonyms) synonyms = { phrases: {}, abbreviations: {} };
       done(!!manifest);
     });
   }
@@ -428,25 +490,62 @@
 
   // ---------------------------------------------------------------- matching and ranking
 
-  // Every (word or part) term a query looks up, with how it may match and the shards it reads.
-  function lookups(words) {
+  // The query's concepts: the longest run of words from each word that the guide's synonyms list
+  // (with the phrases it also finds), else the word alone. A concept of only question and function
+  // words is `stop` (unless the whole query is): it weighs little and need not match.
+  // [{words, alternatives: [[word]], stop}]
+  function concepts(words, raw) {
+    var capitals = {};
+    String(raw).replace(runsRe(), function (run) {
+      if (charCount(run) > 1 && run === run.toUpperCase() && run !== run.toLowerCase()) capitals[fold(run)] = true;
+      return run;
+    });
     var list = [];
-    words.forEach(function (word, index) {
-      var last = index === words.length - 1;
+    for (var i = 0; i < words.length;) {
+      var found = null;
+      for (var j = Math.min(words.length, i + MAX_SYNONYM_WORDS); j > i && !found; j--) {
+        var key = words.slice(i, j).map(function (w) { return w.text; }).join(" ");
+        if (hasOwn.call(synonyms.phrases, key)) {
+          found = { words: words.slice(i, j), alternatives: synonyms.phrases[key].map(parseQuery) };
+        }
+      }
+      if (!found) found = { words: [words[i]], alternatives: [] };
+      found.stop = found.words.every(function (w) { return isStopWord(w.text); });
+      list.push(found);
+      i += found.words.length;
+    }
+    if (list.every(function (c) { return c.stop; })) list.forEach(function (c) { c.stop = false; });
+    // An abbreviation typed in capitals (TAC) is that abbreviation, not the start of longer words.
+    words.forEach(function (w) { w.isAbbreviation = !!capitals[w.text] && hasOwn.call(synonyms.abbreviations, w.text); });
+    return list;
+  }
+
+  // Every (word or part) term a query looks up, with how it may match and the shards it reads.
+  // The last word is also a prefix; words of MIN_TYPO letters and more may have typos, two from
+  // MIN_TWO_TYPOS. A synonym's words match as they are.
+  function lookups(list) {
+    var all = [];
+    var queryWords = [].concat.apply([], list.map(function (c) { return c.words; }));
+    function typos(text) { return charCount(text) >= MIN_TWO_TYPOS ? 2 : charCount(text) >= MIN_TYPO ? 1 : 0; }
+    function add(word, last, exactOnly) {
       word.lookups = [];
       word.partLookups = [];
+      var prefix = !exactOnly && last && !word.isAbbreviation;
       word.forms.forEach(function (form) {
-        word.lookups.push(lookup(form, last && charCount(form) >= MIN_PREFIX, false));
+        word.lookups.push(lookup(form, prefix && charCount(form) >= MIN_PREFIX, 0));
       });
-      if (!word.parts.length) word.lookups[0].typo = charCount(word.text) >= MIN_TYPO;
+      if (!word.parts.length && !exactOnly) word.lookups[0].typo = typos(word.text);
       word.parts.forEach(function (part, p) {
-        word.partLookups.push(lookup(part,
-          last && p === word.parts.length - 1 && charCount(part) >= MIN_PREFIX,
-          charCount(part) >= MIN_TYPO));
+        word.partLookups.push(lookup(part, prefix && p === word.parts.length - 1 && charCount(part) >= MIN_PREFIX,
+          exactOnly ? 0 : typos(part)));
       });
-      list = list.concat(word.lookups, word.partLookups);
+      all = all.concat(word.lookups, word.partLookups);
+    }
+    queryWords.forEach(function (word, index) { add(word, index === queryWords.length - 1, false); });
+    list.forEach(function (c) {
+      c.alternatives.forEach(function (phrase) { phrase.forEach(function (word) { add(word, false, true); }); });
     });
-    return list;
+    return all;
   }
 
   function lookup(term, prefix, typo) {
@@ -461,7 +560,7 @@
     return needed;
   }
 
-  // The forms a lookup matches: [{shard, entry, weight, form}]. Prefixes and typos are looked
+  // The forms a lookup matches: [{shard, entry, weight, form, typo}]. Prefixes and typos are looked
   // for only in the shards the lookup loaded (no extra files for typos), so a typo that moves
   // a word into another shard's range goes unfound.
   function matchLookup(l) {
@@ -471,34 +570,39 @@
       if (!shard) return;
       var forms = formsOf(shard);
       var names = forms.names;
-      function add(k, weight) { found.push({ shard: shard, entry: forms.entries[k], weight: weight, form: names[k] }); }
+      function add(k, weight, typo) { found.push({ shard: shard, entry: forms.entries[k], weight: weight, form: names[k], typo: typo }); }
       var k = lowerBound(names, l.term);
-      for (var e = k; names[e] === l.term; e++) add(e, WEIGHT_EXACT);  // once, unless the shard repeats it
+      for (var e = k; names[e] === l.term; e++) add(e, WEIGHT_EXACT, false);  // once, unless the shard repeats it
       if (l.prefix) {
         for (var p = k; p < names.length && names[p].lastIndexOf(l.term, 0) === 0; p++) {
-          if (names[p] !== l.term) add(p, WEIGHT_PREFIX);
+          if (names[p] !== l.term) add(p, WEIGHT_PREFIX, false);
         }
       }
       if (l.typo) {
-        for (var t = 0; t < names.length; t++) if (oneEditApart(l.term, names[t])) add(t, WEIGHT_TYPO);
+        for (var t = 0; t < names.length; t++) {
+          if (names[t] === l.term) continue;
+          var edits = editDistance(l.term, names[t], l.typo);
+          if (edits <= l.typo) add(t, edits === 1 ? WEIGHT_TYPO : WEIGHT_TWO_TYPOS, true);
+        }
       }
     });
     return found;
   }
 
   // doc -> best weighted score over the matched forms; adds the forms to `forms`.
-  function scoresOf(found, forms) {
+  function scoresOf(found, forms, scale) {
     var best = new Map();
     var usedEntries = new Map(); // shard -> [weight by entry]
     found.forEach(function (f) {
+      var weight = f.weight * (scale || 1);
       forms.add(f.form);
       var used = usedEntries.get(f.shard);
       if (!used) usedEntries.set(f.shard, used = []);
-      if (used[f.entry] >= f.weight) return;
-      used[f.entry] = f.weight;
+      if (used[f.entry] >= weight) return;
+      used[f.entry] = weight;
       var postings = postingsOf(f.shard, f.entry);
       for (var i = 0; i < postings.docs.length; i++) {
-        var d = postings.docs[i], s = postings.scores[i] * f.weight;
+        var d = postings.docs[i], s = postings.scores[i] * weight;
         var old = best.get(d);
         if (old === undefined || s > old) best.set(d, s);
       }
@@ -506,44 +610,94 @@
     return best;
   }
 
-  function rank(words) {
-    var forms = new Set();
-    var total = new Map(), count = new Map();
-    words.forEach(function (word) {
-      var scores = scoresOf([].concat.apply([], word.lookups.map(matchLookup)), forms);
-      if (word.partLookups.length) {
-        // A hyphenated word is also found by all of its parts.
-        var partScores = word.partLookups.map(function (l) { return scoresOf(matchLookup(l), forms); });
-        partScores[0].forEach(function (s, d) {
-          var sum = 0;
-          for (var p = 0; p < partScores.length; p++) {
-            var ps = partScores[p].get(d);
-            if (ps === undefined) return;
-            sum += ps;
-          }
-          sum *= WEIGHT_PARTS;
-          var old = scores.get(d);
-          if (old === undefined || sum > old) scores.set(d, sum);
-        });
+  function keepBest(into, scores, why, reason) {
+    scores.forEach(function (s, d) {
+      var old = into.get(d);
+      if (old === undefined || s > old) {
+        into.set(d, s);
+        if (why) { if (reason) why.set(d, reason); else why.delete(d); }
       }
+    });
+  }
+
+  // One word's scores: its forms and stem, a longer word it starts, typos (a short word's only
+  // where it has no other match, and then last); a hyphenated word also by all of its parts.
+  function wordScores(word, forms, why) {
+    var found = [].concat.apply([], word.lookups.map(matchLookup));
+    var sure = found.filter(function (f) { return !f.typo; });
+    var typos = found.filter(function (f) { return f.typo; });
+    var scores = scoresOf(sure, forms);
+    if (word.parts.length) {
+      var partScores = word.partLookups.map(function (l) {
+        return scoresOf(matchLookup(l).filter(function (f) { return !f.typo; }), forms);
+      });
+      partScores[0].forEach(function (s, d) {
+        var sum = 0;
+        for (var p = 0; p < partScores.length; p++) {
+          var ps = partScores[p].get(d);
+          if (ps === undefined) return;
+          sum += ps;
+        }
+        keepBest(scores, new Map([[d, sum * WEIGHT_PARTS]]));
+      });
+    }
+    if (typos.length && (charCount(word.text) >= MIN_TWO_TYPOS || scores.size === 0)) {
+      var typoScores = scoresOf(typos, forms, charCount(word.text) >= MIN_TWO_TYPOS ? 1 : WEIGHT_SHORT_TYPO / WEIGHT_TYPO);
+      typoScores.forEach(function (s, d) {
+        if (!scores.has(d)) { scores.set(d, s); if (why) why.set(d, "typo"); }
+      });
+    }
+    return scores;
+  }
+
+  // A phrase's scores: the sum over its words, in the sections that hold all of them (question
+  // words apart, unless it is only those).
+  function phraseScores(words, forms, why) {
+    var counted = words.filter(function (w) { return !isStopWord(w.text); });
+    if (!counted.length) counted = words;
+    var perWord = counted.map(function (w) { return wordScores(w, forms, why); });
+    var result = new Map();
+    perWord[0].forEach(function (s, d) {
+      var sum = 0;
+      for (var i = 0; i < perWord.length; i++) {
+        var ws = perWord[i].get(d);
+        if (ws === undefined) return;
+        sum += ws;
+      }
+      result.set(d, sum);
+    });
+    return result;
+  }
+
+  function rank(list) {
+    var forms = new Set();
+    var total = new Map(), count = new Map(), why = new Map();
+    var needed = list.filter(function (c) { return !c.stop; }).length;
+    list.forEach(function (c) {
+      var scores = phraseScores(c.words, forms, why);
+      c.alternatives.forEach(function (phrase) {
+        var alternative = phraseScores(phrase, forms, null);
+        alternative.forEach(function (s, d) { alternative.set(d, s * WEIGHT_SYNONYM); });
+        keepBest(scores, alternative, why, "synonym");
+      });
       scores.forEach(function (s, d) {
-        total.set(d, (total.get(d) || 0) + s);
-        count.set(d, (count.get(d) || 0) + 1);
+        total.set(d, (total.get(d) || 0) + s * (c.stop ? WEIGHT_STOP : 1));
+        if (!c.stop) count.set(d, (count.get(d) || 0) + 1);
       });
     });
     var hits = [], all = [];
     total.forEach(function (score, d) {
       if (d >= manifest.docCount) return;
-      var hit = { id: d, score: score, count: count.get(d) };
+      var hit = { id: d, score: score, count: count.get(d) || 0, why: why.get(d) || null };
       hits.push(hit);
-      if (hit.count === words.length) all.push(hit);
+      if (hit.count === needed) all.push(hit);
     });
-    var partial = all.length === 0 && hits.length > 0 && words.length > 1;
-    var list = all.length ? all : hits;
-    list.sort(function (a, b) {
+    var partial = all.length === 0 && hits.length > 0 && needed > 1;
+    var result = all.length ? all : hits;
+    result.sort(function (a, b) {
       return (b.count - a.count) || (b.score - a.score) || (a.id - b.id);
     });
-    return { hits: list, partial: partial, forms: forms };
+    return { hits: result, partial: partial, forms: forms };
   }
 
   // Runs a query: done({words, hits, partial, forms, failed}) or done({unavailable: true}).
@@ -552,13 +706,37 @@
     if (!words.length) { done({ words: words, hits: [], forms: new Set() }); return; }
     ensureManifest(function (ok) {
       if (!ok) { done({ unavailable: true }); return; }
-      var list = lookups(words);
-      loadTermShards(neededShards(list), function (failures) {
-        var result = rank(words);
+      var list = concepts(words, raw);
+      var all = lookups(list);
+      loadTermShards(neededShards(all), function (failures) {
+        var result = rank(list);
         result.words = words;
+        result.concepts = list;
         result.failed = failures > 0;
         done(result);
       });
+    });
+  }
+
+  // Result rows, one per page: done([{doc, hit, sections: [{doc, hit}]}]) for the first `hitCount`
+  // hits, at most `rowLimit` rows, each with up to SUB_RESULTS more sections of its page.
+  function resultRows(result, rowLimit, done, hitCount) {
+    var hits = result.hits.slice(0, hitCount || DROPDOWN_HITS);
+    documents(hits.map(function (h) { return h.id; }), function (docs) {
+      var rows = [], byPage = {};
+      docs.forEach(function (d, i) {
+        if (!d) return;
+        var page = d.url.split("#")[0];
+        var row = hasOwn.call(byPage, page) ? byPage[page] : null;
+        if (row) {
+          if (row.sections.length < SUB_RESULTS) row.sections.push({ doc: d, hit: hits[i], url: d.url });
+          return;
+        }
+        if (rows.length >= rowLimit) return;
+        row = byPage[page] = { doc: d, hit: hits[i], url: d.url, sections: [] };
+        rows.push(row);
+      });
+      done(rows);
     });
   }
 
@@ -708,10 +886,26 @@
     return parent;
   }
 
-  function resultItem(d, forms) {
+  // A result's link: the page, with the words to mark there (`?highlight=`), then the section.
+  function resultHref(d, forms) {
+    var words = [];
+    if (forms) forms.forEach(function (f) { if (words.length < MAX_HIGHLIGHT_WORDS) words.push(f); });
+    var hash = d.url.indexOf("#");
+    var page = hash < 0 ? d.url : d.url.slice(0, hash);
+    return ROOT + page + (words.length ? "?highlight=" + encodeURIComponent(words.join(" ")) : "") + (hash < 0 ? "" : d.url.slice(hash));
+  }
+
+  // Why a row matched, where no word of the query is marked in it.
+  function whyText(hit, query) {
+    if (hit && hit.why === "synonym") return "Found through a synonym of " + quoted(query);
+    if (hit && hit.why === "typo") return "Found through a word like " + quoted(query);
+    return "Found in the page's words, tags or summary";
+  }
+
+  function resultItem(d, forms, hit, query, sections) {
     var item = el("li", "search-result");
     var link = el("a", "search-result-link");
-    link.href = ROOT + d.url;
+    link.href = resultHref(d, forms);
     var title = markedInto(link.appendChild(el("span", "search-result-title")), d.title || d.url, forms);
     if (d.heading) {
       // Read as "Page title, Heading".
@@ -722,10 +916,24 @@
     if (d.breadcrumb) {
       var crumb = item.appendChild(el("p", "search-result-breadcrumb"));
       crumb.appendChild(hiddenText("In: "));
-      crumb.appendChild(doc.createTextNode(d.breadcrumb));
+      markedInto(crumb, d.breadcrumb, forms);
     }
     if (d.text) snippetInto(item.appendChild(el("p", "search-result-snippet")), d.text, forms);
+    if (!item.querySelector("mark")) item.appendChild(el("p", "search-result-why", whyText(hit, query)));
+    if (sections && sections.length) {
+      var more = item.appendChild(el("ul", "search-subresults"));
+      more.setAttribute("aria-label", "More in " + (d.title || d.url));
+      sections.forEach(function (section) { addSubResult(more, section.doc, forms); });
+    }
     return item;
+  }
+
+  function addSubResult(list, d, forms) {
+    var sub = list.appendChild(el("li", "search-subresult"));
+    var link = sub.appendChild(el("a", "search-result-link search-subresult-link"));
+    link.href = resultHref(d, forms);
+    markedInto(link, d.heading || d.title || d.url, forms);
+    return sub;
   }
 
   function quoted(query) {
@@ -870,8 +1078,7 @@
       search(query, function (result) {
         if (mine !== sequence) return;
         if (result.unavailable) { window.clearTimeout(slow); message(query, UNAVAILABLE); return; }
-        var top = result.hits.slice(0, DROPDOWN_LIMIT);
-        documents(top.map(function (h) { return h.id; }), function (docs) {
+        resultRows(result, DROPDOWN_LIMIT, function (rows) {
           window.clearTimeout(slow);
           if (mine !== sequence) return;
           var total = result.hits.length;
@@ -884,10 +1091,9 @@
             return;
           }
           var shown = 0;
-          docs.forEach(function (d) {
-            if (!d) return;
-            list.appendChild(resultItem(d, result.forms));
-            shown++;
+          rows.forEach(function (row) {
+            list.appendChild(resultItem(row.doc, result.forms, row.hit, query, row.sections));
+            shown += 1 + row.sections.length;
           });
           var count = plural(total, "result", "results");
           status.textContent = total > shown ? count + ", showing the first " + shown : count;
@@ -1028,6 +1234,7 @@
         more.type = "button";
         var next = 0;
         var busy = false;
+        var rowsByPage = {};
 
         function addBatch(focusFirst) {
           if (busy) return;
@@ -1037,9 +1244,24 @@
             busy = false;
             if (mine !== sequence) return;
             var firstNew = null;
-            docs.forEach(function (d) {
+            docs.forEach(function (d, i) {
               if (!d) return;
-              var item = list.appendChild(resultItem(d, result.forms));
+              var page = d.url.split("#")[0];
+              var row = hasOwn.call(rowsByPage, page) ? rowsByPage[page] : null;
+              if (row) {
+                // A page's further sections go under its row, up to SUB_RESULTS of them.
+                if (row.count >= SUB_RESULTS) return;
+                if (!row.list) {
+                  row.list = row.item.appendChild(el("ul", "search-subresults"));
+                  row.list.setAttribute("aria-label", "More in " + (row.title || page));
+                }
+                row.count++;
+                var sub = addSubResult(row.list, d, result.forms);
+                if (!firstNew) firstNew = sub.querySelector("a");
+                return;
+              }
+              var item = list.appendChild(resultItem(d, result.forms, batch[i], query));
+              rowsByPage[page] = { item: item, count: 0, list: null, title: d.title };
               if (!firstNew) firstNew = item.querySelector("a");
             });
             next += batch.length;
@@ -1103,12 +1325,54 @@
     run(initial, true);
   }
 
+  // ---------------------------------------------------------------- a page opened from a result
+
+  // A page opened from a result (`?highlight=words`): the words marked in its main text, and the
+  // first one in the target section (or page) scrolled to. Only on that visit: nothing is stored.
+  function highlightOnArrival() {
+    var m = /[?&]highlight=([^&#]*)/.exec(window.location.search || "");
+    // The page's own text, not its navigation.
+    var main = doc.querySelector("#main article") || doc.getElementById("main");
+    if (!m || !main || !doc.createTreeWalker) return;
+    var words;
+    try { words = decodeURIComponent(m[1].replace(/\+/g, " ")); } catch (e) { return; }
+    var forms = new Set(fold(words).split(/\s+/).filter(Boolean).slice(0, MAX_HIGHLIGHT_WORDS));
+    if (!forms.size) return;
+    var walker = doc.createTreeWalker(main, 4 /* NodeFilter.SHOW_TEXT */, null);
+    var texts = [], node;
+    while ((node = walker.nextNode())) {
+      if (!node.parentNode.closest("script, style, mark, textarea, .search-panel")) texts.push(node);
+    }
+    var marks = [];
+    texts.forEach(function (text) {
+      var value = text.nodeValue;
+      var ranges = matchRanges(value, forms);
+      if (!ranges.length) return;
+      var pieces = doc.createDocumentFragment();
+      appendMarked(pieces, value, ranges, 0, value.length);
+      Array.prototype.forEach.call(pieces.childNodes, function (piece) {
+        if (piece.nodeName === "MARK") { piece.className = "search-highlight"; marks.push(piece); }
+      });
+      text.parentNode.replaceChild(pieces, text);
+    });
+    if (!marks.length) return;
+    var target = window.location.hash ? doc.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+    var first = marks[0];
+    if (target) {
+      for (var i = 0; i < marks.length; i++) {
+        if (target.compareDocumentPosition(marks[i]) & 4 /* following */ || target.contains(marks[i])) { first = marks[i]; break; }
+      }
+    }
+    first.scrollIntoView({ block: "center" });
+  }
+
   // ---------------------------------------------------------------- start
 
   var start = guard(function () {
     Array.prototype.forEach.call(doc.querySelectorAll("form.site-search"), guard(setUpHeaderSearch));
     var page = doc.querySelector("[data-search-page]");
     if (page) setUpSearchPage(page);
+    highlightOnArrival();
   });
 
   if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", start);
@@ -1118,6 +1382,7 @@
   // browsers have no `module`.
   if (typeof module === "object" && module && module.exports) {
     module.exports = { fold: fold, parseQuery: parseQuery, asciiSlug: asciiSlug,
-      MAX_QUERY_CHARS: MAX_QUERY_CHARS, MAX_WORDS: MAX_WORDS };
+      MAX_QUERY_CHARS: MAX_QUERY_CHARS, MAX_WORDS: MAX_WORDS, search: search, documents: documents,
+      resultRows: resultRows, editDistance: editDistance };
   }
 })();
