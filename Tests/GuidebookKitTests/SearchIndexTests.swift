@@ -146,6 +146,26 @@ struct SearchIndexTests {
         #expect(ranked == ["title.html", "heading.html#s", "body.html"])
     }
 
+    /// `search_weight` multiplies a page's scores: its codes move by log(weight) / step, here 0.5 -> -8.
+    @Test func aPagesSearchWeightScalesItsScores() throws {
+        var reading = page("reading.html", "Reading", sections: [(nil, "", "Secondment guidance.")])
+        reading.weight = 0.5
+        let built = index([page("plain.html", "Plain", sections: [(nil, "", "Secondment guidance.")]), reading])
+        let postings = try #require(built.postings[Stemmer(language: "en").stem("secondment")])
+        let code = Dictionary(uniqueKeysWithValues: postings.map { (built.documents[$0.document].url, $0.scoreCode) })
+        #expect(SearchEncoding.codeShift(forWeight: 0.5) == -8)
+        #expect(code["reading.html"] == code["plain.html"].map { $0 - 8 })
+    }
+
+    @Test func searchWeightIsReadFromFrontMatter() throws {
+        let parsed = FrontMatterParser.parse("---\ntitle: T\nsearch_weight: 0.5\n---\nBody\n", path: "content/t.md")
+        #expect(parsed.frontMatter?.searchWeight == 0.5)
+        for bad in ["0", "-1", "11", "lots"] {
+            let wrong = FrontMatterParser.parse("---\ntitle: T\nsearch_weight: \(bad)\n---\nBody\n", path: "content/t.md")
+            #expect(wrong.diagnostics.contains { $0.code == .invalidFrontMatter }, "\(bad)")
+        }
+    }
+
     @Test func wordFormsShareTheirStemsPostings() {
         let built = index([page("a.html", "Partnerships", sections: [(nil, "", "A partnership of partners.")])])
         #expect(built.stemOfForm["partnerships"] == built.stemOfForm["partnership"])

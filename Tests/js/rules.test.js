@@ -68,3 +68,15 @@ describe("slug: search.js's asciiSlug gives an ASCII heading's id", () => {
     it(label(c), () => assert.equal(search.asciiSlug(c.input), c.expected));
   }
 });
+
+// Typo matching: optimal string alignment distance, cut off above the allowed number of edits.
+describe("editDistance: search.js's typo rule", () => {
+  const cases = [
+    ["apraisel", "appraisal", 2, 2], ["appraisal", "appraisal", 2, 0], ["recruting", "recruiting", 2, 1],
+    ["safegaurding", "safeguarding", 2, 1], ["remote", "remove", 1, 1], ["tac", "tackling", 2, 3],
+    ["form", "from", 1, 1], ["abc", "", 2, 3], ["secondmant", "secondment", 1, 1],
+  ];
+  for (const [a, b, max, expected] of cases) {
+    it(`${a} / ${b} (at most ${max})`, () => assert.equal(search.editDistance(a, b, max), expected));
+  }
+});

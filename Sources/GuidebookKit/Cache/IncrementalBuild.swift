@@ -145,7 +145,7 @@ enum IncrementalBuild {
         let searchPage = SearchPage(outputPath: record.outputPath, title: record.searchTitle, summary: record.searchSummary, tags: record.searchTags,
                                     breadcrumb: record.searchBreadcrumb, sections: outline.sections.map { section in
                                         (headingID: section.heading?.id, heading: section.heading?.text ?? "", text: section.text)
-                                    })
+                                    }, weight: frontMatter.searchWeight)
         let edit = PageEdit(page: page, bodyHTML: bodyHTML, printHTML: printHTML,
                             bodyFingerprint: RenderFingerprint.body(parsed.body, outputPath: record.outputPath, rewrites: links.rewrites,
                                                                     checklists: checklists, glossary: glossaryFingerprint, allowsRawHTML: cache.allowsRawHTML),

@@ -50,6 +50,12 @@ struct FieldReader {
         return value
     }
 
+    /// A number, whole or not.
+    mutating func number(_ node: Node, key: String) -> Double? {
+        guard let value = node.float ?? node.int.map(Double.init), value.isFinite else { return wrongType(node, key: key, expected: "a number") }
+        return value
+    }
+
     mutating func stringList(_ node: Node, key: String) -> [String]? {
         guard case .sequence(let sequence) = node else { return wrongType(node, key: key, expected: "a list, such as [a, b]") }
         var strings: [String] = []

@@ -19,6 +19,9 @@ public struct FrontMatter: Sendable, Hashable {
     public var related: [Located<String>] = []
     /// The page defines the guide's terms: its H2 headings are glossary entries.
     public var isGlossary = false
+    /// How much the page's search results count (`search_weight:`, above 0, at most 10): 0.5 for a
+    /// reading list, so its citations rank below the pages they cite.
+    public var searchWeight = 1.0
     /// Every field but the first five, in file order (`owner`, `review_by` too), for templates.
     public var extra: [(key: String, value: FrontMatterValue)]
 
@@ -36,7 +39,7 @@ public struct FrontMatter: Sendable, Hashable {
         lhs.title == rhs.title && lhs.summary == rhs.summary && lhs.order == rhs.order && lhs.tags == rhs.tags
             && lhs.isDraft == rhs.isDraft && lhs.owner == rhs.owner && lhs.reviewBy == rhs.reviewBy
             && lhs.ownerEmail == rhs.ownerEmail && lhs.reviewed == rhs.reviewed && lhs.related == rhs.related
-            && lhs.isGlossary == rhs.isGlossary && lhs.extra.map(\.key) == rhs.extra.map(\.key) && lhs.extra.map(\.value) == rhs.extra.map(\.value)
+            && lhs.isGlossary == rhs.isGlossary && lhs.searchWeight == rhs.searchWeight && lhs.extra.map(\.key) == rhs.extra.map(\.key) && lhs.extra.map(\.value) == rhs.extra.map(\.value)
     }
 
     public func hash(into hasher: inout Hasher) {

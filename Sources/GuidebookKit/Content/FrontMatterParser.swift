@@ -76,6 +76,13 @@ public enum FrontMatterParser {
             case "tags": frontMatter.tags = fields.stringList(value, key: name) ?? []
             case "draft": frontMatter.isDraft = fields.bool(value, key: name) ?? false
             case "glossary": frontMatter.isGlossary = fields.bool(value, key: name) ?? false
+            case "search_weight":
+                if let weight = fields.number(value, key: name) {
+                    if weight > 0, weight <= 10 { frontMatter.searchWeight = weight } else {
+                        addressProblems.append(.error(.invalidFrontMatter, "'search_weight' in front matter must be above 0 and at most 10, not \(weight)",
+                                                      at: reader.location(of: value), notes: ["for example 'search_weight: 0.5' for a page that should rank below others"]))
+                    }
+                }
             case "related":
                 frontMatter.related = fields.locatedStringList(value, key: name) ?? []
             case "owner":

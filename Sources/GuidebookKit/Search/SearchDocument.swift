@@ -45,4 +45,6 @@ struct SearchPage: Sendable {
     var tags: [String]
     var breadcrumb: String
     var sections: [(headingID: String?, heading: String, text: String)]
+    /// The page's `search_weight`.
+    var weight = 1.0
 }

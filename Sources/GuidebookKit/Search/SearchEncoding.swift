@@ -40,6 +40,17 @@ enum SearchEncoding {
         return min(maximumScoreCode, Int((log(score / minimumScore) / scoreStep).rounded()))
     }
 
+    /// How many score codes a weight moves a page's postings: codes are logarithmic, so multiplying
+    /// a score by the weight adds a constant to its code.
+    static func codeShift(forWeight weight: Double) -> Int {
+        guard weight > 0, weight != 1 else { return 0 }
+        return Int((log(weight) / scoreStep).rounded())
+    }
+
+    static func shifted(_ code: Int, by shift: Int) -> Int {
+        shift == 0 ? code : min(maximumScoreCode, max(0, code + shift))
+    }
+
     static func score(ofCode code: Int) -> Double {
         minimumScore * exp(scoreStep * Double(code))
     }

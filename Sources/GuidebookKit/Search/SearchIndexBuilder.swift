@@ -20,6 +20,8 @@ struct SearchIndexBuilder {
 
     private(set) var documents: [SearchDocument] = []
     private var lengths: [Double] = []
+    /// Per document, what its page's `search_weight` adds to its score codes (almost always 0).
+    private var codeShifts: [Int8] = []
     private let stemmer: Stemmer
     /// Word forms numbered as they first come, each with its stem's number; stems numbered as
     /// they first come, by their bytes too. Numbers and flat lists, not a dictionary per document:
@@ -60,6 +62,7 @@ struct SearchIndexBuilder {
         var document: SearchDocument
         var weighted: [String: Double]
         var length: Double
+        var codeShift = 0
     }
 
     /// A page's documents each with its forms by name (`WeighedPage`), for changing one page's
@@ -85,6 +88,7 @@ struct SearchIndexBuilder {
         }
         documents += page.documents
         lengths += page.lengths
+        codeShifts += repeatElement(Int8(clamping: page.codeShift), count: page.documents.count)
         return numbers
     }
 
@@ -126,12 +130,13 @@ struct SearchIndexBuilder {
         var tails = [String](repeating: "", count: stems.count)
         var allPostings = [[UInt8]](repeating: [], count: keepsAllPostings ? stems.count : 0)
         let rows = lengths.map(Self.scoreRow)
+        let codeShifts = codeShifts
         for start in stride(from: 0, to: stems.count, by: Self.finishBatchSize) {
             let batch = start..<min(start + Self.finishBatchSize, stems.count)
-            let scored = Array(batch).concurrentMap { [lengths, postingLists] stem -> FinishedStem in
+            let scored = Array(batch).concurrentMap { [lengths, postingLists, codeShifts] stem -> FinishedStem in
                 postingLists.withList(of: stem) { bytes in
-                    Self.postingCount(bytes) <= Self.maxPostings ? Self.finishedStem(bytes, rows: rows, lengths: lengths, keepsAllPostings: keepsAllPostings)
-                        : Self.finishedStem(Self.score(bytes, rows: rows, lengths: lengths), keepsAllPostings: keepsAllPostings)
+                    Self.postingCount(bytes) <= Self.maxPostings ? Self.finishedStem(bytes, rows: rows, lengths: lengths, codeShifts: codeShifts, keepsAllPostings: keepsAllPostings)
+                        : Self.finishedStem(Self.score(bytes, rows: rows, lengths: lengths, codeShifts: codeShifts), keepsAllPostings: keepsAllPostings)
                 }
             }
             for (stem, result) in zip(batch, scored) {
@@ -165,7 +170,8 @@ struct SearchIndexBuilder {
     /// The usual stem, with at most `maxPostings` postings, all kept: encoded straight from the
     /// list, a posting at a time. An array of postings and two encodings of it for each of the
     /// 93,000 stems of a large guide were most of the cost of finishing it.
-    private static func finishedStem(_ bytes: UnsafeBufferPointer<UInt8>, rows: [Int32], lengths: [Double], keepsAllPostings: Bool) -> FinishedStem {
+    private static func finishedStem(_ bytes: UnsafeBufferPointer<UInt8>, rows: [Int32], lengths: [Double], codeShifts: [Int8],
+                                     keepsAllPostings: Bool) -> FinishedStem {
         var postingBytes: [UInt8] = []
         postingBytes.reserveCapacity(bytes.count)
         var offset = 0, document: UInt32 = 0, previous = 0, count = 0
@@ -174,7 +180,8 @@ struct SearchIndexBuilder {
             let weight = LEB128.read(bytes, at: &offset)
             count += 1
             SearchEncoding.appendVarint(Int(document) - previous, to: &postingBytes)
-            postingBytes.append(SearchEncoding.digitByte(scoreCode(weight: weight, row: rows[Int(document)], length: lengths[Int(document)])))
+            let code = scoreCode(weight: weight, row: rows[Int(document)], length: lengths[Int(document)])
+            postingBytes.append(SearchEncoding.digitByte(SearchEncoding.shifted(code, by: Int(codeShifts[Int(document)]))))
             previous = Int(document)
         }
         return FinishedStem(count: count, tail: SearchShardWriter.tail(postingBytes: postingBytes, documentCount: count),
@@ -191,14 +198,15 @@ struct SearchIndexBuilder {
     static let finishBatchSize = 4096
 
     /// One stem's postings, all of them, with BM25's term-frequency part as a score code.
-    private static func score(_ bytes: UnsafeBufferPointer<UInt8>, rows: [Int32], lengths: [Double]) -> [SearchPosting] {
+    private static func score(_ bytes: UnsafeBufferPointer<UInt8>, rows: [Int32], lengths: [Double], codeShifts: [Int8]) -> [SearchPosting] {
         var result: [SearchPosting] = []
         result.reserveCapacity(postingCount(bytes))
         var offset = 0, document: UInt32 = 0
         while offset < bytes.count {
             document += LEB128.read(bytes, at: &offset)
             let weight = LEB128.read(bytes, at: &offset)
-            result.append(SearchPosting(document: Int(document), scoreCode: scoreCode(weight: weight, row: rows[Int(document)], length: lengths[Int(document)])))
+            let code = scoreCode(weight: weight, row: rows[Int(document)], length: lengths[Int(document)])
+            result.append(SearchPosting(document: Int(document), scoreCode: SearchEncoding.shifted(code, by: Int(codeShifts[Int(document)]))))
         }
         return result
     }

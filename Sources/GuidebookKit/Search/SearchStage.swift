@@ -123,6 +123,7 @@ enum SearchStage {
         var combined = ContentHash.Combined()
         for text in [page.outputPath, page.title, page.summary, page.breadcrumb] { combined.add(text) }
         combined.add(count: page.tags.count)
+        combined.add(count: SearchEncoding.codeShift(forWeight: page.weight))
         for tag in page.tags { combined.add(tag) }
         combined.add(count: page.sections.count)
         for section in page.sections {
@@ -146,7 +147,7 @@ enum SearchStage {
         return SearchPage(outputPath: page.outputPath, title: page.frontMatter.title, summary: page.frontMatter.summary ?? "",
                           tags: page.frontMatter.tags, breadcrumb: breadcrumb(of: index, in: tree), sections: sections.map { section in
                               (headingID: section.heading?.id, heading: section.heading?.text ?? "", text: section.text)
-                          })
+                          }, weight: page.frontMatter.searchWeight)
     }
 
     static func breadcrumb(of index: Int, in tree: SiteTree) -> String {

@@ -182,7 +182,8 @@ struct SearchState: Sendable {
             for (form, weight) in document.weighted { weightOfStem[stemOfForm[form]!, default: 0] += weight }
             for (stem, weight) in weightOfStem {
                 newPostings[stem, default: []].append(SearchPosting(document: range.lowerBound + offset,
-                                                                    scoreCode: SearchIndexBuilder.scoreCode(weight: weight, length: document.length)))
+                                                                    scoreCode: SearchEncoding.shifted(SearchIndexBuilder.scoreCode(weight: weight, length: document.length),
+                                                                                                      by: document.codeShift)))
             }
         }
         var changedStems: Set<Int32> = []

@@ -13,6 +13,8 @@ struct WeighedPage: Sendable {
     var documents: [SearchDocument] = []
     /// Per document, its length in weighted words (BM25's document length).
     var lengths: [Double] = []
+    /// What the page's `search_weight` adds to each of its score codes.
+    var codeShift = 0
     /// The page's word forms, numbered in the order they first come in it.
     var formTable = FormTable()
     /// Per document, the forms it holds, each once.
@@ -44,6 +46,7 @@ struct WeighedPage: Sendable {
             lengths.append(length)
         }
         formTable = counter.table
+        codeShift = SearchEncoding.codeShift(forWeight: page.weight)
     }
 
     /// The same documents as `SearchIndexBuilder.WeighedDocument`s, each with its forms by name.
@@ -52,7 +55,7 @@ struct WeighedPage: Sendable {
         return documents.indices.map { number in
             var weighted: [String: Double] = [:]
             for posting in postings[number] { weighted[forms[Int(posting.form)]] = Double(posting.weight) }
-            return SearchIndexBuilder.WeighedDocument(document: documents[number], weighted: weighted, length: lengths[number])
+            return SearchIndexBuilder.WeighedDocument(document: documents[number], weighted: weighted, length: lengths[number], codeShift: codeShift)
         }
     }
 
