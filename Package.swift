@@ -1,5 +1,11 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
+
+/// Language features every target opts into ahead of the Swift version that makes them the default
+/// (as the Swift server packages do): existential types are spelled `any P`.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny")
+]
 
 let package = Package(
     name: "Guidebook",
@@ -27,7 +33,7 @@ let package = Package(
         // Snowball's stemmers (Debian: libstemmer-dev); only GuidebookKit/Search/Stemmer.swift calls it.
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         // The only module that talks to cmark-gfm; Swift values out.
-        .target(name: "GuidebookMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "GuidebookMarkdown", dependencies: ["CCmarkGFM"], swiftSettings: swiftSettings),
         .target(
             name: "GuidebookKit",
             dependencies: [
@@ -36,7 +42,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            swiftSettings: swiftSettings
         ),
         // The preview server: only `guidebook serve` needs it.
         .target(
@@ -46,7 +53,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            swiftSettings: swiftSettings
         ),
         .target(
             name: "GuidebookCommands",
@@ -54,7 +62,8 @@ let package = Package(
                 "GuidebookKit",
                 "GuidebookServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: swiftSettings
         ),
         // mimalloc (Debian: libmimalloc-dev) takes the place of glibc's malloc in the command: a build's
         // worker threads allocate and free across threads, where glibc's arenas contend for locks
@@ -62,23 +71,27 @@ let package = Package(
         .executableTarget(
             name: "guidebook",
             dependencies: ["GuidebookCommands"],
+            swiftSettings: swiftSettings,
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
-        .target(name: "GuidebookTestSupport", dependencies: ["GuidebookKit"]),
-        .testTarget(name: "GuidebookMarkdownTests", dependencies: ["GuidebookMarkdown"]),
+        .target(name: "GuidebookTestSupport", dependencies: ["GuidebookKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "GuidebookMarkdownTests", dependencies: ["GuidebookMarkdown"], swiftSettings: swiftSettings),
         .testTarget(
             name: "GuidebookKitTests",
-            dependencies: ["GuidebookKit", "GuidebookTestSupport"]
+            dependencies: ["GuidebookKit", "GuidebookTestSupport"],
+            swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "GuidebookServerTests",
-            dependencies: ["GuidebookServer", "GuidebookTestSupport"]
+            dependencies: ["GuidebookServer", "GuidebookTestSupport"],
+            swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "GuidebookCommandsTests",
             dependencies: ["GuidebookCommands", "GuidebookTestSupport"],
             // Golden files are read from the source tree (#filePath), not bundled.
-            exclude: ["Golden"]
+            exclude: ["Golden"],
+            swiftSettings: swiftSettings
         ),
     ]
 )

@@ -7,10 +7,10 @@ extension GuidebookCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Build the site from content/ into the output folder.",
             discussion: """
-            Nothing is written unless the build succeeds: a failed build leaves the previous site as it was. \
-            The build cache in <source>/.guidebook-cache/ lets the next build rewrite only what an edit to pages' text \
-            changed; the site is the same either way.
-            """
+                Nothing is written unless the build succeeds: a failed build leaves the previous site as it was. \
+                The build cache in <source>/.guidebook-cache/ lets the next build rewrite only what an edit to pages' text \
+                changed; the site is the same either way.
+                """
         )
 
         @OptionGroup public var global: GlobalOptions

@@ -6,7 +6,8 @@ extension GuidebookCommand {
     public struct Bundle: ParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Build the site into one zip that opens from disk after unzipping.",
-            discussion: "The zip is named from the guide's title and today's date and holds one folder with the site. Bundling the same content twice gives the same bytes."
+            discussion:
+                "The zip is named from the guide's title and today's date and holds one folder with the site. Bundling the same content twice gives the same bytes."
         )
 
         @OptionGroup public var global: GlobalOptions
@@ -35,7 +36,8 @@ extension GuidebookCommand {
             let zip: URL
             do {
                 let input = try ProjectInput.read(root: root)
-                let options = BuildOptions(includeDrafts: drafts, strict: strict, themeSearchFolders: ThemeLoader.searchFolders(projectRoot: root), today: today)
+                let options = BuildOptions(
+                    includeDrafts: drafts, strict: strict, themeSearchFolders: ThemeLoader.searchFolders(projectRoot: root), today: today)
                 result = try SiteBuilder(options: options).build(input, into: site)
                 Terminal.report(result.diagnostics, limit: reporting.maxErrors)
                 guard result.didWrite else {
@@ -54,7 +56,9 @@ extension GuidebookCommand {
                 throw ExitCode(1)
             }
             if !global.quiet {
-                Terminal.output("Bundled \(Terminal.plural(result.pagesWritten.count, "page")) into \(zip.path), \(Terminal.plural(result.warningCount, "warning")), in \(String(format: "%.2f", Terminal.seconds(since: started))) s")
+                Terminal.output(
+                    "Bundled \(Terminal.plural(result.pagesWritten.count, "page")) into \(zip.path), \(Terminal.plural(result.warningCount, "warning")), in \(String(format: "%.2f", Terminal.seconds(since: started))) s"
+                )
             }
         }
     }

@@ -45,7 +45,9 @@ extension GuidebookCommand {
             case .text:
                 Terminal.report(result.diagnostics, limit: reporting.maxErrors)
                 if !global.quiet {
-                    Terminal.output("Checked \(Terminal.plural(result.pagesChecked, "page")): \(Terminal.plural(result.errorCount, "error")), \(Terminal.plural(result.warningCount, "warning"))")
+                    Terminal.output(
+                        "Checked \(Terminal.plural(result.pagesChecked, "page")): \(Terminal.plural(result.errorCount, "error")), \(Terminal.plural(result.warningCount, "warning"))"
+                    )
                 }
             }
             if !result.didWrite { throw ExitCode(1) }

@@ -6,7 +6,8 @@ extension GuidebookCommand {
     public struct Import: ParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Make a Guidebook project from another tool's documentation.",
-            discussion: "FORMAT is mkdocs, jekyll, hugo, tech-docs or markdown. Writes guidebook.yml and content/ into a new or empty folder (default: beside SOURCE, named SOURCE-guidebook), converting navigation and weights to order, README.md and _index.md to index.md, description to summary, links to relative .md links and admonitions to call-outs, and reports what it could not convert. SOURCE is only read."
+            discussion:
+                "FORMAT is mkdocs, jekyll, hugo, tech-docs or markdown. Writes guidebook.yml and content/ into a new or empty folder (default: beside SOURCE, named SOURCE-guidebook), converting navigation and weights to order, README.md and _index.md to index.md, description to summary, links to relative .md links and admonitions to call-outs, and reports what it could not convert. SOURCE is only read."
         )
 
         @Argument(help: ArgumentHelp("The tool: mkdocs, jekyll, hugo, tech-docs or markdown.", valueName: "format"))
@@ -50,7 +51,9 @@ extension GuidebookCommand {
             Terminal.report(result.warnings.map(\.diagnostic), limit: reporting.maxErrors)
             if !quiet {
                 let time = String(format: "%.2f", Terminal.seconds(since: start))
-                Terminal.output("Imported \(Terminal.plural(result.pageCount, "page")) and \(Terminal.plural(result.fileCount, "file")) into \(result.output.path), \(Terminal.plural(result.warnings.count, "thing")) not converted, in \(time) s")
+                Terminal.output(
+                    "Imported \(Terminal.plural(result.pageCount, "page")) and \(Terminal.plural(result.fileCount, "file")) into \(result.output.path), \(Terminal.plural(result.warnings.count, "thing")) not converted, in \(time) s"
+                )
                 Terminal.output("Next: guidebook build --source \(result.output.path)")
             }
         }

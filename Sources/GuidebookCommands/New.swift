@@ -6,7 +6,8 @@ extension GuidebookCommand {
     public struct New: ParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Create a page: content/PATH.md with its front matter filled in.",
-            discussion: "The title comes from the file name, the order follows the last page in the folder, and the owner and first review date from 'defaults' in guidebook.yml. An existing file is never overwritten."
+            discussion:
+                "The title comes from the file name, the order follows the last page in the folder, and the owner and first review date from 'defaults' in guidebook.yml. An existing file is never overwritten."
         )
 
         @OptionGroup public var global: GlobalOptions

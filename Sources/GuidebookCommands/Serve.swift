@@ -7,7 +7,8 @@ extension GuidebookCommand {
     public struct Serve: AsyncParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Build, serve the site for preview, and rebuild and reload pages as files change.",
-            discussion: "Serves on 127.0.0.1 unless --host says otherwise. A failed build keeps the last good site and shows its diagnostics in the page. Ctrl-C stops it."
+            discussion:
+                "Serves on 127.0.0.1 unless --host says otherwise. A failed build keeps the last good site and shows its diagnostics in the page. Ctrl-C stops it."
         )
 
         @OptionGroup public var global: GlobalOptions
@@ -37,8 +38,9 @@ extension GuidebookCommand {
             }
             let outputFolder = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? root.appendingPathComponent("site")
             try Terminal.refuseUnsafe(OutputLocation.checkSiteFolder(outputFolder, projectRoot: root))
-            let options = PreviewServer.Options(projectRoot: root, outputFolder: outputFolder,
-                                                host: host, port: port, includeDrafts: drafts)
+            let options = PreviewServer.Options(
+                projectRoot: root, outputFolder: outputFolder,
+                host: host, port: port, includeDrafts: drafts)
             let quiet = global.quiet
             let shownHost = host.contains(":") ? "[\(host)]" : host
             let server = PreviewServer(options: options, log: { if !quiet || $0.contains("error") { Terminal.error($0) } })

@@ -25,8 +25,11 @@ enum Terminal {
         let warnings = plural(result.warningCount, "warning")
         if result.didWrite && result.wasIncremental {
             let written = result.pagesWritten
-            let what = written.isEmpty ? "nothing changed"
-                : "rewrote " + (written.count <= 3 ? written.joined(separator: ", ") : "\(written.prefix(2).joined(separator: ", ")) and \(written.count - 2) more")
+            let what =
+                written.isEmpty
+                ? "nothing changed"
+                : "rewrote "
+                    + (written.count <= 3 ? written.joined(separator: ", ") : "\(written.prefix(2).joined(separator: ", ")) and \(written.count - 2) more")
             output("Built from the build cache (\(what)) into \(outputFolder.path), \(warnings), in \(time) s")
         } else if result.didWrite {
             let kept = result.pagesKept > 0 ? " (\(result.pagesKept) of them unchanged, kept from the last build)" : ""

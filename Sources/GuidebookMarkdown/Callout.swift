@@ -2,7 +2,11 @@
 /// `[!WARNING]` or `[!CAUTION]` is a call-out, as git hosts show it. Rendered as a labelled note
 /// (a `div` with `role="note"` and a visible title), not as a quotation.
 public enum Callout: String, CaseIterable, Sendable {
-    case note = "NOTE", tip = "TIP", important = "IMPORTANT", warning = "WARNING", caution = "CAUTION"
+    case note = "NOTE"
+    case tip = "TIP"
+    case important = "IMPORTANT"
+    case warning = "WARNING"
+    case caution = "CAUTION"
 
     public var title: String {
         switch self {
@@ -26,7 +30,9 @@ public enum Callout: String, CaseIterable, Sendable {
             text += Cmark.literal(of: node)
         }
         let trimmed = text.trimmingWhitespace()
-        guard trimmed.hasPrefix("[!"), trimmed.hasSuffix("]"), let callout = Callout(rawValue: String(trimmed.dropFirst(2).dropLast()).uppercased()) else { return nil }
+        guard trimmed.hasPrefix("[!"), trimmed.hasSuffix("]"), let callout = Callout(rawValue: String(trimmed.dropFirst(2).dropLast()).uppercased()) else {
+            return nil
+        }
         return (callout, marker)
     }
 

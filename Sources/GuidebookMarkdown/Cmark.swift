@@ -2,9 +2,9 @@ import CCmarkGFM
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The one place that calls cmark-gfm. Every parser, tree, iterator and rendered string

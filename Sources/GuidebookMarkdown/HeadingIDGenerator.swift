@@ -52,7 +52,9 @@ public struct HeadingIDGenerator: Sendable {
     public static func explicitID(in text: String) -> (text: String, id: String)? {
         guard text.hasSuffix("}"), let open = text.range(of: "{#", options: .backwards) else { return nil }
         let id = String(text[open.upperBound..<text.index(before: text.endIndex)])
-        guard !id.isEmpty, id.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.:".unicodeScalars.contains($0) }) else { return nil }
+        guard !id.isEmpty, id.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.:".unicodeScalars.contains($0) }) else {
+            return nil
+        }
         return (String(text[..<open.lowerBound]).trimmingWhitespace(), id)
     }
 

@@ -23,7 +23,10 @@ extension MarkdownParser {
             let linesTaken = Cmark.endLine(of: first)
             var rest = markdown.utf8[...]
             for _ in 0..<linesTaken {
-                guard let newline = rest.firstIndex(of: UInt8(ascii: "\n")) else { rest = rest[rest.endIndex...]; break }
+                guard let newline = rest.firstIndex(of: UInt8(ascii: "\n")) else {
+                    rest = rest[rest.endIndex...]
+                    break
+                }
                 rest = rest[rest.index(after: newline)...]
             }
             return (title, String(Substring(rest)), linesTaken)
@@ -59,8 +62,10 @@ private struct OutlineCollector {
         case .link, .image:
             plainText.open()
             openLinks.append(outline.links.count)
-            outline.links.append(MarkdownLink(kind: kind == .image ? .image : .link, destination: Cmark.url(of: node),
-                                              text: "", position: Cmark.position(of: node)))
+            outline.links.append(
+                MarkdownLink(
+                    kind: kind == .image ? .image : .link, destination: Cmark.url(of: node),
+                    text: "", position: Cmark.position(of: node)))
         case .taskItem(let checked):
             addTaskItem(node, checked: checked)
         case .text:
@@ -68,7 +73,8 @@ private struct OutlineCollector {
             if HTMLComments.opensComment(literal) { outline.unclosedComments.append(Cmark.position(of: node)) }
             if let tag = TemplateSyntax.first(in: literal) {
                 let start = Cmark.position(of: node)
-                outline.templateSyntax.append(MarkdownRawHTML(text: tag.text, position: MarkdownPosition(line: start.line, utf8Column: start.utf8Column + tag.utf8Offset)))
+                outline.templateSyntax.append(
+                    MarkdownRawHTML(text: tag.text, position: MarkdownPosition(line: start.line, utf8Column: start.utf8Column + tag.utf8Offset)))
             }
             if !insideSectionHeading { appendText(literal) }
         case .code, .codeBlock:
@@ -146,7 +152,10 @@ enum TemplateSyntax {
         guard bytes.count >= 2 else { return nil }
         for index in 0..<(bytes.count - 1) {
             let pair = (bytes[index], bytes[index + 1])
-            guard pair == (UInt8(ascii: "{"), UInt8(ascii: "{")) || pair == (UInt8(ascii: "{"), UInt8(ascii: "%")) || pair == (UInt8(ascii: "<"), UInt8(ascii: "%")) else { continue }
+            guard
+                pair == (UInt8(ascii: "{"), UInt8(ascii: "{")) || pair == (UInt8(ascii: "{"), UInt8(ascii: "%"))
+                    || pair == (UInt8(ascii: "<"), UInt8(ascii: "%"))
+            else { continue }
             let tag = String(decoding: bytes[index..<min(bytes.count, index + 40)], as: UTF8.self)
             return (tag, index)
         }

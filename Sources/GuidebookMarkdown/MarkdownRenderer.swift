@@ -139,8 +139,13 @@ private struct EditableNodes {
             case .link, .image:
                 plainText.open()
                 openLinks.append(links.count)
-                links.append((node, MarkdownLink(kind: kind == .image ? .image : .link, destination: Cmark.url(of: node),
-                                                 text: "", position: Cmark.position(of: node))))
+                links.append(
+                    (
+                        node,
+                        MarkdownLink(
+                            kind: kind == .image ? .image : .link, destination: Cmark.url(of: node),
+                            text: "", position: Cmark.position(of: node))
+                    ))
             case .htmlBlock, .htmlInline:
                 rawHTML.append(node)
             case .blockQuote:

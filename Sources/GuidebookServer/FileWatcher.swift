@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Watches folders (recursively) and single files with Linux inotify — no polling of the tree —
 /// and calls `onChange` with the paths that changed once things have been quiet for `debounce`,
@@ -26,17 +27,19 @@ public final class FileWatcher: @unchecked Sendable {
     public enum WatchError: Error, CustomStringConvertible {
         case unavailable(String)
         public var description: String {
-            switch self { case .unavailable(let reason): return "cannot watch files: \(reason)" }
+            switch self {
+            case .unavailable(let reason): return "cannot watch files: \(reason)"
+            }
         }
     }
 
     /// `folders` are watched with everything under them; `files` are watched through their folder, by name.
     public init(folders: [URL], files: [URL], debounce: DispatchTimeInterval = .milliseconds(50), onChange: @escaping @Sendable (Set<String>) -> Void) throws {
         #if os(Linux)
-        descriptor = inotify_init1(Int32(IN_CLOEXEC))
-        guard descriptor >= 0 else { throw WatchError.unavailable(String(cString: strerror(errno))) }
+            descriptor = inotify_init1(Int32(IN_CLOEXEC))
+            guard descriptor >= 0 else { throw WatchError.unavailable(String(cString: strerror(errno))) }
         #else
-        throw WatchError.unavailable("file watching needs Linux inotify")
+            throw WatchError.unavailable("file watching needs Linux inotify")
         #endif
         self.debounce = debounce
         self.onChange = onChange

@@ -73,33 +73,33 @@ public actor LiveReloadHub {
     /// Added before `</body>` of every HTML page the preview serves, never to `build` output.
     /// Diagnostics go in with textContent; the first state message only sets the baseline.
     public static let script = """
-    <script>
-    (function () {
-      var source = new EventSource("/__guidebook/events");
-      var seen = null;
-      function overlay() {
-        var box = document.getElementById("guidebook-preview-errors");
-        if (!box) {
-          box = document.createElement("div");
-          box.id = "guidebook-preview-errors";
-          box.setAttribute("role", "alert");
-          box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#1b1b1b;color:#fff;font:14px/1.5 ui-monospace,Consolas,monospace;padding:1rem 1.25rem;border-top:6px solid #d4351c;white-space:pre-wrap";
-          document.body.appendChild(box);
-        }
-        return box;
-      }
-      source.addEventListener("state", function (event) {
-        var state = JSON.parse(event.data);
-        if (seen !== null && state.generation !== seen && state.ok) { location.reload(); return; }
-        seen = state.generation;
-        var box = document.getElementById("guidebook-preview-errors");
-        if (state.ok) { if (box) { box.remove(); } return; }
-        var target = overlay();
-        target.textContent = "Guidebook: the last build failed; this is the last good version.\\n\\n" + state.report;
-      });
-    })();
-    </script>
-    """
+        <script>
+        (function () {
+          var source = new EventSource("/__guidebook/events");
+          var seen = null;
+          function overlay() {
+            var box = document.getElementById("guidebook-preview-errors");
+            if (!box) {
+              box = document.createElement("div");
+              box.id = "guidebook-preview-errors";
+              box.setAttribute("role", "alert");
+              box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#1b1b1b;color:#fff;font:14px/1.5 ui-monospace,Consolas,monospace;padding:1rem 1.25rem;border-top:6px solid #d4351c;white-space:pre-wrap";
+              document.body.appendChild(box);
+            }
+            return box;
+          }
+          source.addEventListener("state", function (event) {
+            var state = JSON.parse(event.data);
+            if (seen !== null && state.generation !== seen && state.ok) { location.reload(); return; }
+            seen = state.generation;
+            var box = document.getElementById("guidebook-preview-errors");
+            if (state.ok) { if (box) { box.remove(); } return; }
+            var target = overlay();
+            target.textContent = "Guidebook: the last build failed; this is the last good version.\\n\\n" + state.report;
+          });
+        })();
+        </script>
+        """
 
     /// Inserts the script before the last `</body>` (or at the end of a page without one).
     public static func inject(into html: String) -> String {

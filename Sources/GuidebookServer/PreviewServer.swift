@@ -53,8 +53,10 @@ public struct PreviewServer: Sendable {
             logger: Self.quietLogger)
         // A group shuts its services down last first: the live-reload streams must end before the
         // server waits for its open requests to finish, or an open page keeps it running after Ctrl-C.
-        let services = ServiceGroup(configuration: .init(services: [app, HubCloser(hub: hub)],
-                                                         gracefulShutdownSignals: [.sigterm, .sigint], logger: Self.quietLogger))
+        let services = ServiceGroup(
+            configuration: .init(
+                services: [app, HubCloser(hub: hub)],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: Self.quietLogger))
         do {
             try await services.run()
         } catch {
@@ -75,7 +77,7 @@ public enum PreviewError: Error, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .cannotListen(host, port, reason):
+        case .cannotListen(let host, let port, let reason):
             if reason.contains("Address already in use") || reason.contains("EADDRINUSE") || reason.contains("errno: 98") {
                 return "port \(port) on \(host) is already in use; stop the other server or choose another port with --port"
             }
@@ -135,16 +137,17 @@ actor Rebuilder {
         let started = Date()
         let contentFolder = options.projectRoot.appendingPathComponent("content").path + "/"
         guard let snapshot, changed.count == 1, let path = changed.first, path.hasPrefix(contentFolder), path.hasSuffix(".md"),
-              let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
-              let (outputPath, html) = snapshot.renderBodyEdit(contentPath: String(path.dropFirst(contentFolder.count)), text: text)
+            let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
+            let (outputPath, html) = snapshot.renderBodyEdit(contentPath: String(path.dropFirst(contentFolder.count)), text: text)
         else { return false }
         do {
             try FileSystemOutput.replaceFile(outputPath, in: options.outputFolder, with: Data(html.utf8))
         } catch {
             return false
         }
-        log("Updated \(outputPath) in \(String(format: "%.3f", Date().timeIntervalSince(started))) s; "
-            + "rebuilding the print edition and the search index")
+        log(
+            "Updated \(outputPath) in \(String(format: "%.3f", Date().timeIntervalSince(started))) s; "
+                + "rebuilding the print edition and the search index")
         await hub.buildSucceeded()
         return true
     }
@@ -158,7 +161,8 @@ actor Rebuilder {
             let input = try ProjectInput.read(root: root)
             var buildOptions = BuildOptions(includeDrafts: options.includeDrafts, themeSearchFolders: ThemeLoader.searchFolders(projectRoot: root))
             buildOptions.keepsPreviewSnapshot = true
-            let result = try SiteBuilder(options: buildOptions).build(consume input, into: try FileSystemOutput(outputFolder: options.outputFolder, swapLock: swapLock))
+            let result = try SiteBuilder(options: buildOptions).build(
+                consume input, into: try FileSystemOutput(outputFolder: options.outputFolder, swapLock: swapLock))
             let report = DiagnosticFormatter.format(result.diagnostics)
             if !report.isEmpty { log(report) }
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))

@@ -52,8 +52,9 @@ struct SiteResponder {
         let page = siteFolder.appendingPathComponent("404.html")
         if let data = FileManager.default.contents(atPath: page.path) {
             let html = LiveReloadHub.inject(into: String(decoding: data, as: UTF8.self))
-            return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache"],
-                            body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+            return Response(
+                status: .notFound, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
         }
         return Self.text(.notFound, "Not found.\n")
     }
@@ -65,17 +66,19 @@ struct SiteResponder {
 
     private func events() async -> Response {
         let stream = await hub.subscribe()
-        return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
-                        body: ResponseBody { writer in
-                            for await message in stream {
-                                try await writer.write(ByteBuffer(string: message))
-                            }
-                            try await writer.finish(nil)
-                        })
+        return Response(
+            status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
+            body: ResponseBody { writer in
+                for await message in stream {
+                    try await writer.write(ByteBuffer(string: message))
+                }
+                try await writer.finish(nil)
+            })
     }
 
     static func text(_ status: HTTPResponse.Status, _ message: String) -> Response {
-        Response(status: status, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-cache"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(string: message)))
+        Response(
+            status: status, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-cache"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: message)))
     }
 }

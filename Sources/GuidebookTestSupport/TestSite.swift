@@ -21,11 +21,14 @@ public struct TestSite {
     /// The day review dates are checked against, fixed so tests do not age.
     public static let today = CalendarDate(year: 2026, month: 11, day: 29)
 
-    public func build(drafts: Bool = false, strict: Bool = false, today: CalendarDate = TestSite.today,
-                      keepsPreviewSnapshot: Bool = false) throws -> (BuildResult, MemoryOutput) {
+    public func build(
+        drafts: Bool = false, strict: Bool = false, today: CalendarDate = TestSite.today,
+        keepsPreviewSnapshot: Bool = false
+    ) throws -> (BuildResult, MemoryOutput) {
         let output = MemoryOutput()
-        var options = BuildOptions(includeDrafts: drafts, strict: strict,
-                                   themeSearchFolders: ThemeLoader.searchFolders(projectRoot: input.root), today: today)
+        var options = BuildOptions(
+            includeDrafts: drafts, strict: strict,
+            themeSearchFolders: ThemeLoader.searchFolders(projectRoot: input.root), today: today)
         options.keepsPreviewSnapshot = keepsPreviewSnapshot
         let result = try SiteBuilder(options: options).build(input, into: output)
         return (result, output)

@@ -10,7 +10,10 @@ struct BuildCommandTests {
         #expect(outcome.standardOutput.contains("0 warnings"))
         #expect(!outcome.standardError.contains("Built"))
         let snapshot = project.siteSnapshot()
-        for path in ["index.html", "first.html", "section/index.html", "section/deeper/gamma.html", "section/square.svg", "assets/css/guidebook.css", "checklists.html", "search.html"] {
+        for path in [
+            "index.html", "first.html", "section/index.html", "section/deeper/gamma.html", "section/square.svg", "assets/css/guidebook.css", "checklists.html",
+            "search.html",
+        ] {
             #expect(snapshot[path] != nil, "\(path) missing")
         }
     }
@@ -56,44 +59,79 @@ struct BuildCommandTests {
     }
 
     static let badInputs: [BadInput] = [
-        BadInput(name: "front matter not closed", change: { try $0.write("---\ntitle: Open\n\nBody\n", to: "content/last.md") },
-                 expected: ["content/last.md:1:1: error: front matter is not closed [unclosed-front-matter]"]),
-        BadInput(name: "invalid YAML", change: { try $0.write("---\ntitle: T\ntags: [a, b\n---\n", to: "content/last.md") },
-                 expected: ["content/last.md:4:", "error: invalid YAML in front matter", "[invalid-front-matter]"]),
-        BadInput(name: "order is not an integer", change: { try $0.write("---\ntitle: T\norder: first\n---\n", to: "content/last.md") },
-                 expected: ["content/last.md:3:8: error: 'order' in front matter must be an integer, not 'first' [invalid-front-matter]"]),
-        BadInput(name: "tags is not a list", change: { try $0.write("---\ntitle: T\ntags: 3\n---\n", to: "content/last.md") },
-                 expected: ["content/last.md:3:7: error: 'tags' in front matter must be a list, such as [a, b], not '3' [invalid-front-matter]"]),
-        BadInput(name: "missing title", change: { try $0.write("---\nsummary: S\n---\n", to: "content/last.md") },
-                 expected: ["content/last.md:2:1: error: front matter has no 'title' [missing-title]"]),
-        BadInput(name: "not UTF-8", change: { try $0.write(Data("---\ntitle: T\n---\nab".utf8) + Data([0xFF, 0xFE]), to: "content/last.md") },
-                 expected: ["content/last.md:4:3: error: file is not valid UTF-8 [invalid-encoding]"]),
-        BadInput(name: "two files for one page", change: { try $0.write(TestText.page("Twin"), to: "content/first page.md"); try $0.write(TestText.page("Twin"), to: "content/first-page.md") },
-                 expected: ["error: 'content/first-page.md' and 'content/first page.md' would both be written to 'first-page.html' [duplicate-output]"]),
-        BadInput(name: "unsafe file name", change: { try $0.write(TestText.page("Q"), to: "content/why\\not.md") },
-                 expected: ["content/why\\not.md:1:1: error: 'why\\not.md' is not a safe name for a web page or folder: it contains '\\' [unsafe-path]"]),
-        BadInput(name: "two names with one web name", change: { try $0.write(TestText.page("A"), to: "content/Q&A.md"); try $0.write(TestText.page("B"), to: "content/Q and A.md") },
-                 expected: ["error: 'content/Q&A.md' and 'content/Q and A.md' would both be written to 'Q-and-A.html' [duplicate-output]"]),
-        BadInput(name: "control character in a folder name", change: { try $0.write(TestText.page("C"), to: "content/bad\u{7}folder/page.md") },
-                 expected: ["is not a safe name for a web page or folder: it contains a control character [unsafe-path]"]),
-        BadInput(name: "empty content folder", change: { try $0.remove("content"); try FileManager.default.createDirectory(at: $0.root.appendingPathComponent("content"), withIntermediateDirectories: true) },
-                 expected: ["content:1:1: error: the content folder has no Markdown pages [empty-content]"]),
-        BadInput(name: "unknown theme", change: { try $0.write("title: Fixture Guide\ntheme: nosuch\n", to: "guidebook.yml") },
-                 expected: ["guidebook.yml:2:8: error: theme 'nosuch' does not exist [unknown-theme]"]),
-        BadInput(name: "template syntax error", change: {
-            try $0.write("title: Fixture Guide\ntheme: broken\n", to: "guidebook.yml")
-            try $0.write("<html>\n<body>\n{{#page}}\n{{title}}\n</body>\n", to: "themes/broken/templates/page.mustache")
-        }, expected: ["themes/broken/templates/page.mustache:", "error: template syntax error", "[template-error]"]),
-        BadInput(name: "external script in a theme", change: {
-            try $0.write("title: Fixture Guide\ntheme: leaky\n", to: "guidebook.yml")
-            try $0.write("<html>\n<script src=\"https://cdn.example.org/x.js\"></script>{{{content}}}\n</html>\n", to: "themes/leaky/templates/page.mustache")
-        }, expected: ["themes/leaky/templates/page.mustache:2:14: error: 'https://cdn.example.org/x.js' would be loaded from outside the site [external-resource]"]),
-        BadInput(name: "unknown key in guidebook.yml", change: { try $0.write("title: Fixture Guide\ncolour: blue\n", to: "guidebook.yml") },
-                 expected: ["guidebook.yml:2:1: error: unknown key 'colour' in guidebook.yml [invalid-configuration]"]),
-        BadInput(name: "wrong type in guidebook.yml", change: { try $0.write("title: Fixture Guide\nunsafe_html: [yes]\n", to: "guidebook.yml") },
-                 expected: ["guidebook.yml:2:14: error: 'unsafe_html' in guidebook.yml must be true or false, not a list [invalid-configuration]"]),
-        BadInput(name: "broken link", change: { try $0.write(TestText.page("Last", "See [gone](gone.md)."), to: "content/last.md") },
-                 expected: ["content/last.md:4:5: error: link target 'gone.md' does not exist [broken-link]"]),
+        BadInput(
+            name: "front matter not closed", change: { try $0.write("---\ntitle: Open\n\nBody\n", to: "content/last.md") },
+            expected: ["content/last.md:1:1: error: front matter is not closed [unclosed-front-matter]"]),
+        BadInput(
+            name: "invalid YAML", change: { try $0.write("---\ntitle: T\ntags: [a, b\n---\n", to: "content/last.md") },
+            expected: ["content/last.md:4:", "error: invalid YAML in front matter", "[invalid-front-matter]"]),
+        BadInput(
+            name: "order is not an integer", change: { try $0.write("---\ntitle: T\norder: first\n---\n", to: "content/last.md") },
+            expected: ["content/last.md:3:8: error: 'order' in front matter must be an integer, not 'first' [invalid-front-matter]"]),
+        BadInput(
+            name: "tags is not a list", change: { try $0.write("---\ntitle: T\ntags: 3\n---\n", to: "content/last.md") },
+            expected: ["content/last.md:3:7: error: 'tags' in front matter must be a list, such as [a, b], not '3' [invalid-front-matter]"]),
+        BadInput(
+            name: "missing title", change: { try $0.write("---\nsummary: S\n---\n", to: "content/last.md") },
+            expected: ["content/last.md:2:1: error: front matter has no 'title' [missing-title]"]),
+        BadInput(
+            name: "not UTF-8", change: { try $0.write(Data("---\ntitle: T\n---\nab".utf8) + Data([0xFF, 0xFE]), to: "content/last.md") },
+            expected: ["content/last.md:4:3: error: file is not valid UTF-8 [invalid-encoding]"]),
+        BadInput(
+            name: "two files for one page",
+            change: {
+                try $0.write(TestText.page("Twin"), to: "content/first page.md")
+                try $0.write(TestText.page("Twin"), to: "content/first-page.md")
+            },
+            expected: ["error: 'content/first-page.md' and 'content/first page.md' would both be written to 'first-page.html' [duplicate-output]"]),
+        BadInput(
+            name: "unsafe file name", change: { try $0.write(TestText.page("Q"), to: "content/why\\not.md") },
+            expected: ["content/why\\not.md:1:1: error: 'why\\not.md' is not a safe name for a web page or folder: it contains '\\' [unsafe-path]"]),
+        BadInput(
+            name: "two names with one web name",
+            change: {
+                try $0.write(TestText.page("A"), to: "content/Q&A.md")
+                try $0.write(TestText.page("B"), to: "content/Q and A.md")
+            },
+            expected: ["error: 'content/Q&A.md' and 'content/Q and A.md' would both be written to 'Q-and-A.html' [duplicate-output]"]),
+        BadInput(
+            name: "control character in a folder name", change: { try $0.write(TestText.page("C"), to: "content/bad\u{7}folder/page.md") },
+            expected: ["is not a safe name for a web page or folder: it contains a control character [unsafe-path]"]),
+        BadInput(
+            name: "empty content folder",
+            change: {
+                try $0.remove("content")
+                try FileManager.default.createDirectory(at: $0.root.appendingPathComponent("content"), withIntermediateDirectories: true)
+            },
+            expected: ["content:1:1: error: the content folder has no Markdown pages [empty-content]"]),
+        BadInput(
+            name: "unknown theme", change: { try $0.write("title: Fixture Guide\ntheme: nosuch\n", to: "guidebook.yml") },
+            expected: ["guidebook.yml:2:8: error: theme 'nosuch' does not exist [unknown-theme]"]),
+        BadInput(
+            name: "template syntax error",
+            change: {
+                try $0.write("title: Fixture Guide\ntheme: broken\n", to: "guidebook.yml")
+                try $0.write("<html>\n<body>\n{{#page}}\n{{title}}\n</body>\n", to: "themes/broken/templates/page.mustache")
+            }, expected: ["themes/broken/templates/page.mustache:", "error: template syntax error", "[template-error]"]),
+        BadInput(
+            name: "external script in a theme",
+            change: {
+                try $0.write("title: Fixture Guide\ntheme: leaky\n", to: "guidebook.yml")
+                try $0.write(
+                    "<html>\n<script src=\"https://cdn.example.org/x.js\"></script>{{{content}}}\n</html>\n", to: "themes/leaky/templates/page.mustache")
+            },
+            expected: [
+                "themes/leaky/templates/page.mustache:2:14: error: 'https://cdn.example.org/x.js' would be loaded from outside the site [external-resource]"
+            ]),
+        BadInput(
+            name: "unknown key in guidebook.yml", change: { try $0.write("title: Fixture Guide\ncolour: blue\n", to: "guidebook.yml") },
+            expected: ["guidebook.yml:2:1: error: unknown key 'colour' in guidebook.yml [invalid-configuration]"]),
+        BadInput(
+            name: "wrong type in guidebook.yml", change: { try $0.write("title: Fixture Guide\nunsafe_html: [yes]\n", to: "guidebook.yml") },
+            expected: ["guidebook.yml:2:14: error: 'unsafe_html' in guidebook.yml must be true or false, not a list [invalid-configuration]"]),
+        BadInput(
+            name: "broken link", change: { try $0.write(TestText.page("Last", "See [gone](gone.md)."), to: "content/last.md") },
+            expected: ["content/last.md:4:5: error: link target 'gone.md' does not exist [broken-link]"]),
     ]
 
     @Test(arguments: badInputs)
@@ -165,14 +203,20 @@ struct BuildCommandTests {
         try project.write("title: Fixture Guide\nlogo: brand/missing.svg\nstylesheet: ../outside.css\n", to: "guidebook.yml")
         let broken = try project.build()
         #expect(broken.status == 1)
-        #expect(broken.standardError.contains("guidebook.yml:2:7: error: 'logo' names 'brand/missing.svg', which does not exist [invalid-configuration]"), "\(broken.standardError)")
-        #expect(broken.standardError.contains("guidebook.yml:3:13: error: 'stylesheet' in guidebook.yml must be a path inside the project to a .css file, not '../outside.css'"), "\(broken.standardError)")
+        #expect(
+            broken.standardError.contains("guidebook.yml:2:7: error: 'logo' names 'brand/missing.svg', which does not exist [invalid-configuration]"),
+            "\(broken.standardError)")
+        #expect(
+            broken.standardError.contains(
+                "guidebook.yml:3:13: error: 'stylesheet' in guidebook.yml must be a path inside the project to a .css file, not '../outside.css'"),
+            "\(broken.standardError)")
     }
 
     @Test func outputAndSourceOptions() throws {
         let project = try ProjectCopy()
         let elsewhere = project.root.appendingPathComponent("out/site-copy")
-        let outcome = try GuidebookProcess.run(["build", "--source", project.root.path, "--output", elsewhere.path], in: FileManager.default.temporaryDirectory)
+        let outcome = try GuidebookProcess.run(
+            ["build", "--source", project.root.path, "--output", elsewhere.path], in: FileManager.default.temporaryDirectory)
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("section/deeper/gamma.html").path))
     }

@@ -18,26 +18,31 @@ struct ImportCommandTests {
     }
 
     static let cases: [Case] = [
-        Case(format: "mkdocs",
-             readingOrder: ["index.html", "reporting.html", "contractors/index.html", "contractors/visits.html", "contractors/approved.html", "faq.html"],
-             importWarnings: ["docs/faq.md:3 [import-admonition]", "docs/reporting.md:20 [import-include]"],
-             buildWarnings: []),
-        Case(format: "jekyll",
-             readingOrder: ["index.html", "paying.html", "discounts.html", "guides/index.html", "guides/moving-home.html", "about.html"],
-             importWarnings: ["paying.md:15 [import-include]"],
-             buildWarnings: ["template-syntax", "template-syntax"]),
-        Case(format: "hugo",
-             readingOrder: ["index.html", "bins/index.html", "bins/missed.html", "bins/collection-days.html", "recycling.html", "garden-waste.html"],
-             importWarnings: ["content/recycling.md:8 [import-shortcode]"],
-             buildWarnings: ["template-syntax"]),
-        Case(format: "tech-docs",
-             readingOrder: ["index.html", "applying.html", "renewing/index.html", "renewing/by-post.html", "renewing/online.html"],
-             importWarnings: ["source/index.html.md.erb:10 [import-erb]"],
-             buildWarnings: ["template-syntax"]),
-        Case(format: "markdown",
-             readingOrder: ["index.html", "expenses.html", "leave.html", "it/index.html", "it/passwords.html", "it/laptops.html"],
-             importWarnings: [],
-             buildWarnings: []),
+        Case(
+            format: "mkdocs",
+            readingOrder: ["index.html", "reporting.html", "contractors/index.html", "contractors/visits.html", "contractors/approved.html", "faq.html"],
+            importWarnings: ["docs/faq.md:3 [import-admonition]", "docs/reporting.md:20 [import-include]"],
+            buildWarnings: []),
+        Case(
+            format: "jekyll",
+            readingOrder: ["index.html", "paying.html", "discounts.html", "guides/index.html", "guides/moving-home.html", "about.html"],
+            importWarnings: ["paying.md:15 [import-include]"],
+            buildWarnings: ["template-syntax", "template-syntax"]),
+        Case(
+            format: "hugo",
+            readingOrder: ["index.html", "bins/index.html", "bins/missed.html", "bins/collection-days.html", "recycling.html", "garden-waste.html"],
+            importWarnings: ["content/recycling.md:8 [import-shortcode]"],
+            buildWarnings: ["template-syntax"]),
+        Case(
+            format: "tech-docs",
+            readingOrder: ["index.html", "applying.html", "renewing/index.html", "renewing/by-post.html", "renewing/online.html"],
+            importWarnings: ["source/index.html.md.erb:10 [import-erb]"],
+            buildWarnings: ["template-syntax"]),
+        Case(
+            format: "markdown",
+            readingOrder: ["index.html", "expenses.html", "leave.html", "it/index.html", "it/passwords.html", "it/laptops.html"],
+            importWarnings: [],
+            buildWarnings: []),
     ]
 
     static func fixture(_ format: String) -> URL {
@@ -133,7 +138,8 @@ struct ImportCommandTests {
         #expect(imported.status == 0, "\(imported.standardError)")
         #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("handbook-guidebook/content/index.md").path))
         #expect(try GuidebookProcess.run(["import", "markdown", "handbook"], in: folder.url).status == 2, "the second import finds the folder full")
-        #expect(try GuidebookProcess.run(["import", "markdown", "handbook", "--output", "handbook/out"], in: folder.url).status == 2, "never inside the source")
+        #expect(
+            try GuidebookProcess.run(["import", "markdown", "handbook", "--output", "handbook/out"], in: folder.url).status == 2, "never inside the source")
         #expect(try GuidebookProcess.run(["import", "sphinx", "handbook"], in: folder.url).status == 2)
         #expect(try GuidebookProcess.run(["import", "markdown", "missing"], in: folder.url).status == 2)
     }
@@ -151,7 +157,8 @@ struct ImportCommandTests {
         while let current = page, !order.contains(current), order.count < 100 {
             order.append(current)
             guard let html = try? String(contentsOf: site.appendingPathComponent(current), encoding: .utf8),
-                  let range = html.range(of: "<a rel=\"next\" href=\"") else { break }
+                let range = html.range(of: "<a rel=\"next\" href=\"")
+            else { break }
             let href = html[range.upperBound...].prefix { $0 != "\"" }
             let folder = (current as NSString).deletingLastPathComponent
             page = (URL(fileURLWithPath: "/" + folder).appendingPathComponent(String(href)).standardizedFileURL.path as String).dropFirst().description
@@ -184,11 +191,16 @@ struct HeadingIDImportTests {
     @Test func attributeListIDsMoveOntoTheirHeading() throws {
         let source = FileManager.default.temporaryDirectory.appendingPathComponent("guidebook-kramdown-\(UUID().uuidString)")
         let output = source.appendingPathExtension("out")
-        defer { try? FileManager.default.removeItem(at: source); try? FileManager.default.removeItem(at: output) }
+        defer {
+            try? FileManager.default.removeItem(at: source)
+            try? FileManager.default.removeItem(at: output)
+        }
         try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
         try Data("title: Kramdown\n".utf8).write(to: source.appendingPathComponent("_config.yml"))
-        try Data("---\ntitle: Home\n---\nSee [v1](changes.md#v1-0-0) and [options](changes.md#opts).\n".utf8).write(to: source.appendingPathComponent("index.md"))
-        try Data("---\ntitle: Changes\n---\n## Version 1.0.0\n{: #v1-0-0}\n\nFirst.\n\n## Options {: #opts}\n\nMore.\n".utf8).write(to: source.appendingPathComponent("changes.md"))
+        try Data("---\ntitle: Home\n---\nSee [v1](changes.md#v1-0-0) and [options](changes.md#opts).\n".utf8).write(
+            to: source.appendingPathComponent("index.md"))
+        try Data("---\ntitle: Changes\n---\n## Version 1.0.0\n{: #v1-0-0}\n\nFirst.\n\n## Options {: #opts}\n\nMore.\n".utf8).write(
+            to: source.appendingPathComponent("changes.md"))
         let imported = try GuidebookProcess.run(["import", "jekyll", source.path, "--output", output.path], in: FileManager.default.temporaryDirectory)
         #expect(imported.status == 0, "\(imported.standardError)")
         let page = try String(contentsOf: output.appendingPathComponent("content/changes.md"), encoding: .utf8)

@@ -1,10 +1,12 @@
 import Foundation
 import Testing
+
 @testable import GuidebookKit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `guidebook build` killed with SIGKILL at a fixed list of moments (issue 22), in a guide of 319
@@ -23,24 +25,26 @@ import Darwin
 @Suite(.serialized) struct KillTests {
     @Test func bodyEditKilledAtManyMoments() throws {
         let delays = [0, 20, 50, 100, 200, 400, 700, 1000, 1200, 1300, 1400, 1500, 1600, 1700, 1800, 2000, 2400]
-        let moments = delays.map(Moment.after) + [
-            .when("journal folder made") { work, pid in Self.exists(work, ".site.journal-\(pid)") },
-            .when("journal committed") { work, pid in Self.exists(work, ".site.journal-\(pid)/journal") },
-            .when("journal committed", then: 1) { work, pid in Self.exists(work, ".site.journal-\(pid)/journal") },
-            .when("journal committed", then: 3) { work, pid in Self.exists(work, ".site.journal-\(pid)/journal") },
-        ]
+        let moments =
+            delays.map(Moment.after) + [
+                .when("journal folder made") { work, pid in Self.exists(work, ".site.journal-\(pid)") },
+                .when("journal committed") { work, pid in Self.exists(work, ".site.journal-\(pid)/journal") },
+                .when("journal committed", then: 1) { work, pid in Self.exists(work, ".site.journal-\(pid)/journal") },
+                .when("journal committed", then: 3) { work, pid in Self.exists(work, ".site.journal-\(pid)/journal") },
+            ]
         try killBuilds(at: moments, after: KillGuide.editBodies)
     }
 
     @Test func fullBuildKilledAtManyMoments() throws {
         let delays = [0, 10, 20, 40, 60, 80, 100, 130, 160, 200, 250, 300, 350, 400, 500]
-        let moments = delays.map(Moment.after) + [
-            .when("staging folder made") { work, pid in Self.names(work).contains { $0.hasPrefix(".site.building-\(pid)-") } },
-            .when("marker written in the staging folder") { work, pid in
-                Self.names(work).contains { $0.hasPrefix(".site.building-\(pid)-") && Self.exists(work, "\($0)/.guidebook-site") }
-            },
-            .when("old site retired") { work, pid in Self.names(work).contains { $0.hasPrefix(".site.old-\(pid)-") } },
-        ]
+        let moments =
+            delays.map(Moment.after) + [
+                .when("staging folder made") { work, pid in Self.names(work).contains { $0.hasPrefix(".site.building-\(pid)-") } },
+                .when("marker written in the staging folder") { work, pid in
+                    Self.names(work).contains { $0.hasPrefix(".site.building-\(pid)-") && Self.exists(work, "\($0)/.guidebook-site") }
+                },
+                .when("old site retired") { work, pid in Self.names(work).contains { $0.hasPrefix(".site.old-\(pid)-") } },
+            ]
         try killBuilds(at: moments, after: KillGuide.editOneTitle)
     }
 
@@ -134,7 +138,8 @@ import Darwin
                 FileSystemOutput.removeAbandonedFolders(beside: site)
                 let recovered = SiteFiles(site)
                 let isOld = recovered.files == old.files, isNew = recovered.files == new.files
-                #expect(isOld || isNew, "killed at \(moment): after recovery site/ is neither the old site nor the new one: \(recovered.differences(from: new))")
+                #expect(
+                    isOld || isNew, "killed at \(moment): after recovery site/ is neither the old site nor the new one: \(recovered.differences(from: new))")
                 #expect(!committed || isNew, "killed at \(moment): a committed journal was not finished")
             }
             outcomes.append(outcome)

@@ -42,8 +42,9 @@ import Testing
     func buildsWithoutHanging(pattern name: String) throws {
         let markdown = Self.patterns.first { $0.name == name }!.markdown
         let project = try ProjectCopy(fixture: "basic")
-        try project.write("---\ntitle: Pathological\nsummary: One of cmark-gfm's pathological inputs.\n---\n\n" + markdown + "\n",
-                          to: "content/pathological.md")
+        try project.write(
+            "---\ntitle: Pathological\nsummary: One of cmark-gfm's pathological inputs.\n---\n\n" + markdown + "\n",
+            to: "content/pathological.md")
         try project.write(Data(base64Encoded: Self.onePixelPNG)!, to: "content/i.png")
         let started = Date()
         let outcome = try GuidebookProcess.run(["build", "--output", "pathological-site"], in: project.root, hangGuard: Self.hangGuard)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GuidebookKit
 
 /// `colours:` in guidebook.yml: each colour that carries text is checked against WCAG 2.2 AA.
@@ -13,7 +14,9 @@ struct BrandColoursTests {
         let first = try #require(diagnostics.first)
         #expect(first.code == .invalidConfiguration)
         #expect(first.location == SourceLocation(path: "guidebook.yml", line: 3, column: 9))
-        #expect(first.summary == "colour 'link' #7fa7e0 against the page background #ffffff has a contrast ratio of 2.46:1; WCAG 2.2 AA needs at least 4.5:1 for text")
+        #expect(
+            first.summary
+                == "colour 'link' #7fa7e0 against the page background #ffffff has a contrast ratio of 2.46:1; WCAG 2.2 AA needs at least 4.5:1 for text")
         #expect(configuration.colours.link == nil)
     }
 
@@ -23,7 +26,8 @@ struct BrandColoursTests {
     }
 
     @Test func goodColoursBecomeTheThemesProperties() throws {
-        let (configuration, diagnostics) = SiteConfigurationLoader.load(text: "title: T\ncolours:\n  brand: \"#1D70B8\"\n  header: \"#003078\"\n  link: \"#003078\"\n  focus: \"#fd0\"\n")
+        let (configuration, diagnostics) = SiteConfigurationLoader.load(
+            text: "title: T\ncolours:\n  brand: \"#1D70B8\"\n  header: \"#003078\"\n  link: \"#003078\"\n  focus: \"#fd0\"\n")
         #expect(diagnostics.isEmpty)
         #expect(configuration.colours.brand == "#1d70b8")
         #expect(configuration.colours.focus == "#ffdd00")

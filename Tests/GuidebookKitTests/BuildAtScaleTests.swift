@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import GuidebookTestSupport
+import Testing
+
 @testable import GuidebookKit
 
 struct SchedulingTests {
@@ -11,7 +12,8 @@ struct SchedulingTests {
         for section in 0..<4 {
             files["s\(section)/index.md"] = TestSite.page("Section \(section)", order: section)
             for page in 0..<12 {
-                let body = "## Part \(page)\n\nWork with the CAF and [page \((page + 1) % 12)](p\((page + 1) % 12).md#part-\((page + 1) % 12)).\n\n- [ ] Task \(page)\n- [ ] Another task\n"
+                let body =
+                    "## Part \(page)\n\nWork with the CAF and [page \((page + 1) % 12)](p\((page + 1) % 12).md#part-\((page + 1) % 12)).\n\n- [ ] Task \(page)\n- [ ] Another task\n"
                 files["s\(section)/p\(page).md"] = TestSite.page("Page \(section)-\(page)", order: page, body, extra: "tags: [t\(page % 3)]\n")
             }
         }
@@ -41,9 +43,10 @@ struct PrintEditionWriterTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("guidebook-parts-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = try FileSystemOutput(outputFolder: folder)
-        try output.write(parts: { emit in
-            for number in 0..<1000 { try emit(Data("part \(number)\n".utf8)) }
-        }, to: "print.html")
+        try output.write(
+            parts: { emit in
+                for number in 0..<1000 { try emit(Data("part \(number)\n".utf8)) }
+            }, to: "print.html")
         try output.commit()
         let text = try String(contentsOf: folder.appendingPathComponent("print.html"), encoding: .utf8)
         #expect(text == (0..<1000).map { "part \($0)\n" }.joined())

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import GuidebookTestSupport
+import Testing
+
 @testable import GuidebookKit
 
 /// A build from the build cache writes exactly the bytes a clean build writes, whatever the edit;
@@ -86,7 +87,9 @@ import GuidebookTestSupport
 
     static let files: [String: String] = [
         "index.md": TestSite.page("Home", "Welcome to the guide. See [governance](governance.md#steering-groups).\n"),
-        "governance.md": TestSite.page("Governance", order: 1, """
+        "governance.md": TestSite.page(
+            "Governance", order: 1,
+            """
             Intro text about the CAF and zebrafish.
 
             ## Steering groups
@@ -99,7 +102,8 @@ import GuidebookTestSupport
             - [ ] Name a chair
             """),
         "team/index.md": TestSite.page("Team", "The team section.\n"),
-        "team/staffing.md": TestSite.page("Staffing", order: 1, "Secondment and recruitment.\n\n## Secondment\n\nHow secondment works.\n", extra: "tags: [people]\n"),
+        "team/staffing.md": TestSite.page(
+            "Staffing", order: 1, "Secondment and recruitment.\n\n## Secondment\n\nHow secondment works.\n", extra: "tags: [people]\n"),
         "glossary.md": TestSite.page("Glossary", order: 9, "## CAF\n\nCommon Assessment Framework: a shared assessment.\n", extra: "glossary: true\n"),
     ]
 
@@ -134,7 +138,8 @@ import GuidebookTestSupport
         }
         var files: [String: String] = ["index.md": TestSite.page("Home", "Common words here.\n")]
         for page in 0..<12 {
-            files["p\(page).md"] = TestSite.page("Page \(page)", order: page, "Common words. \(words(page, 700))\n\n## Part\n\nMore common words. \(words(page + 50, 300))\n")
+            files["p\(page).md"] = TestSite.page(
+                "Page \(page)", order: page, "Common words. \(words(page, 700))\n\n## Part\n\nMore common words. \(words(page + 50, 300))\n")
         }
         let project = try Project(files)
         try project.build()
@@ -172,20 +177,28 @@ import GuidebookTestSupport
         let result = try project.buildMatchingCleanBuild()
         #expect(!result.wasIncremental, "\(kind)")
         // And the cache it leaves is good for the next body edit.
-        try project.edit("content/team/staffing.md") { $0.replacingOccurrences(of: "Secondment and recruitment.", with: "Secondment, recruitment and induction.") }
+        try project.edit("content/team/staffing.md") {
+            $0.replacingOccurrences(of: "Secondment and recruitment.", with: "Secondment, recruitment and induction.")
+        }
         #expect(try project.buildMatchingCleanBuild().wasIncremental, "\(kind)")
     }
 
     /// A title edit is a full build, but pages whose HTML would come out the same are kept as
     /// files (the same inode), and exactly the files whose bytes change are written.
     @Test(arguments: [
-        ("a page in a section", "content/team/staffing.md", "title: Staffing", "title: Staffing and secondment",
-         ["team/staffing.html", "team/index.html"], ["governance.html", "glossary.html", "index.html"]),
-        ("a top-level page", "content/governance.md", "title: Governance", "title: Governance and steering",
-         ["governance.html", "index.html", "team/staffing.html", "glossary.html"], [String]()),
+        (
+            "a page in a section", "content/team/staffing.md", "title: Staffing", "title: Staffing and secondment",
+            ["team/staffing.html", "team/index.html"], ["governance.html", "glossary.html", "index.html"]
+        ),
+        (
+            "a top-level page", "content/governance.md", "title: Governance", "title: Governance and steering",
+            ["governance.html", "index.html", "team/staffing.html", "glossary.html"], [String]()
+        ),
     ])
-    func aTitleEditRewritesOnlyThePagesThatShowIt(kind: String, path: String, old: String, new: String,
-                                                   rewritten expected: [String], kept: [String]) throws {
+    func aTitleEditRewritesOnlyThePagesThatShowIt(
+        kind: String, path: String, old: String, new: String,
+        rewritten expected: [String], kept: [String]
+    ) throws {
         let project = try Project(Self.files)
         try project.buildMatchingCleanBuild()
         let bytesBefore = try Project.tree(project.site), filesBefore = try project.siteFileNumbers()
@@ -195,15 +208,20 @@ import GuidebookTestSupport
         let bytesAfter = try Project.tree(project.site), filesAfter = try project.siteFileNumbers()
         let rewritten = Set(filesAfter.keys.filter { filesAfter[$0] != filesBefore[$0] })
         let changed = Set(bytesAfter.keys.filter { bytesAfter[$0] != bytesBefore[$0] })
-        #expect(rewritten == changed, "\(kind): rewritten but unchanged \(rewritten.subtracting(changed).sorted()); changed but kept \(changed.subtracting(rewritten).sorted())")
+        #expect(
+            rewritten == changed,
+            "\(kind): rewritten but unchanged \(rewritten.subtracting(changed).sorted()); changed but kept \(changed.subtracting(rewritten).sorted())")
         #expect(Set(expected).isSubset(of: rewritten), "\(kind): \(rewritten.sorted())")
         #expect(rewritten.isDisjoint(with: kept), "\(kind): \(rewritten.sorted())")
         // Generated pages are rendered and compared, not counted as kept.
         let generated: Set = ["404.html", "search.html", "checklists.html", "tags.html", "status.html", "print.html"]
-        #expect(result.pagesKept == filesAfter.keys.filter { $0.hasSuffix(".html") && !rewritten.contains($0) && !generated.contains($0) }.count,
-                "\(kind)")
+        #expect(
+            result.pagesKept == filesAfter.keys.filter { $0.hasSuffix(".html") && !rewritten.contains($0) && !generated.contains($0) }.count,
+            "\(kind)")
         // A body edit after it is built from the cache again.
-        try project.edit("content/team/staffing.md") { $0.replacingOccurrences(of: "Secondment and recruitment.", with: "Secondment, recruitment and induction.") }
+        try project.edit("content/team/staffing.md") {
+            $0.replacingOccurrences(of: "Secondment and recruitment.", with: "Secondment, recruitment and induction.")
+        }
         #expect(try project.buildMatchingCleanBuild().wasIncremental, "\(kind)")
     }
 
@@ -334,14 +352,24 @@ import GuidebookTestSupport
 
     @Test func cacheFilesRoundTrip() throws {
         var writer = CacheWriter()
-        writer.int(-5); writer.int(1 << 40); writer.string("Ärger ✓"); writer.strings(["", "a"]); writer.ints([0, -1, 300])
-        writer.range(3..<9); writer.range(nil); writer.dictionary(["b": "2", "a": "1"])
+        writer.int(-5)
+        writer.int(1 << 40)
+        writer.string("Ärger ✓")
+        writer.strings(["", "a"])
+        writer.ints([0, -1, 300])
+        writer.range(3..<9)
+        writer.range(nil)
+        writer.dictionary(["b": "2", "a": "1"])
         var reader = CacheReader(writer.bytes)
         #expect(try reader.int() == -5 && reader.int() == 1 << 40 && reader.string() == "Ärger ✓")
         #expect(try reader.strings() == ["", "a"] && reader.ints() == [0, -1, 300])
         #expect(try reader.range() == 3..<9 && reader.range() == nil && reader.dictionary() == ["a": "1", "b": "2"])
         #expect(reader.isAtEnd)
         var truncated = CacheReader(Array(writer.bytes.prefix(5)))
-        #expect(throws: CacheReader.Damaged.self) { _ = try truncated.int(); _ = try truncated.int(); _ = try truncated.string() }
+        #expect(throws: CacheReader.Damaged.self) {
+            _ = try truncated.int()
+            _ = try truncated.int()
+            _ = try truncated.string()
+        }
     }
 }

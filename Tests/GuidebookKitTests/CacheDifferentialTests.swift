@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GuidebookKit
 
 /// A randomised differential test of the build cache (issue 22): from each seed, a sequence of
@@ -43,8 +44,9 @@ struct CacheDifferentialTests {
             if result.wasIncremental { buildsFromTheCache += 1 }
         }
         // Else the short way (a body edit from the cache) was never tried.
-        #expect(bodyEdits == 0 || buildsFromTheCache > 0,
-                "seed \(seed): \(bodyEdits) edits only to editable pages' text, none built from the cache; edits: \(history.joined(separator: "; "))")
+        #expect(
+            bodyEdits == 0 || buildsFromTheCache > 0,
+            "seed \(seed): \(bodyEdits) edits only to editable pages' text, none built from the cache; edits: \(history.joined(separator: "; "))")
     }
 
     @Test func theSeedsPlanEveryKindOfEdit() {
@@ -70,7 +72,8 @@ struct CacheDifferentialTests {
             let differing = clean.keys.filter { site[$0] != nil && site[$0] != clean[$0] }.sorted()
             let matches = missing.isEmpty && extra.isEmpty && differing.isEmpty
             let way = result.wasIncremental ? "a build from the cache" : "a full build keeping \(result.pagesKept) pages"
-            #expect(matches, "\(context), \(way): not what a clean build writes: missing \(missing), extra \(extra), other bytes in \(differing); edits: \(edits)")
+            #expect(
+                matches, "\(context), \(way): not what a clean build writes: missing \(missing), extra \(extra), other bytes in \(differing); edits: \(edits)")
             return matches ? result : nil
         } catch {
             Issue.record("\(context): \(error); edits: \(edits)")
@@ -85,7 +88,7 @@ extension CacheDifferentialTests {
     enum EditKind: String, CaseIterable {
         // The order and the weights are part of each seed's plan: change them and choose the seeds again.
         case bodyText, bodyTextOnTwoPages, unchangedSave, title, order, frontMatter, heading, link, checklist, image,
-             addPage, removePage, renamePage, glossary, contentAsset, theme, configuration
+            addPage, removePage, renamePage, glossary, contentAsset, theme, configuration
 
         /// Body edits are the ones the cache takes the short way, so they come most often.
         var weight: Int { self == .bodyText ? 5 : self == .order || self == .title ? 2 : 1 }
@@ -260,8 +263,10 @@ extension CacheDifferentialTests {
             pages[index(referrals)].tags = ["people", "partners"]
             pages[index(referrals)].summary = "How a referral reaches the right service."
             pages[index(referrals)].related = [governance]
-            let links = [(home, governance, false), (home, team, false), (staffing, governance, true), (training, glossary, true),
-                         (services, staffing, false), (referrals, training, true), (governance, referrals, false)]
+            let links = [
+                (home, governance, false), (home, team, false), (staffing, governance, true), (training, glossary, true),
+                (services, staffing, false), (referrals, training, true), (governance, referrals, false),
+            ]
             for (source, target, anchored) in links { addLink(from: source, to: target, anchored: anchored, using: &g) }
         }
 
@@ -428,8 +433,9 @@ extension CacheDifferentialTests.Guide {
             let second = g.pick(pages.filter { $0.id != first }).id
             let firstChange = changeText(of: first, using: &g)
             let secondChange = changeText(of: second, using: &g)
-            return Edit("text of \(page(first).path): \(firstChange); and of \(page(second).path): \(secondChange)",
-                        bodyOnly: isEditable(first) && isEditable(second))
+            return Edit(
+                "text of \(page(first).path): \(firstChange); and of \(page(second).path): \(secondChange)",
+                bodyOnly: isEditable(first) && isEditable(second))
         case .unchangedSave:
             let path = g.pick(pages).path
             try project.edit("content/\(path)") { $0 }
@@ -783,10 +789,12 @@ extension CacheDifferentialTests {
 
         /// Plain words: none is YAML's true, false or null, or the name of a file the build makes
         /// (search, tags, status, print, checklists), so titles and file names made of them are safe.
-        static let words = ["agency", "partner", "meeting", "budget", "family", "school", "service", "referral", "outcome", "plan",
-                            "manager", "support", "record", "training", "health", "council", "worker", "practice", "consent",
-                            "assessment", "contract", "evidence", "protocol", "leadership", "funding", "visit", "report",
-                            "advice", "carer", "nurse"]
+        static let words = [
+            "agency", "partner", "meeting", "budget", "family", "school", "service", "referral", "outcome", "plan",
+            "manager", "support", "record", "training", "health", "council", "worker", "practice", "consent",
+            "assessment", "contract", "evidence", "protocol", "leadership", "funding", "visit", "report",
+            "advice", "carer", "nurse",
+        ]
         static let verbs = ["agree", "name", "book", "write", "share", "check", "update", "send"]
         static let terms = [
             Term(name: "CAF", definition: "Common assessment framework, a shared way to assess what a child needs."),

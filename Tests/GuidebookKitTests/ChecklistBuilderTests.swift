@@ -1,6 +1,7 @@
-import Testing
 import GuidebookMarkdown
 import GuidebookTestSupport
+import Testing
+
 @testable import GuidebookKit
 
 struct ChecklistBuilderTests {
@@ -65,8 +66,14 @@ struct ChecklistBuilderTests {
         let (result, output) = try site.build()
         #expect(result.pagesWritten.contains("checklists.html"))
         let page = try #require(output.text(at: "governance.html"))
-        #expect(page.contains("<div class=\"checklist\" id=\"checklist-early-tasks\" data-checklist=\"governance--early-tasks\" data-checklist-title=\"Early tasks\" role=\"group\" aria-labelledby=\"early-tasks\">"))
-        #expect(page.contains("<label class=\"task\"><input type=\"checkbox\" disabled checked data-item=\"\(ChecklistBuilder.textHash("Appoint a chair"))\"> Appoint a chair</label>"))
+        #expect(
+            page.contains(
+                "<div class=\"checklist\" id=\"checklist-early-tasks\" data-checklist=\"governance--early-tasks\" data-checklist-title=\"Early tasks\" role=\"group\" aria-labelledby=\"early-tasks\">"
+            ))
+        #expect(
+            page.contains(
+                "<label class=\"task\"><input type=\"checkbox\" disabled checked data-item=\"\(ChecklistBuilder.textHash("Appoint a chair"))\"> Appoint a chair</label>"
+            ))
         #expect(page.contains("data-guide-id=\"test-guide\""))
         let index = try #require(output.text(at: "checklists.html"))
         #expect(index.contains("data-checklist=\"governance--early-tasks\""))

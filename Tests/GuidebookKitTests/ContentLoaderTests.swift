@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import GuidebookTestSupport
+import Testing
+
 @testable import GuidebookKit
 
 struct ContentLoaderTests {
@@ -56,8 +57,10 @@ struct TitleFromHeadingTests {
         return (result, output.text(at: "x.html"))
     }
 
-    @Test(arguments: ["# Getting started\n\nSome text.\n", "\n# Getting started #\nSome text.\n", "Getting started\n===============\n\nSome text.\n",
-                      "---\nsummary: S\n---\n# Getting started\n\nSome text.\n", "---\ntitle: Getting started\n---\n# Getting started\n\nSome text.\n"])
+    @Test(arguments: [
+        "# Getting started\n\nSome text.\n", "\n# Getting started #\nSome text.\n", "Getting started\n===============\n\nSome text.\n",
+        "---\nsummary: S\n---\n# Getting started\n\nSome text.\n", "---\ntitle: Getting started\n---\n# Getting started\n\nSome text.\n",
+    ])
     func theOpeningHeadingIsTheTitleAndIsShownOnce(page: String) throws {
         let (result, html) = try build(page)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")

@@ -1,17 +1,23 @@
 import Foundation
-import Testing
 import GuidebookTestSupport
+import Testing
+
 @testable import GuidebookKit
 
 struct CrossLinkTests {
     let site = TestSite([
         "index.md": TestSite.page("Home", "See [governance](governance.md)."),
-        "governance.md": TestSite.page("Governance", order: 1, "## Steering groups\n\nThe CAF and the lead professional. CAF again, CAFE, caf.\n\n## CAF in a heading\n\n[CAF](glossary.md) and `CAF`.",
-                                       extra: "tags: [governance, partners]\nrelated: [partnership.md]\n"),
-        "partnership.md": TestSite.page("Partnership agreements", order: 2, "Back to [governance](governance.md#steering-groups).", extra: "tags: [partners]\n"),
+        "governance.md": TestSite.page(
+            "Governance", order: 1,
+            "## Steering groups\n\nThe CAF and the lead professional. CAF again, CAFE, caf.\n\n## CAF in a heading\n\n[CAF](glossary.md) and `CAF`.",
+            extra: "tags: [governance, partners]\nrelated: [partnership.md]\n"),
+        "partnership.md": TestSite.page(
+            "Partnership agreements", order: 2, "Back to [governance](governance.md#steering-groups).", extra: "tags: [partners]\n"),
         "staffing.md": TestSite.page("Staffing", order: 3, "Nothing here about the Lead Professional.", extra: "tags: [governance, partners]\n"),
-        "glossary.md": TestSite.page("Glossary", order: 9, "## CAF\n\nCommon Assessment Framework: a shared assessment. More text.\n\n## Lead professional\n\nThe practitioner who coordinates support.\n",
-                                     extra: "glossary: true\n"),
+        "glossary.md": TestSite.page(
+            "Glossary", order: 9,
+            "## CAF\n\nCommon Assessment Framework: a shared assessment. More text.\n\n## Lead professional\n\nThe practitioner who coordinates support.\n",
+            extra: "glossary: true\n"),
     ])
 
     @Test func backlinksListThePagesThatLinkHere() throws {
@@ -42,12 +48,17 @@ struct CrossLinkTests {
     @Test func glossaryMarksTheFirstUseOnlyInRunningText() throws {
         let (_, output) = try site.build()
         let governance = try #require(output.text(at: "governance.html"))
-        #expect(governance.contains("The <a class=\"glossary-term\" href=\"glossary.html#caf\"><abbr title=\"Common Assessment Framework: a shared assessment.\">CAF</abbr></a> and the <a class=\"glossary-term\" href=\"glossary.html#lead-professional\""))
+        #expect(
+            governance.contains(
+                "The <a class=\"glossary-term\" href=\"glossary.html#caf\"><abbr title=\"Common Assessment Framework: a shared assessment.\">CAF</abbr></a> and the <a class=\"glossary-term\" href=\"glossary.html#lead-professional\""
+            ))
         #expect(governance.components(separatedBy: "<abbr").count == 2, "only the first use is marked")
         #expect(governance.contains("CAF again, CAFE, caf."))
         #expect(governance.contains("<code>CAF</code>"))
         let staffing = try #require(output.text(at: "staffing.html"))
-        #expect(staffing.contains("glossary.html#lead-professional\" title=\"The practitioner who coordinates support.\">Lead Professional</a>"), "terms match case-insensitively")
+        #expect(
+            staffing.contains("glossary.html#lead-professional\" title=\"The practitioner who coordinates support.\">Lead Professional</a>"),
+            "terms match case-insensitively")
         let glossary = try #require(output.text(at: "glossary.html"))
         #expect(!glossary.contains("glossary-term"))
     }
@@ -80,7 +91,9 @@ struct CrossLinkTests {
     @Test func overduePagesShowTheNoticeAndTheStatusPageMarksThem() throws {
         let page = TestSite(["index.md": "---\ntitle: Home\nreview_by: 2026-01-31\n---\n"])
         let (_, output) = try page.build()
-        #expect(output.text(at: "index.html")?.contains("<p class=\"review-notice\" data-review-by=\"2026-01-31\">This page was due for review on 31 January 2026") == true)
+        #expect(
+            output.text(at: "index.html")?.contains("<p class=\"review-notice\" data-review-by=\"2026-01-31\">This page was due for review on 31 January 2026")
+                == true)
         #expect(output.text(at: "status.html")?.contains("31 January 2026 <strong>(overdue)</strong>") == true)
     }
 
@@ -93,10 +106,13 @@ struct CrossLinkTests {
     }
 
     @Test func editLinkPointsAtTheSourceFile() throws {
-        let page = TestSite(["index.md": TestSite.page("Home"), "a/b.md": TestSite.page("B")],
-                            configuration: "title: T\nedit_url: https://git.example.council/guide/-/edit/main/\n")
+        let page = TestSite(
+            ["index.md": TestSite.page("Home"), "a/b.md": TestSite.page("B")],
+            configuration: "title: T\nedit_url: https://git.example.council/guide/-/edit/main/\n")
         let (_, output) = try page.build()
-        #expect(output.text(at: "a/b.html")?.contains("<a class=\"edit-link\" href=\"https://git.example.council/guide/-/edit/main/content/a/b.md\">Edit this page</a>") == true)
+        #expect(
+            output.text(at: "a/b.html")?.contains(
+                "<a class=\"edit-link\" href=\"https://git.example.council/guide/-/edit/main/content/a/b.md\">Edit this page</a>") == true)
     }
 
     @Test func unusedContentFilesGetAWarning() throws {
@@ -111,11 +127,12 @@ struct CrossLinkTests {
         let body = "| a | b |\n|---|---|\n| x | [t](gone1.md) |\n\n- item\n  - [n](gone2.md)\n\nSee [ref][r].\n\n[r]: gone3.md\n"
         let page = TestSite(["index.md": TestSite.page("Home", body)])
         let diagnostics = try page.build().0.diagnostics.sorted { $0.location! < $1.location! }
-        #expect(diagnostics.map(\.location) == [
-            SourceLocation(path: "content/index.md", line: 6, column: 7),
-            SourceLocation(path: "content/index.md", line: 9, column: 5),
-            SourceLocation(path: "content/index.md", line: 11, column: 5),
-        ])
+        #expect(
+            diagnostics.map(\.location) == [
+                SourceLocation(path: "content/index.md", line: 6, column: 7),
+                SourceLocation(path: "content/index.md", line: 9, column: 5),
+                SourceLocation(path: "content/index.md", line: 11, column: 5),
+            ])
     }
 
     @Test func spacedAndPercentEncodedNamesResolve() throws {
@@ -162,9 +179,14 @@ struct LastUpdatedTests {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["git", "-C", root.path] + arguments
             var environment = ProcessInfo.processInfo.environment
-            environment["GIT_AUTHOR_NAME"] = "T"; environment["GIT_AUTHOR_EMAIL"] = "t@example.org"
-            environment["GIT_COMMITTER_NAME"] = "T"; environment["GIT_COMMITTER_EMAIL"] = "t@example.org"
-            if let date { environment["GIT_COMMITTER_DATE"] = date; environment["GIT_AUTHOR_DATE"] = date }
+            environment["GIT_AUTHOR_NAME"] = "T"
+            environment["GIT_AUTHOR_EMAIL"] = "t@example.org"
+            environment["GIT_COMMITTER_NAME"] = "T"
+            environment["GIT_COMMITTER_EMAIL"] = "t@example.org"
+            if let date {
+                environment["GIT_COMMITTER_DATE"] = date
+                environment["GIT_AUTHOR_DATE"] = date
+            }
             process.environment = environment
             process.standardOutput = FileHandle.nullDevice
             try process.run()
@@ -191,17 +213,22 @@ struct NewPageTests {
         var configuration = SiteConfiguration(title: "T")
         configuration.defaultOwner = "Children's Services Team"
         configuration.reviewMonths = 6
-        let plan = try NewPage.plan(path: "building/volunteer-roles", configuration: configuration, existingOrders: [1, 4, 2],
-                                    today: CalendarDate(year: 2026, month: 8, day: 31)).get()
+        let plan = try NewPage.plan(
+            path: "building/volunteer-roles", configuration: configuration, existingOrders: [1, 4, 2],
+            today: CalendarDate(year: 2026, month: 8, day: 31)
+        ).get()
         #expect(plan.contentPath == "building/volunteer-roles.md")
-        #expect(plan.text.hasPrefix("---\ntitle: Volunteer roles\nsummary: \norder: 5\ntags: []\nowner: Children's Services Team\nreview_by: 2027-02-28\n---\n"))
+        #expect(
+            plan.text.hasPrefix("---\ntitle: Volunteer roles\nsummary: \norder: 5\ntags: []\nowner: Children's Services Team\nreview_by: 2027-02-28\n---\n"))
         let parsed = FrontMatterParser.parse(plan.text, path: "x.md")
         #expect(parsed.diagnostics.isEmpty)
         #expect(parsed.frontMatter?.order == 5)
     }
 
     @Test func rejectsUnsafeNames() {
-        #expect(throws: NewPage.Problem.self) { try NewPage.plan(path: "a/wh\\t", configuration: SiteConfiguration(), existingOrders: [], today: TestSite.today).get() }
+        #expect(throws: NewPage.Problem.self) {
+            try NewPage.plan(path: "a/wh\\t", configuration: SiteConfiguration(), existingOrders: [], today: TestSite.today).get()
+        }
     }
 
     @Test func quotesTitlesYAMLWouldMisread() {

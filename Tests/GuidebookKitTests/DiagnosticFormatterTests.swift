@@ -1,15 +1,17 @@
-import Testing
 import GuidebookKit
+import Testing
 
 struct DiagnosticFormatterTests {
     @Test func compilerStyleWithNotes() {
-        let diagnostic = Diagnostic.error(.brokenLink, "link target 'governanse.md' does not exist",
-                                          at: SourceLocation(path: "content/governance.md", line: 12, column: 7),
-                                          notes: ["did you mean 'governance.md'?"])
-        #expect(DiagnosticFormatter.format(diagnostic) == """
-            content/governance.md:12:7: error: link target 'governanse.md' does not exist [broken-link]
-            content/governance.md:12:7: note: did you mean 'governance.md'?
-            """)
+        let diagnostic = Diagnostic.error(
+            .brokenLink, "link target 'governanse.md' does not exist",
+            at: SourceLocation(path: "content/governance.md", line: 12, column: 7),
+            notes: ["did you mean 'governance.md'?"])
+        #expect(
+            DiagnosticFormatter.format(diagnostic) == """
+                content/governance.md:12:7: error: link target 'governanse.md' does not exist [broken-link]
+                content/governance.md:12:7: note: did you mean 'governance.md'?
+                """)
     }
 
     @Test func sortsByFileThenLine() {

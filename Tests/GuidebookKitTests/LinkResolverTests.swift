@@ -1,12 +1,14 @@
-import Testing
 import GuidebookTestSupport
+import Testing
+
 @testable import GuidebookKit
 
 struct LinkResolverTests {
-    @Test(arguments: [
-        ("a.md", "a.md", nil), ("a.md#b", "a.md", "b"), ("a.md?x=1", "a.md", nil), ("a.md?x=1#b", "a.md", "b"),
-        ("a.md#b?c", "a.md", "b?c"), ("#top", "", "top"), ("a.md#", "a.md", nil), ("café.md#é", "café.md", "é"),
-    ] as [(String, String, String?)])
+    @Test(
+        arguments: [
+            ("a.md", "a.md", nil), ("a.md#b", "a.md", "b"), ("a.md?x=1", "a.md", nil), ("a.md?x=1#b", "a.md", "b"),
+            ("a.md#b?c", "a.md", "b?c"), ("#top", "", "top"), ("a.md#", "a.md", nil), ("café.md#é", "café.md", "é"),
+        ] as [(String, String, String?)])
     func splitsPathAndFragment(destination: String, path: String, fragment: String?) {
         let split = LinkResolver.split(destination)
         #expect(split.path == path)
@@ -20,7 +22,9 @@ struct LinkResolverTests {
     }
 
     func diagnostics(for body: String, extraPages: [String: String] = [:]) throws -> [Diagnostic] {
-        var files = ["index.md": TestSite.page("Home"), "governance.md": TestSite.page("Governance", "## Steering groups\n"), "sec/page.md": TestSite.page("Page", body)]
+        var files = [
+            "index.md": TestSite.page("Home"), "governance.md": TestSite.page("Governance", "## Steering groups\n"), "sec/page.md": TestSite.page("Page", body),
+        ]
         files["sec/index.md"] = TestSite.page("Section")
         for (path, text) in extraPages { files[path] = text }
         return try TestSite(files).build().0.diagnostics
@@ -53,8 +57,10 @@ struct LinkResolverTests {
         ("[x](/)", .absoluteLink, "../index.md"),
     ])
     func linksOtherToolsWriteResolveWithAWarning(link: String, code: DiagnosticCode, fix: String) throws {
-        let (result, output) = try TestSite(["index.md": TestSite.page("Home"), "governance.md": TestSite.page("Governance", "## Steering groups\n"),
-                                             "sec/index.md": TestSite.page("Section"), "sec/page.md": TestSite.page("Page", link)]).build()
+        let (result, output) = try TestSite([
+            "index.md": TestSite.page("Home"), "governance.md": TestSite.page("Governance", "## Steering groups\n"),
+            "sec/index.md": TestSite.page("Section"), "sec/page.md": TestSite.page("Page", link),
+        ]).build()
         #expect(result.diagnostics.map(\.code) == [code], "\(result.diagnostics)")
         #expect(result.diagnostics.first?.severity == .warning)
         #expect(result.diagnostics.first?.notes.first?.hasPrefix("write '\(fix)'") == true, "\(result.diagnostics)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GuidebookKit
 
 struct OutputLocationTests {
@@ -13,9 +14,11 @@ struct OutputLocationTests {
             for folder in ["project/content/section", "project/themes/mine", "project/site", "mydocs", "empty", "oldsite/assets", "oldsite/search"] {
                 try FileManager.default.createDirectory(at: parent.appendingPathComponent(folder), withIntermediateDirectories: true)
             }
-            for (path, text) in ["project/guidebook.yml": "title: T\n", "project/content/index.md": "---\ntitle: T\n---\n",
-                                 "mydocs/budget.xlsx": "figures", "oldsite/index.html": "<p>", "oldsite/search/manifest.js": "x",
-                                 "bundle.zip": "PK", "notes.txt": "text"] {
+            for (path, text) in [
+                "project/guidebook.yml": "title: T\n", "project/content/index.md": "---\ntitle: T\n---\n",
+                "mydocs/budget.xlsx": "figures", "oldsite/index.html": "<p>", "oldsite/search/manifest.js": "x",
+                "bundle.zip": "PK", "notes.txt": "text",
+            ] {
                 try Data(text.utf8).write(to: parent.appendingPathComponent(path))
             }
             try FileManager.default.createSymbolicLink(at: parent.appendingPathComponent("linked"), withDestinationURL: parent.appendingPathComponent("empty"))

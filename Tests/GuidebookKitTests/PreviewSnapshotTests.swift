@@ -1,5 +1,6 @@
-import Testing
 import GuidebookTestSupport
+import Testing
+
 @testable import GuidebookKit
 
 struct PreviewSnapshotTests {
@@ -28,12 +29,12 @@ struct PreviewSnapshotTests {
     }
 
     @Test(arguments: [
-        ("title: Plan", "title: The plan"),             // navigation, backlinks and breadcrumbs show it
-        ("## Steps", "## Stages"),                        // another page links to #steps
-        ("First we agree.", "First we agree.\n\n## New"), // contents list, search sections
-        ("[home](index.md)", "[home](glossary.md)"),      // backlinks
-        ("- [ ] Agree the aims", "- [ ] Agree the goals"), // the checklists page
-        ("title: Plan", "title: [unclosed"),              // a diagnostic
+        ("title: Plan", "title: The plan"),  // navigation, backlinks and breadcrumbs show it
+        ("## Steps", "## Stages"),  // another page links to #steps
+        ("First we agree.", "First we agree.\n\n## New"),  // contents list, search sections
+        ("[home](index.md)", "[home](glossary.md)"),  // backlinks
+        ("- [ ] Agree the aims", "- [ ] Agree the goals"),  // the checklists page
+        ("title: Plan", "title: [unclosed"),  // a diagnostic
     ])
     func editsOtherPagesShowNeedAFullBuild(old: String, new: String) throws {
         let edited = Self.plan.replacingOccurrences(of: old, with: new)

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-import GuidebookTestSupport
 import GuidebookMarkdown
+import GuidebookTestSupport
+import Testing
+
 @testable import GuidebookKit
 
 struct TokeniserTests {
@@ -50,7 +51,8 @@ struct SearchIndexTests {
     }
 
     func page(_ path: String, _ title: String, sections: [(String?, String, String)]) -> SearchPage {
-        SearchPage(outputPath: path, title: title, summary: "", tags: [], breadcrumb: "", sections: sections.map { (headingID: $0.0, heading: $0.1, text: $0.2) })
+        SearchPage(
+            outputPath: path, title: title, summary: "", tags: [], breadcrumb: "", sections: sections.map { (headingID: $0.0, heading: $0.1, text: $0.2) })
     }
 
     @Test func pagesSplitIntoSectionsAtHeadings() {
@@ -60,8 +62,12 @@ struct SearchIndexTests {
     }
 
     @Test func aPageIsWeighedOnceAFormWithEachSectionsOwnWeights() {
-        var searchPage = page("a.html", "Team plans", sections: [(nil, "", "Plans for the team, team work."), ("b", "Budget", "The team budget."),
-                                                                 ("c", "", ""), ("d", "Close", "Nothing else.")])
+        var searchPage = page(
+            "a.html", "Team plans",
+            sections: [
+                (nil, "", "Plans for the team, team work."), ("b", "Budget", "The team budget."),
+                ("c", "", ""), ("d", "Close", "Nothing else."),
+            ])
         searchPage.tags = ["team"]
         let weighed = WeighedPage(searchPage)
         #expect(weighed.formTable.forms.count == Set(weighed.formTable.forms).count, "each form once a page")
@@ -89,8 +95,11 @@ struct SearchIndexTests {
     @Test func theFormTableNumbersFormsByTheirBytesAlsoPastItsGrowth() {
         var table = FormTable()
         // Forms past 16 bytes are compared past the slot's copy of their start, and past 255 bytes by length too.
-        let words = (0..<5000).map { "form\($0)" } + ["é", "multi-agency", "form1 ", "", "sixteen-bytes-in-a-row", "sixteen-bytes-in-a-rod",
-                                                            String(repeating: "a", count: 300), String(repeating: "a", count: 301)]
+        let words =
+            (0..<5000).map { "form\($0)" } + [
+                "é", "multi-agency", "form1 ", "", "sixteen-bytes-in-a-row", "sixteen-bytes-in-a-rod",
+                String(repeating: "a", count: 300), String(repeating: "a", count: 301),
+            ]
         for _ in 0..<2 {
             for (number, word) in words.enumerated() {
                 var bytes = word
@@ -108,7 +117,9 @@ struct SearchIndexTests {
         // forms it has keep their numbers, new ones take the next, in the page table's order.
         var index = FormTable(), oneByOne = FormTable()
         let pages = (0..<40).map { page in
-            (0..<300).map { "w\(($0 * 7 + page * 131) % 4000)" } + ["", "é", "sixteen-bytes-in-a-row\(page % 3)", String(repeating: "a", count: 300 + page % 2)]
+            (0..<300).map { "w\(($0 * 7 + page * 131) % 4000)" } + [
+                "", "é", "sixteen-bytes-in-a-row\(page % 3)", String(repeating: "a", count: 300 + page % 2),
+            ]
         }
         for words in pages {
             var pageTable = FormTable()
@@ -129,7 +140,8 @@ struct SearchIndexTests {
     @Test func scoreCodesFromTheTableAreTheComputedOnes() {
         for weight: UInt32 in [0, 1, 2, 3, 10, 13, 31, 32, 33, 500] {
             for length in [0.0, 1, 2, 7, 120, 121, 999, 4095, 4096, 4097, 20000, 2.5] {
-                #expect(SearchIndexBuilder.scoreCode(weight: weight, length: length)
+                #expect(
+                    SearchIndexBuilder.scoreCode(weight: weight, length: length)
                         == SearchIndexBuilder.scoreCode(weight: Double(weight), length: length), "weight \(weight), length \(length)")
             }
         }
@@ -173,7 +185,9 @@ struct SearchIndexTests {
     }
 
     @Test func shardsAreClassicScriptsWithHashedNamesAndAFixedManifest() throws {
-        let built = index([page("a.html", "Governance", sections: [(nil, "", "Steering groups govern."), ("steering-groups", "Steering groups", "Ten tasks.")])])
+        let built = index([
+            page("a.html", "Governance", sections: [(nil, "", "Steering groups govern."), ("steering-groups", "Steering groups", "Ten tasks.")])
+        ])
         let files = SearchShardWriter.files(for: built)
         let manifest = try #require(files.first { $0.path == "search/manifest.js" })
         #expect(manifest.contents.hasPrefix("Guidebook.registerSearchManifest({\"version\":3,"))
@@ -185,7 +199,9 @@ struct SearchIndexTests {
         #expect(manifest.contents.contains("\"shards\":[[\"\",\"\(ContentHash.hex(shard.contents))\"]]"))
         let chunk = try #require(files.first { $0.path.hasPrefix("search/docs-0-") })
         // The heading's fragment is left for search.js to work out from the heading.
-        #expect(chunk.contents.contains("[[\"a.html\",\"Governance\",\"\"]],\n[[0,\"\",\"\",\"Steering groups govern.\"],\n[0,\"\",\"Steering groups\",\"Ten tasks.\"]]"))
+        #expect(
+            chunk.contents.contains(
+                "[[\"a.html\",\"Governance\",\"\"]],\n[[0,\"\",\"\",\"Steering groups govern.\"],\n[0,\"\",\"Steering groups\",\"Ten tasks.\"]]"))
         let directory = try #require(files.first { $0.path.hasPrefix("search/chunks-0-") })
         #expect(directory.contents == "Guidebook.registerSearchChunkDirectory(0,[\"\(ContentHash.hex(chunk.contents))\"]);\n")
         #expect(manifest.contents.contains("\"directories\":[\"\(ContentHash.hex(directory.contents))\"]"))
@@ -193,18 +209,24 @@ struct SearchIndexTests {
 
     @Test func javaScriptOrderIsUTF16OrderAlsoPastTheBasicPlane() {
         // UTF-8 and UTF-16 disagree where a scalar above U+FFFF meets one from U+E000 to U+FFFF.
-        let words = ["", "a", "ab", "b", "z0", "\u{7F}", "é", "ζeta", "\u{D7FF}", "\u{E000}", "\u{FFFD}x", "\u{FFFD}",
-                     "😀", "😀a", "\u{10000}", "a😀", "a\u{FFFD}", "a\u{E000}"]
+        let words = [
+            "", "a", "ab", "b", "z0", "\u{7F}", "é", "ζeta", "\u{D7FF}", "\u{E000}", "\u{FFFD}x", "\u{FFFD}",
+            "😀", "😀a", "\u{10000}", "a😀", "a\u{FFFD}", "a\u{E000}",
+        ]
         for first in words {
             for second in words {
-                #expect(SearchEncoding.precedesInJavaScript(first, second) == first.utf16.lexicographicallyPrecedes(second.utf16),
-                        "\(first.unicodeScalars.map(\.value)) against \(second.unicodeScalars.map(\.value))")
+                #expect(
+                    SearchEncoding.precedesInJavaScript(first, second) == first.utf16.lexicographicallyPrecedes(second.utf16),
+                    "\(first.unicodeScalars.map(\.value)) against \(second.unicodeScalars.map(\.value))")
             }
         }
         // Past the first eight and sixteen bytes, which are compared as numbers; zero bytes too.
-        let more = words + ["abcdefgh", "abcdefghi", "abcdefgg", "abcdefgh\u{E000}", "abcdefgh😀", "abcdefg", "ab",
-                            "abcdefghijklmnop", "abcdefghijklmnopq", "abcdefghijklmnopp", "abcdefghijklmnoo", "abcdefghijklmno",
-                            "abcdefghijklmnop\u{E000}", "abcdefghijklmnop😀", "abcdefghijklmnopq\u{0}", "a\u{0}", "a\u{0}b", "a\u{0}\u{0}"]
+        let more =
+            words + [
+                "abcdefgh", "abcdefghi", "abcdefgg", "abcdefgh\u{E000}", "abcdefgh😀", "abcdefg", "ab",
+                "abcdefghijklmnop", "abcdefghijklmnopq", "abcdefghijklmnopp", "abcdefghijklmnoo", "abcdefghijklmno",
+                "abcdefghijklmnop\u{E000}", "abcdefghijklmnop😀", "abcdefghijklmnopq\u{0}", "a\u{0}", "a\u{0}b", "a\u{0}\u{0}",
+            ]
         #expect(SearchEncoding.sortedInJavaScriptOrder(more.shuffled()) == more.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
     }
 
@@ -233,8 +255,10 @@ struct SearchIndexTests {
     @Test func changingOneSectionRewritesOnlyTheShardsOfItsWords() throws {
         let words = (0..<6000).map { "w\(String($0 * 7919 % 6007, radix: 36))x" }
         func shardFiles(extra: String) -> [SearchShardWriter.File] {
-            let built = index([page("a.html", "Many", sections: [(nil, "", words.joined(separator: " "))]),
-                               page("b.html", "Few", sections: [(nil, "", "w1x w2x \(extra)")])])
+            let built = index([
+                page("a.html", "Many", sections: [(nil, "", words.joined(separator: " "))]),
+                page("b.html", "Few", sections: [(nil, "", "w1x w2x \(extra)")]),
+            ])
             return Self.termShards(built).files
         }
         let before = shardFiles(extra: "")
@@ -256,14 +280,17 @@ struct SearchIndexTests {
     /// The word forms of a shard script: the first string of each entry, split at spaces.
     static func forms(in script: String) -> [String]? {
         guard let open = script.firstIndex(of: ","), let close = script.lastIndex(of: ")"),
-              let data = String(script[script.index(after: open)..<close]).data(using: .utf8),
-              let entries = try? JSONSerialization.jsonObject(with: data) as? [[Any]] else { return nil }
+            let data = String(script[script.index(after: open)..<close]).data(using: .utf8),
+            let entries = try? JSONSerialization.jsonObject(with: data) as? [[Any]]
+        else { return nil }
         return entries.flatMap { ($0[0] as? String ?? "").split(separator: " ").map(String.init) }
     }
 
     @Test func commonStemsKeepOnlyTheirBestPostings() throws {
         let count = SearchIndexBuilder.maxPostings + 50
-        let pages = (0..<count).map { n in page("p\(n).html", "Page \(n)", sections: [(nil, "", String(repeating: "common ", count: 1 + n % 7) + "filler text here")]) }
+        let pages = (0..<count).map { n in
+            page("p\(n).html", "Page \(n)", sections: [(nil, "", String(repeating: "common ", count: 1 + n % 7) + "filler text here")])
+        }
         let built = index(pages)
         let postings = try #require(built.postings["common"])
         #expect(postings.count == SearchIndexBuilder.maxPostings)
@@ -288,8 +315,12 @@ struct SearchIndexTests {
     /// as the table the shard was written from has them; anything else is not taken for a shard.
     @Test func shardScriptsReadBackAsTheyWereWritten() throws {
         let pages = (0..<60).map { n in
-            page("p\(n).html", "Page \(n) team-work", sections: [(nil, "", "teams teaming multi-agency co-location café \(n) word\(n % 9)"),
-                                                               ("h", "Heading \(n)", String(repeating: "common ", count: 1 + n % 4))])
+            page(
+                "p\(n).html", "Page \(n) team-work",
+                sections: [
+                    (nil, "", "teams teaming multi-agency co-location café \(n) word\(n % 9)"),
+                    ("h", "Heading \(n)", String(repeating: "common ", count: 1 + n % 4)),
+                ])
         }
         let built = index(pages)
         let table = SearchShardWriter.TermTable(index: built)
@@ -337,7 +368,9 @@ struct SearchIndexTests {
         var expected = [[(document: Int, weight: UInt32)]](repeating: [], count: stems)
         for (document, list) in postings.enumerated() {
             for (stem, weight) in list {
-                if expected[Int(stem)].last?.document == document { expected[Int(stem)][expected[Int(stem)].count - 1].weight += weight } else {
+                if expected[Int(stem)].last?.document == document {
+                    expected[Int(stem)][expected[Int(stem)].count - 1].weight += weight
+                } else {
                     expected[Int(stem)].append((document, weight))
                 }
             }
@@ -414,7 +447,10 @@ struct SearchEncodingTests {
         var iterator = text.utf8.makeIterator()
         while let byte = iterator.next() {
             let value = Int(byte) - 35 - (byte > 92 ? 1 : 0)
-            if value >= SearchEncoding.terminalBase { number = number * 45 + value - 45; continue }
+            if value >= SearchEncoding.terminalBase {
+                number = number * 45 + value - 45
+                continue
+            }
             number = number * 45 + value
             guard let scoreByte = iterator.next() else { break }
             previous += number
@@ -425,7 +461,9 @@ struct SearchEncodingTests {
     }
 
     @Test func postingsRoundTrip() {
-        let postings = [0, 1, 44, 45, 46, 2024, 2025, 91_124, 91_125, 250_000].enumerated().map { SearchPosting(document: $0.element, scoreCode: $0.offset * 9) }
+        let postings = [0, 1, 44, 45, 46, 2024, 2025, 91_124, 91_125, 250_000].enumerated().map {
+            SearchPosting(document: $0.element, scoreCode: $0.offset * 9)
+        }
         let text = SearchEncoding.postings(postings)
         #expect(Self.decode(text) == postings)
         #expect(!text.contains("\\") && !text.contains("\""))
@@ -468,8 +506,11 @@ struct SearchEncodingTests {
     /// same file again, whatever the text holds, and anything else must not be taken for a chunk.
     @Test func chunkScriptsReadBackAsTheyWereWritten() throws {
         let documents: [SearchDocument] = [
-            SearchDocument(pageURL: "a/b.html", anchor: nil, pageTitle: "Quotes \" and \\ <img src=x>", heading: "", breadcrumb: "A › B", text: "Line\nbreak\u{2028}and tab\t"),
-            SearchDocument(pageURL: "a/b.html", anchor: "plans", pageTitle: "Quotes \" and \\ <img src=x>", heading: "Plans", breadcrumb: "A › B", text: "Café ✓ 𝄞"),
+            SearchDocument(
+                pageURL: "a/b.html", anchor: nil, pageTitle: "Quotes \" and \\ <img src=x>", heading: "", breadcrumb: "A › B",
+                text: "Line\nbreak\u{2028}and tab\t"),
+            SearchDocument(
+                pageURL: "a/b.html", anchor: "plans", pageTitle: "Quotes \" and \\ <img src=x>", heading: "Plans", breadcrumb: "A › B", text: "Café ✓ 𝄞"),
             SearchDocument(pageURL: "a/b.html", anchor: "plans-2", pageTitle: "Quotes \" and \\ <img src=x>", heading: "Plans", breadcrumb: "A › B", text: ""),
             SearchDocument(pageURL: "c.html", anchor: "cafe", pageTitle: "C", heading: "Café", breadcrumb: "", text: "</script> done"),
         ]

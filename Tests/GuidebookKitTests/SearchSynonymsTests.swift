@@ -1,14 +1,16 @@
 import Foundation
-import Testing
-@testable import GuidebookKit
 import GuidebookTestSupport
+import Testing
+
+@testable import GuidebookKit
 
 /// Search synonyms (issue 25): declared in guidebook.yml, one way; glossary abbreviations and the
 /// words they stand for, both ways; written to search/synonyms.js for search.js.
 struct SearchSynonymsTests {
     static let pages = [
         "index.md": "---\ntitle: Home\nsummary: The guide.\n---\n\nHow we handle data protection and information governance.\n",
-        "glossary.md": "---\ntitle: Glossary\nsummary: Terms.\nglossary: true\n---\n\n## TAC\n\nTeam around the child: a way of working with a family.\n\n## Co-location\n\nBasing staff together.\n",
+        "glossary.md":
+            "---\ntitle: Glossary\nsummary: Terms.\nglossary: true\n---\n\n## TAC\n\nTeam around the child: a way of working with a family.\n\n## Co-location\n\nBasing staff together.\n",
     ]
 
     @Test func declaredAndGlossarySynonymsAreWrittenForSearch() throws {
@@ -47,12 +49,13 @@ struct SearchSynonymsTests {
         #expect(diagnostics.contains { $0.code == .invalidConfiguration && $0.summary.contains(message) }, "\(diagnostics.map(\.summary))")
     }
 
-    @Test(arguments: [
-        ("Team around the child: a way of working", "team around the child"),
-        ("Children's Workforce Development Council: a body", "children workforce development council"),
-        ("A written agreement between two bodies", nil),
-        ("Behaviour: only one word before the colon", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("Team around the child: a way of working", "team around the child"),
+            ("Children's Workforce Development Council: a body", "children workforce development council"),
+            ("A written agreement between two bodies", nil),
+            ("Behaviour: only one word before the colon", nil),
+        ] as [(String, String?)])
     func anAbbreviationStandsForTheShortNameBeforeTheColon(definition: String, expansion: String?) {
         #expect(SearchSynonyms.expansion(in: definition) == expansion)
     }

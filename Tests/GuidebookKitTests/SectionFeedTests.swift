@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-import GuidebookTestSupport
 import GuidebookMarkdown
+import GuidebookTestSupport
+import Testing
+
 @testable import GuidebookKit
 
 struct SectionFeedTests {

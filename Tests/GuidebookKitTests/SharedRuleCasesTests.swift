@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import GuidebookMarkdown
+import Testing
+
 @testable import GuidebookKit
 
 /// The shared table of text-rule cases, Tests/Fixtures/rules/cases.json (its "about" says what each

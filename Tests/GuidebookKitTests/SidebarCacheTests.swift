@@ -1,20 +1,23 @@
 import Foundation
-import Testing
 import GuidebookTestSupport
+import Testing
+
 @testable import GuidebookKit
 
 struct SidebarCacheTests {
-    static var site: TestSite { TestSite([
-        "index.md": TestSite.page("Home", "Welcome."),
-        "start.md": TestSite.page("Start here", order: 1),
-        "governance/index.md": TestSite.page("Governance", order: 2),
-        "governance/steering.md": TestSite.page("Steering groups", order: 1),
-        "governance/boards.md": TestSite.page("Boards & <panels>", order: 2),
-        "governance/roles/index.md": TestSite.page("Roles", order: 3),
-        "governance/roles/chair.md": TestSite.page("Chair", order: 1),
-        "staffing/index.md": TestSite.page("Staffing", order: 3),
-        "staffing/recruitment.md": TestSite.page("Recruitment", order: 1),
-    ]) }
+    static var site: TestSite {
+        TestSite([
+            "index.md": TestSite.page("Home", "Welcome."),
+            "start.md": TestSite.page("Start here", order: 1),
+            "governance/index.md": TestSite.page("Governance", order: 2),
+            "governance/steering.md": TestSite.page("Steering groups", order: 1),
+            "governance/boards.md": TestSite.page("Boards & <panels>", order: 2),
+            "governance/roles/index.md": TestSite.page("Roles", order: 3),
+            "governance/roles/chair.md": TestSite.page("Chair", order: 1),
+            "staffing/index.md": TestSite.page("Staffing", order: 3),
+            "staffing/recruitment.md": TestSite.page("Recruitment", order: 1),
+        ])
+    }
 
     func build(cachingSidebars: Bool) throws -> MemoryOutput {
         let output = MemoryOutput()
@@ -46,7 +49,8 @@ struct SidebarCacheTests {
 
     static func sidebar(in html: String) -> String? {
         guard let start = html.range(of: "<nav class=\"site-nav\""),
-              let end = html.range(of: "</nav>", range: start.upperBound..<html.endIndex) else { return nil }
+            let end = html.range(of: "</nav>", range: start.upperBound..<html.endIndex)
+        else { return nil }
         return String(html[start.lowerBound..<end.upperBound])
     }
 

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import GuidebookTestSupport
+import Testing
+
 @testable import GuidebookKit
 
 struct SiteBuilderTests {
@@ -141,10 +142,13 @@ struct SiteBuilderTests {
 struct CommentPrivacyTests {
     @Test(arguments: ["title: Test Guide\n", "title: Test Guide\nunsafe_html: true\n"])
     func aCommentReachesNoFileOfTheSite(configuration: String) throws {
-        let site = TestSite([
-            "index.md": TestSite.page("Home", "Welcome <!-- TODO: check with legal, 07700 900123 --> to the guide.\n\n<!--\nCall 07700 900123\n-->\n\n## Contacts\n\nAsk the team.\n"),
-            "other.md": TestSite.page("Other", "Text.\n\n- [ ] A task <!-- 07700 900123 -->\n"),
-        ], configuration: configuration)
+        let site = TestSite(
+            [
+                "index.md": TestSite.page(
+                    "Home",
+                    "Welcome <!-- TODO: check with legal, 07700 900123 --> to the guide.\n\n<!--\nCall 07700 900123\n-->\n\n## Contacts\n\nAsk the team.\n"),
+                "other.md": TestSite.page("Other", "Text.\n\n- [ ] A task <!-- 07700 900123 -->\n"),
+            ], configuration: configuration)
         let (result, output) = try site.build()
         #expect(result.didWrite, "\(result.diagnostics)")
         #expect(output.files.count > 10)

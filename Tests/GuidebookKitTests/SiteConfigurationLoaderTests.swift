@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GuidebookKit
 
 struct SiteConfigurationLoaderTests {
@@ -13,7 +14,8 @@ struct SiteConfigurationLoaderTests {
     }
 
     @Test func readsEveryKey() {
-        let (configuration, diagnostics) = SiteConfigurationLoader.load(text: "title: G\norganisation: Council\nlanguage: cy\ntheme: plain\nunsafe_html: true\nsearch: false\n")
+        let (configuration, diagnostics) = SiteConfigurationLoader.load(
+            text: "title: G\norganisation: Council\nlanguage: cy\ntheme: plain\nunsafe_html: true\nsearch: false\n")
         #expect(diagnostics.isEmpty)
         #expect(configuration.organisation == "Council")
         #expect(configuration.language == "cy")

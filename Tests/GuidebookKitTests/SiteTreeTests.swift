@@ -1,10 +1,12 @@
 import Testing
+
 @testable import GuidebookKit
 
 struct SiteTreeTests {
     func page(_ path: String, _ title: String, order: Int? = nil) -> SourcePage {
-        SourcePage(sourcePath: "content/" + path, contentPath: path, outputPath: try! OutputPath.map(contentPath: path).get(),
-                   frontMatter: FrontMatter(title: title, order: order), body: "", bodyFirstLine: 1)
+        SourcePage(
+            sourcePath: "content/" + path, contentPath: path, outputPath: try! OutputPath.map(contentPath: path).get(),
+            frontMatter: FrontMatter(title: title, order: order), body: "", bodyFirstLine: 1)
     }
 
     var tree: SiteTree {

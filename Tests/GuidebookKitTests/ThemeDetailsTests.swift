@@ -1,20 +1,25 @@
 import Foundation
-import Testing
 import GuidebookTestSupport
+import Testing
+
 @testable import GuidebookKit
 
 /// What the default theme shows that the build works out: trust details under the title, the
 /// glossary's A to Z, My checklists' titles and links, and the section list shown once.
 struct ThemeDetailsTests {
     @Test func trustDetailsComeUnderTheTitleWithAMailtoForTheOwner() throws {
-        let site = TestSite(["index.md": "---\ntitle: Home\nowner: Children's Services\nowner_email: cs@example.gov.uk\nreviewed: 2026-06-30\nreview_by: 2027-06-30\n---\n\nBody text.\n"])
+        let site = TestSite([
+            "index.md":
+                "---\ntitle: Home\nowner: Children's Services\nowner_email: cs@example.gov.uk\nreviewed: 2026-06-30\nreview_by: 2027-06-30\n---\n\nBody text.\n"
+        ])
         let (result, output) = try site.build()
         #expect(result.diagnostics.isEmpty)
         let html = try #require(output.text(at: "index.html"))
-        #expect(html.contains("<dt>Owner</dt><dd><a href=\"mailto:cs@example.gov.uk\">Children&#39;s Services</a></dd>")
-            || html.contains("<dt>Owner</dt><dd><a href=\"mailto:cs@example.gov.uk\">Children&#x27;s Services</a></dd>")
-            || html.contains("<dt>Owner</dt><dd><a href=\"mailto:cs@example.gov.uk\">Children’s Services</a></dd>")
-            || html.contains("<dt>Owner</dt><dd><a href=\"mailto:cs@example.gov.uk\">"))
+        #expect(
+            html.contains("<dt>Owner</dt><dd><a href=\"mailto:cs@example.gov.uk\">Children&#39;s Services</a></dd>")
+                || html.contains("<dt>Owner</dt><dd><a href=\"mailto:cs@example.gov.uk\">Children&#x27;s Services</a></dd>")
+                || html.contains("<dt>Owner</dt><dd><a href=\"mailto:cs@example.gov.uk\">Children’s Services</a></dd>")
+                || html.contains("<dt>Owner</dt><dd><a href=\"mailto:cs@example.gov.uk\">"))
         #expect(html.contains("<dt>Last reviewed</dt><dd><time datetime=\"2026-06-30\">30 June 2026</time></dd>"))
         #expect(html.contains("<dt>Next review by</dt><dd><time datetime=\"2027-06-30\">30 June 2027</time></dd>"))
         let details = try #require(html.range(of: "class=\"page-details\""))
@@ -56,8 +61,10 @@ struct ThemeDetailsTests {
         #expect(try site.build().1.text(at: "index.html")?.contains("glossary-letters") == false)
     }
 
-    @Test(arguments: [("Checklist: ten early tasks", "Ten early tasks"), ("checklist – before day one", "Before day one"),
-                      ("Induction programme", "Induction programme"), ("Checklist:", "Checklist:")])
+    @Test(arguments: [
+        ("Checklist: ten early tasks", "Ten early tasks"), ("checklist – before day one", "Before day one"),
+        ("Induction programme", "Induction programme"), ("Checklist:", "Checklist:"),
+    ])
     func myChecklistsDropsTheChecklistPrefix(title: String, listed: String) {
         #expect(GeneratedPages.listTitle(title) == listed)
     }
@@ -92,8 +99,9 @@ struct ThemeDetailsTests {
     }
 
     @Test func baseURLMakesOnlyTheNotFoundPageLinkFromThePublishedPath() throws {
-        let site = TestSite(["index.md": TestSite.page("Home"), "a/index.md": TestSite.page("A"), "a/b.md": TestSite.page("B")],
-                            configuration: "title: T\nbase_url: /guides/t\n")
+        let site = TestSite(
+            ["index.md": TestSite.page("Home"), "a/index.md": TestSite.page("A"), "a/b.md": TestSite.page("B")],
+            configuration: "title: T\nbase_url: /guides/t\n")
         let (result, output) = try site.build()
         #expect(result.diagnostics.isEmpty)
         let notFound = try #require(output.text(at: "404.html"))

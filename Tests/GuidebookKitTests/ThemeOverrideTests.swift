@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GuidebookKit
 
 /// A project's themes/default/ may hold only the templates it changes; the rest come from the
@@ -18,8 +19,9 @@ struct ThemeOverrideTests {
     @Test func oneOverriddenTemplateChangesOnlyItself() throws {
         let root = try project(["themes/default/templates/footer.mustache": "<footer class=\"site-footer\"><p>Our own footer</p></footer>\n"])
         defer { try? FileManager.default.removeItem(at: root) }
-        let (theme, diagnostics) = ThemeLoader.load(named: "default", searchFolders: ThemeLoader.searchFolders(projectRoot: root),
-                                                    projectRoot: root, configurationLocation: nil)
+        let (theme, diagnostics) = ThemeLoader.load(
+            named: "default", searchFolders: ThemeLoader.searchFolders(projectRoot: root),
+            projectRoot: root, configurationLocation: nil)
         #expect(diagnostics.isEmpty)
         let loaded = try #require(theme)
         #expect(loaded.templates.render([String: Any](), withTemplate: "footer")?.contains("Our own footer") == true)
@@ -33,8 +35,9 @@ struct ThemeOverrideTests {
     @Test func oneOverriddenAssetChangesOnlyItself() throws {
         let root = try project(["themes/default/assets/css/guidebook.css": "body { color: #1b1b1b; }\n"])
         defer { try? FileManager.default.removeItem(at: root) }
-        let (theme, diagnostics) = ThemeLoader.load(named: "default", searchFolders: ThemeLoader.searchFolders(projectRoot: root),
-                                                    projectRoot: root, configurationLocation: nil)
+        let (theme, diagnostics) = ThemeLoader.load(
+            named: "default", searchFolders: ThemeLoader.searchFolders(projectRoot: root),
+            projectRoot: root, configurationLocation: nil)
         #expect(diagnostics.isEmpty)
         let loaded = try #require(theme)
         #expect(loaded.assetSources["css/guidebook.css"]?.path.hasPrefix(root.path) == true)
@@ -45,8 +48,9 @@ struct ThemeOverrideTests {
     @Test func aSyntaxErrorInTheOverrideIsReportedAtItsFile() throws {
         let root = try project(["themes/default/templates/footer.mustache": "<footer>{{#open}}</footer>\n"])
         defer { try? FileManager.default.removeItem(at: root) }
-        let (theme, diagnostics) = ThemeLoader.load(named: "default", searchFolders: ThemeLoader.searchFolders(projectRoot: root),
-                                                    projectRoot: root, configurationLocation: nil)
+        let (theme, diagnostics) = ThemeLoader.load(
+            named: "default", searchFolders: ThemeLoader.searchFolders(projectRoot: root),
+            projectRoot: root, configurationLocation: nil)
         #expect(theme == nil)
         #expect(diagnostics.first?.location?.path == "themes/default/templates/footer.mustache")
     }

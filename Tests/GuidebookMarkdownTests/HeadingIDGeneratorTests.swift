@@ -1,5 +1,5 @@
-import Testing
 import GuidebookMarkdown
+import Testing
 
 struct HeadingIDGeneratorTests {
     @Test(arguments: [
@@ -19,7 +19,8 @@ struct HeadingIDGeneratorTests {
 
     @Test func repeatsGetNumberedSuffixes() {
         var generator = HeadingIDGenerator()
-        #expect(["Reading", "Reading", "Reading", "Reading 2", "?!"].map { generator.uniqueID(for: $0) }
+        #expect(
+            ["Reading", "Reading", "Reading", "Reading 2", "?!"].map { generator.uniqueID(for: $0) }
                 == ["reading", "reading-2", "reading-3", "reading-2-2", "section"])
     }
 
@@ -43,7 +44,8 @@ struct HeadingIDGeneratorTests {
     /// A heading written like a numbered repeat takes its number, and later repeats skip it.
     @Test func aNumberTakenByAHeadingIsSkipped() {
         var generator = HeadingIDGenerator()
-        #expect(["Notes", "Notes 3", "Notes", "Notes", "Notes", "Notes 3"].map { generator.uniqueID(for: $0) }
+        #expect(
+            ["Notes", "Notes 3", "Notes", "Notes", "Notes", "Notes 3"].map { generator.uniqueID(for: $0) }
                 == ["notes", "notes-3", "notes-2", "notes-4", "notes-5", "notes-3-2"])
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GuidebookMarkdown
 
 struct MarkdownRendererTests {
@@ -48,14 +49,14 @@ struct MarkdownRendererTests {
     @Test(arguments: [false, true])
     func commentsAreNeverRendered(rawHTML: Bool) {
         let markdown = """
-        Intro <!-- TODO: check with legal, 07700 900123 --> text.
+            Intro <!-- TODO: check with legal, 07700 900123 --> text.
 
-        <!--
-        Block note: 07700 900123
-        -->
+            <!--
+            Block note: 07700 900123
+            -->
 
-        <div>Kept<!-- inline 07700 900123 --></div>
-        """
+            <div>Kept<!-- inline 07700 900123 --></div>
+            """
         let html = render(markdown, rawHTML: rawHTML)
         #expect(!html.contains("07700") && !html.contains("TODO") && !html.contains("<!--") && !html.contains("&lt;!--"), "\(html)")
         #expect(html.contains("Intro") && html.contains("text."))
@@ -102,7 +103,8 @@ struct MarkdownRendererTests {
     }
 
     @Test func linksAreRewrittenByTheDecorator() {
-        let html = render("[gov](../governance.md#steering) and [out](https://example.org)", rewrites: ["../governance.md#steering": "../governance.html#steering"])
+        let html = render(
+            "[gov](../governance.md#steering) and [out](https://example.org)", rewrites: ["../governance.md#steering": "../governance.html#steering"])
         #expect(html.contains("href=\"../governance.html#steering\""))
         #expect(html.contains("href=\"https://example.org\""))
     }

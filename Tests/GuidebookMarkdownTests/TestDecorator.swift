@@ -23,7 +23,8 @@ struct TestDecorator: MarkdownDecorator {
     }
 
     func wrap(taskItem: MarkdownTaskItem, at place: TaskItemPlace) -> MarkupWrap {
-        MarkupWrap(before: "<label data-list=\"\(place.listIndex)\" data-item=\"\(place.itemIndex)\"\(taskItem.isChecked ? " data-checked" : "")>", after: "</label>")
+        MarkupWrap(
+            before: "<label data-list=\"\(place.listIndex)\" data-item=\"\(place.itemIndex)\"\(taskItem.isChecked ? " data-checked" : "")>", after: "</label>")
     }
 }
 

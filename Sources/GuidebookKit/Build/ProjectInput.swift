@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Everything a build reads, read up front: guidebook.yml and every file under the content folder.
@@ -23,8 +24,10 @@ public struct ProjectInput: Sendable {
     /// outside the project or nowhere (`FolderWalk`).
     public var loadDiagnostics: [Diagnostic] = []
 
-    public init(root: URL, configurationText: String?, contentFolderName: String = "content", contentFiles: [String: Data],
-                lastUpdated: [String: Date] = [:]) {
+    public init(
+        root: URL, configurationText: String?, contentFolderName: String = "content", contentFiles: [String: Data],
+        lastUpdated: [String: Date] = [:]
+    ) {
         self.root = root
         self.configurationText = configurationText
         self.contentFolderName = contentFolderName
@@ -51,17 +54,20 @@ public struct ProjectInput: Sendable {
         var stamps: [String: FileStamp] = [:]
         for (relative, result) in zip(relatives, read) {
             guard let data = result.data else {
-                problems.append(.error(.unreadableFile, "cannot be read: \((result.failure ?? "").lowercased())", at: SourceLocation(path: "\(contentFolderName)/\(relative)"),
-                                       notes: ["give the account running Guidebook permission to read it, or move it out of the project"]))
+                problems.append(
+                    .error(
+                        .unreadableFile, "cannot be read: \((result.failure ?? "").lowercased())", at: SourceLocation(path: "\(contentFolderName)/\(relative)"),
+                        notes: ["give the account running Guidebook permission to read it, or move it out of the project"]))
                 continue
             }
             files[relative] = data
             stamps[relative] = walked.files[relative]
         }
         let markdownPaths = files.keys.filter { $0.hasSuffix(".md") }
-        var input = ProjectInput(root: root, configurationText: configurationText,
-                                 contentFolderName: contentFolderName, contentFiles: files,
-                                 lastUpdated: LastUpdated.read(contentFolder: content, paths: markdownPaths))
+        var input = ProjectInput(
+            root: root, configurationText: configurationText,
+            contentFolderName: contentFolderName, contentFiles: files,
+            lastUpdated: LastUpdated.read(contentFolder: content, paths: markdownPaths))
         input.stamps = stamps
         input.loadDiagnostics = problems
         return input
@@ -75,17 +81,35 @@ extension ProjectInput {
         guard lstat(url.path, &status) == 0 else { return (nil, []) }
         let location = SourceLocation(path: SiteConfiguration.fileName)
         guard stat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            return ("", [.error(.invalidConfiguration, "\(SiteConfiguration.fileName) is not a file (a folder, or a link leading nowhere)", at: location,
-                                notes: ["make it a text file with at least 'title: Your guide title'"])])
+            return (
+                "",
+                [
+                    .error(
+                        .invalidConfiguration, "\(SiteConfiguration.fileName) is not a file (a folder, or a link leading nowhere)", at: location,
+                        notes: ["make it a text file with at least 'title: Your guide title'"])
+                ]
+            )
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            return ("", [.error(.unreadableFile, "cannot be read: \(String(cString: strerror(errno)).lowercased())", at: location,
-                                notes: ["give the account running Guidebook permission to read it"])])
+            return (
+                "",
+                [
+                    .error(
+                        .unreadableFile, "cannot be read: \(String(cString: strerror(errno)).lowercased())", at: location,
+                        notes: ["give the account running Guidebook permission to read it"])
+                ]
+            )
         }
         guard let text = String(data: data, encoding: .utf8) else {
             let (line, column) = UTF8Validation.firstInvalidPosition(in: data)
-            return ("", [.error(.invalidEncoding, "file is not valid UTF-8", at: SourceLocation(path: SiteConfiguration.fileName, line: line, column: column),
-                                notes: ["save the file as UTF-8"])])
+            return (
+                "",
+                [
+                    .error(
+                        .invalidEncoding, "file is not valid UTF-8", at: SourceLocation(path: SiteConfiguration.fileName, line: line, column: column),
+                        notes: ["save the file as UTF-8"])
+                ]
+            )
         }
         return (text, [])
     }

@@ -24,8 +24,10 @@ public struct SiteBuilder: Sendable {
             diagnostics += problems
         } else {
             configuration = SiteConfiguration()
-            diagnostics.append(.error(.invalidConfiguration, "no \(SiteConfiguration.fileName) in the project folder",
-                                      at: SourceLocation(path: SiteConfiguration.fileName), notes: ["create it with at least 'title: Your guide title'"]))
+            diagnostics.append(
+                .error(
+                    .invalidConfiguration, "no \(SiteConfiguration.fileName) in the project folder",
+                    at: SourceLocation(path: SiteConfiguration.fileName), notes: ["create it with at least 'title: Your guide title'"]))
         }
         let content = ContentLoader.load(files: input.contentFiles, contentFolderName: input.contentFolderName, includeDrafts: options.includeDrafts)
         let assetFiles = input.contentFiles.filter { !$0.key.hasSuffix(".md") }
@@ -35,15 +37,18 @@ public struct SiteBuilder: Sendable {
         let projectRoot = input.root
         diagnostics += input.loadDiagnostics + content.diagnostics
         _ = consume input
-        let (theme, themeProblems) = ThemeLoader.load(named: configuration.theme, searchFolders: options.themeSearchFolders,
-                                                      projectRoot: projectRoot, configurationLocation: configuration.themeLocation)
+        let (theme, themeProblems) = ThemeLoader.load(
+            named: configuration.theme, searchFolders: options.themeSearchFolders,
+            projectRoot: projectRoot, configurationLocation: configuration.themeLocation)
         diagnostics += themeProblems
         let (brand, brandProblems) = BrandFiles.load(configuration, projectRoot: projectRoot)
         diagnostics += brandProblems
         if configuration.hasSearch, Stemmer.algorithm(forLanguage: configuration.language) == nil {
-            diagnostics.append(.warning(.searchLanguage, "Snowball has no stemmer for language '\(configuration.language)'; search will match whole words only",
-                                        at: SourceLocation(path: SiteConfiguration.fileName),
-                                        notes: ["Snowball languages: \(Stemmer.algorithms.sorted().joined(separator: ", "))"]))
+            diagnostics.append(
+                .warning(
+                    .searchLanguage, "Snowball has no stemmer for language '\(configuration.language)'; search will match whole words only",
+                    at: SourceLocation(path: SiteConfiguration.fileName),
+                    notes: ["Snowball languages: \(Stemmer.algorithms.sorted().joined(separator: ", "))"]))
         }
         clock.lap("load")
 
@@ -62,15 +67,16 @@ public struct SiteBuilder: Sendable {
         let searchWork = sectionFeed.map { feed in
             let (language, cacheBlobs) = (configuration.language, options.cacheBlobs)
             return BackgroundWork { () -> SearchStage.Output in
-                SearchStage.build(tree: tree, sections: feed, language: language, cacheBlobs: cacheBlobs, previous: previousSite,
-                                  write: { files in
-                                      // A failing build waits for the index: it need not write first.
-                                      if feed.isCancelled { return "cancelled" }
-                                      return files.concurrentMap { file in
-                                          failure { try output.write(Data(file.contents.utf8), to: file.path) }
-                                      }.compactMap { $0 }.first
-                                  },
-                                  keep: output.keepAll)
+                SearchStage.build(
+                    tree: tree, sections: feed, language: language, cacheBlobs: cacheBlobs, previous: previousSite,
+                    write: { files in
+                        // A failing build waits for the index: it need not write first.
+                        if feed.isCancelled { return "cancelled" }
+                        return files.concurrentMap { file in
+                            failure { try output.write(Data(file.contents.utf8), to: file.path) }
+                        }.compactMap { $0 }.first
+                    },
+                    keep: output.keepAll)
             }
         }
         // Whatever ends the build, the index has stopped writing before the output is discarded.
@@ -106,7 +112,9 @@ public struct SiteBuilder: Sendable {
         // Render and write
         for index in outlines.indices { outlines[index].sections = [] }
         let pageOutlines = outlines
-        let checklists = pages.indices.map { ChecklistBuilder.checklists(pageOutputPath: pages[$0].outputPath, pageTitle: pages[$0].frontMatter.title, outline: pageOutlines[$0]) }
+        let checklists = pages.indices.map {
+            ChecklistBuilder.checklists(pageOutputPath: pages[$0].outputPath, pageTitle: pages[$0].frontMatter.title, outline: pageOutlines[$0])
+        }
         var generated: [PendingGeneratedPage] = []
         // Pages link to the print edition before it is rendered, so its path is known up front.
         let printPath: Set<String> = theme.templates.getTemplate(named: "print") != nil ? [PrintEdition.path] : []
@@ -126,25 +134,32 @@ public struct SiteBuilder: Sendable {
         }
         if theme.templates.getTemplate(named: "status") != nil {
             let (today, problems) = (options.today, diagnostics)
-            generated.append(PendingGeneratedPage(GeneratedPages.statusPath) {
-                GeneratedPages.status(tree: tree, lastUpdated: lastUpdated, today: today, diagnostics: problems)
-            })
+            generated.append(
+                PendingGeneratedPage(GeneratedPages.statusPath) {
+                    GeneratedPages.status(tree: tree, lastUpdated: lastUpdated, today: today, diagnostics: problems)
+                })
         }
-        let contexts = PageContextBuilder(tree: tree, configuration: configuration, outlines: pageOutlines, checklists: checklists,
-                                          generatedPaths: Set(generated.map(\.outputPath)).union(printPath), searchManifestPath: SearchShardWriter.manifestPath,
-                                          graph: linked.graph, lastUpdated: lastUpdated, today: options.today)
-        let renderer = PageRenderer(theme: theme, contexts: contexts, glossary: GlossaryIndex(linked.glossary), allowsRawHTML: configuration.allowsRawHTML,
-                                    cachesSidebars: options.cachesSidebars)
+        let contexts = PageContextBuilder(
+            tree: tree, configuration: configuration, outlines: pageOutlines, checklists: checklists,
+            generatedPaths: Set(generated.map(\.outputPath)).union(printPath), searchManifestPath: SearchShardWriter.manifestPath,
+            graph: linked.graph, lastUpdated: lastUpdated, today: options.today)
+        let renderer = PageRenderer(
+            theme: theme, contexts: contexts, glossary: GlossaryIndex(linked.glossary), allowsRawHTML: configuration.allowsRawHTML,
+            cachesSidebars: options.cachesSidebars)
         // The print edition renders beside the pages, and the generated pages (a few large ones) go
         // first in the queue, so neither runs alone on one core at the end.
-        let printWork = printPath.isEmpty ? nil : BackgroundWork { () -> (failure: String?, written: PrintEditionWriter.Written) in
-            var written = PrintEditionWriter.Written()
-            let writeFailure = failure {
-                written = try PrintEditionWriter.write(tree: tree, renderer: renderer, printRewrites: linked.printRewrites, to: output,
-                                                       fingerprints: recordsCache, previous: previousSite)
+        let printWork =
+            printPath.isEmpty
+            ? nil
+            : BackgroundWork { () -> (failure: String?, written: PrintEditionWriter.Written) in
+                var written = PrintEditionWriter.Written()
+                let writeFailure = failure {
+                    written = try PrintEditionWriter.write(
+                        tree: tree, renderer: renderer, printRewrites: linked.printRewrites, to: output,
+                        fingerprints: recordsCache, previous: previousSite)
+                }
+                return (writeFailure, written)
             }
-            return (writeFailure, written)
-        }
         let jobs = generated.map(RenderJob.generated) + pages.indices.map(RenderJob.page)
         let rendered = jobs.concurrentMap { job -> RenderedPage in
             switch job {
@@ -154,8 +169,9 @@ public struct SiteBuilder: Sendable {
                 return RenderedPage(failure: failure { try output.write(Data(html.utf8), to: page.outputPath) })
             case .page(let index):
                 let path = pages[index].outputPath
-                return Self.renderPage(index, renderer: renderer, rewrites: linked.rewrites[index], fingerprints: recordsCache,
-                                       previous: previousSite?.pages[path], to: output)
+                return Self.renderPage(
+                    index, renderer: renderer, rewrites: linked.rewrites[index], fingerprints: recordsCache,
+                    previous: previousSite?.pages[path], to: output)
             }
         }
         var writeErrors = rendered.map(\.failure)
@@ -206,8 +222,9 @@ public struct SiteBuilder: Sendable {
             throw error
         }
         clock.lap("write")
-        var result = BuildResult(pagesWritten: pages.map(\.outputPath) + generated.map(\.outputPath) + printPath.sorted(),
-                                 diagnostics: diagnostics, timings: clock.timings, didWrite: true)
+        var result = BuildResult(
+            pagesWritten: pages.map(\.outputPath) + generated.map(\.outputPath) + printPath.sorted(),
+            diagnostics: diagnostics, timings: clock.timings, didWrite: true)
         result.pagesKept = rendered.filter(\.wasKept).count
         result.pagesChecked = pages.count
         result.searchWasUpdated = searchWasUpdated
@@ -217,21 +234,24 @@ public struct SiteBuilder: Sendable {
         // With search on, a cache without the index's state (its blobs could not be written) would
         // leave the index behind at the next edit: no cache then.
         if recordsCache, searchState != nil || !configuration.hasSearch {
-            let bodyRanges = Dictionary(uniqueKeysWithValues: zip(jobs, rendered).compactMap { job, result -> (Int, Range<Int>)? in
-                guard case .page(let index) = job, let range = result.bodyRange else { return nil }
-                return (index, range)
-            })
-            let fingerprints = Dictionary(uniqueKeysWithValues: zip(jobs, rendered).compactMap { job, result -> (Int, PageFingerprint)? in
-                guard case .page(let index) = job, let fingerprint = result.fingerprint else { return nil }
-                return (index, fingerprint)
-            })
-            result.cache = CacheRecording.cache(tree: tree, outlines: pageOutlines, checklists: checklists, linked: linked,
-                                                 files: fileRecords, frontMatterHashes: frontMatterHashes, bodyRanges: bodyRanges,
-                                                 printRanges: printWritten.bodyRanges, fingerprints: fingerprints,
-                                                 printFingerprints: printWritten.fingerprints, search: searchState, pageDocuments: pageDocuments,
-                                                 searchFingerprints: searchFingerprints,
-                                                 hasPrintEdition: !printPath.isEmpty, allowsRawHTML: configuration.allowsRawHTML,
-                                                 diagnostics: diagnostics)
+            let bodyRanges = Dictionary(
+                uniqueKeysWithValues: zip(jobs, rendered).compactMap { job, result -> (Int, Range<Int>)? in
+                    guard case .page(let index) = job, let range = result.bodyRange else { return nil }
+                    return (index, range)
+                })
+            let fingerprints = Dictionary(
+                uniqueKeysWithValues: zip(jobs, rendered).compactMap { job, result -> (Int, PageFingerprint)? in
+                    guard case .page(let index) = job, let fingerprint = result.fingerprint else { return nil }
+                    return (index, fingerprint)
+                })
+            result.cache = CacheRecording.cache(
+                tree: tree, outlines: pageOutlines, checklists: checklists, linked: linked,
+                files: fileRecords, frontMatterHashes: frontMatterHashes, bodyRanges: bodyRanges,
+                printRanges: printWritten.bodyRanges, fingerprints: fingerprints,
+                printFingerprints: printWritten.fingerprints, search: searchState, pageDocuments: pageDocuments,
+                searchFingerprints: searchFingerprints,
+                hasPrintEdition: !printPath.isEmpty, allowsRawHTML: configuration.allowsRawHTML,
+                diagnostics: diagnostics)
         }
         return result
     }
@@ -255,8 +275,10 @@ extension SiteBuilder {
 
     /// One page, rendered and written; or, when its fingerprint is the one the last build recorded
     /// (`PreviousSite`), its old file kept. Fingerprints are made only for the build cache.
-    fileprivate static func renderPage(_ index: Int, renderer: PageRenderer, rewrites: [String: String], fingerprints: Bool,
-                                       previous: PreviousSite.Page?, to output: some OutputConsumer) -> RenderedPage {
+    fileprivate static func renderPage(
+        _ index: Int, renderer: PageRenderer, rewrites: [String: String], fingerprints: Bool,
+        previous: PreviousSite.Page?, to output: some OutputConsumer
+    ) -> RenderedPage {
         let path = renderer.contexts.tree.pages[index].outputPath
         let shell = fingerprints ? renderer.shell(page: index, rewrites: rewrites) : nil
         if let shell, let previous, previous.fingerprint == shell.fingerprint {
@@ -267,8 +289,9 @@ extension SiteBuilder {
             }
         }
         let rendered = renderer.renderLocatingBody(page: index, rewrites: rewrites, shell: shell)
-        return RenderedPage(failure: failure { try output.write(Data(rendered.html.utf8), to: path) }, bodyRange: rendered.bodyRange,
-                            fingerprint: shell?.fingerprint)
+        return RenderedPage(
+            failure: failure { try output.write(Data(rendered.html.utf8), to: path) }, bodyRange: rendered.bodyRange,
+            fingerprint: shell?.fingerprint)
     }
 }
 
@@ -330,8 +353,9 @@ struct StageClock {
 /// Maps a cmark position in a page body to a location in its file.
 enum PageLocation {
     static func of(_ position: MarkdownPosition, in page: SourcePage, source: SourceText) -> SourceLocation {
-        SourceLocation(path: page.sourcePath, line: page.bodyFirstLine + position.line - 1,
-                       column: source.characterColumn(line: position.line, utf8Column: position.utf8Column))
+        SourceLocation(
+            path: page.sourcePath, line: page.bodyFirstLine + position.line - 1,
+            column: source.characterColumn(line: position.line, utf8Column: position.utf8Column))
     }
 }
 
@@ -342,8 +366,10 @@ enum HeadingCheck {
         for (page, outline) in zip(pages, outlines) where outline.headings.contains(where: { $0.level == 1 }) {
             let source = SourceText(page.body)
             for heading in outline.headings where heading.level == 1 {
-                diagnostics.append(.warning(.headingLevel, "level 1 heading '\(heading.text)' in the body; the page title is the page's only level 1 heading",
-                                            at: PageLocation.of(heading.position, in: page, source: source), notes: ["use '##' for the sections of a page"]))
+                diagnostics.append(
+                    .warning(
+                        .headingLevel, "level 1 heading '\(heading.text)' in the body; the page title is the page's only level 1 heading",
+                        at: PageLocation.of(heading.position, in: page, source: source), notes: ["use '##' for the sections of a page"]))
             }
         }
         return diagnostics

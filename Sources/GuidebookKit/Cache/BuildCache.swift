@@ -21,8 +21,9 @@ public struct BuildCache: Sendable {
         var lastUpdatedHash: UInt64
 
         /// Until `CachedBuild` sets the real key, after the build that recorded the cache.
-        static let unset = Key(tool: "", configurationHash: 0, themeHash: 0, includeDrafts: false, strict: false, today: "",
-                               outputFolder: "", lastUpdatedHash: 0)
+        static let unset = Key(
+            tool: "", configurationHash: 0, themeHash: 0, includeDrafts: false, strict: false, today: "",
+            outputFolder: "", lastUpdatedHash: 0)
     }
 
     /// A file as last seen: size and modification time first (cheap), the content hash to be sure.
@@ -82,7 +83,10 @@ public struct BuildCache: Sendable {
     var search: SearchState?
 
     static func linksBlob(rewrites: [String: String], printRewrites: [String: String]) -> CacheBlob {
-        .encoding { $0.dictionary(rewrites); $0.dictionary(printRewrites) }
+        .encoding {
+            $0.dictionary(rewrites)
+            $0.dictionary(printRewrites)
+        }
     }
 
     func links(of page: Int, in blobFile: CacheBlobFile) throws -> (rewrites: [String: String], printRewrites: [String: String]) {
@@ -167,15 +171,17 @@ public struct BuildCache: Sendable {
 
     static func decode(_ reader: inout CacheReader) throws -> BuildCache {
         guard try reader.int() == formatVersion else { throw CacheReader.Damaged() }
-        let key = Key(tool: try reader.string(), configurationHash: try reader.uint64(), themeHash: try reader.uint64(),
-                      includeDrafts: try reader.bool(), strict: try reader.bool(), today: try reader.string(),
-                      outputFolder: try reader.string(), lastUpdatedHash: try reader.uint64())
+        let key = Key(
+            tool: try reader.string(), configurationHash: try reader.uint64(), themeHash: try reader.uint64(),
+            includeDrafts: try reader.bool(), strict: try reader.bool(), today: try reader.string(),
+            outputFolder: try reader.string(), lastUpdatedHash: try reader.uint64())
         var files: [String: FileRecord] = [:]
         for _ in 0..<(try reader.count()) { files[try reader.string()] = try decodeFile(&reader) }
         let pages = try (0..<reader.count()).map { _ in try decodePage(&reader) }
         let glossary = try (0..<reader.count()).map { _ in
-            Glossary.Entry(term: try reader.string(), definition: try reader.string(), page: try reader.int(),
-                           headingID: try reader.string(), isAbbreviation: try reader.bool())
+            Glossary.Entry(
+                term: try reader.string(), definition: try reader.string(), page: try reader.int(),
+                headingID: try reader.string(), isAbbreviation: try reader.bool())
         }
         let allowsRawHTML = try reader.bool()
         let diagnostics = try (0..<reader.count()).map { _ in try decodeDiagnostic(&reader) }
@@ -183,9 +189,10 @@ public struct BuildCache: Sendable {
         let hasPrintEdition = try reader.bool()
         let search = try reader.bool() ? try SearchState.decode(&reader) : nil
         guard reader.isAtEnd, glossary.allSatisfy({ pages.indices.contains($0.page) }) else { throw CacheReader.Damaged() }
-        return BuildCache(key: key, files: files, pages: pages, glossary: glossary, allowsRawHTML: allowsRawHTML,
-                          diagnostics: diagnostics, hasPrintEdition: hasPrintEdition, outputListing: outputListing,
-                          blobGeneration: blobGeneration, writtenAt: writtenAt, search: search)
+        return BuildCache(
+            key: key, files: files, pages: pages, glossary: glossary, allowsRawHTML: allowsRawHTML,
+            diagnostics: diagnostics, hasPrintEdition: hasPrintEdition, outputListing: outputListing,
+            blobGeneration: blobGeneration, writtenAt: writtenAt, search: search)
     }
 
     private static func encode(_ file: FileRecord, _ writer: inout CacheWriter) {
@@ -220,13 +227,15 @@ public struct BuildCache: Sendable {
     }
 
     private static func decodePage(_ reader: inout CacheReader) throws -> PageRecord {
-        PageRecord(contentPath: try reader.string(), sourcePath: try reader.string(), outputPath: try reader.string(),
-                   frontMatterHash: try reader.uint64(), structureHash: try reader.uint64(), isEditable: try reader.bool(),
-                   bodyRange: try reader.range(),
-                   printRange: try reader.range(), links: try reader.storedBlob(),
-                   searchTitle: try reader.string(), searchSummary: try reader.string(), searchTags: try reader.strings(),
-                   searchBreadcrumb: try reader.string(), documents: try reader.range() ?? 0..<0, templateFingerprint: try reader.uint64(), bodyFingerprint: try reader.uint64(),
-                   printFingerprint: try reader.uint64(), searchFingerprint: try reader.uint64())
+        PageRecord(
+            contentPath: try reader.string(), sourcePath: try reader.string(), outputPath: try reader.string(),
+            frontMatterHash: try reader.uint64(), structureHash: try reader.uint64(), isEditable: try reader.bool(),
+            bodyRange: try reader.range(),
+            printRange: try reader.range(), links: try reader.storedBlob(),
+            searchTitle: try reader.string(), searchSummary: try reader.string(), searchTags: try reader.strings(),
+            searchBreadcrumb: try reader.string(), documents: try reader.range() ?? 0..<0, templateFingerprint: try reader.uint64(),
+            bodyFingerprint: try reader.uint64(),
+            printFingerprint: try reader.uint64(), searchFingerprint: try reader.uint64())
     }
 
     private static func encode(_ diagnostic: Diagnostic, _ writer: inout CacheWriter) {
@@ -244,7 +253,8 @@ public struct BuildCache: Sendable {
 
     private static func decodeDiagnostic(_ reader: inout CacheReader) throws -> Diagnostic {
         guard let severity = Diagnostic.Severity(rawValue: try reader.string()),
-              let code = DiagnosticCode(rawValue: try reader.string()) else { throw CacheReader.Damaged() }
+            let code = DiagnosticCode(rawValue: try reader.string())
+        else { throw CacheReader.Damaged() }
         let summary = try reader.string()
         let location = try reader.bool() ? SourceLocation(path: try reader.string(), line: try reader.int(), column: try reader.int()) : nil
         return Diagnostic(severity, code, summary, at: location, notes: try reader.strings())

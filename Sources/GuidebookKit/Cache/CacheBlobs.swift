@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A part of the build cache read only when a build needs it (one page's links, one stem's
@@ -121,7 +122,10 @@ final class CacheBlobFile: @unchecked Sendable {
     func finish() throws {
         guard let file = writing else { return }
         writing = nil
-        defer { buffer = []; close(file.descriptor) }
+        defer {
+            buffer = []
+            close(file.descriptor)
+        }
         guard !hasFailed else { throw BuildError(stage: "cache", path: url.path, reason: "an earlier write failed") }
         try flush(file.descriptor)
     }

@@ -39,12 +39,18 @@ struct CacheWriter {
 
     mutating func range(_ value: Range<Int>?) {
         bool(value != nil)
-        if let value { int(value.lowerBound); int(value.count) }
+        if let value {
+            int(value.lowerBound)
+            int(value.count)
+        }
     }
 
     mutating func dictionary(_ value: [String: String]) {
         int(value.count)
-        for key in value.keys.sorted() { string(key); string(value[key]!) }
+        for key in value.keys.sorted() {
+            string(key)
+            string(value[key]!)
+        }
     }
 }
 

@@ -37,11 +37,13 @@ enum CacheRecording {
         return ContentHash.fingerprint(writer.bytes)
     }
 
-    static func cache(tree: SiteTree, outlines: [MarkdownOutline], checklists: [[Checklist]], linked: LinkedSite,
-                      files: [String: BuildCache.FileRecord], frontMatterHashes: [UInt64], bodyRanges: [Int: Range<Int>],
-                      printRanges: [Int: Range<Int>], fingerprints: [Int: PageFingerprint], printFingerprints: [Int: UInt64],
-                      search: SearchState?, pageDocuments: [Range<Int>], searchFingerprints: [UInt64],
-                      hasPrintEdition: Bool, allowsRawHTML: Bool, diagnostics: [Diagnostic]) -> BuildCache {
+    static func cache(
+        tree: SiteTree, outlines: [MarkdownOutline], checklists: [[Checklist]], linked: LinkedSite,
+        files: [String: BuildCache.FileRecord], frontMatterHashes: [UInt64], bodyRanges: [Int: Range<Int>],
+        printRanges: [Int: Range<Int>], fingerprints: [Int: PageFingerprint], printFingerprints: [Int: UInt64],
+        search: SearchState?, pageDocuments: [Range<Int>], searchFingerprints: [UInt64],
+        hasPrintEdition: Bool, allowsRawHTML: Bool, diagnostics: [Diagnostic]
+    ) -> BuildCache {
         let pathsWithDiagnostics = Set(diagnostics.compactMap(\.location?.path))
         let pages = tree.pages.indices.map { index -> BuildCache.PageRecord in
             let page = tree.pages[index]
@@ -55,12 +57,14 @@ enum CacheRecording {
                 links: BuildCache.linksBlob(rewrites: linked.rewrites[index], printRewrites: linked.printRewrites[index]),
                 searchTitle: searchPage.title, searchSummary: searchPage.summary, searchTags: searchPage.tags,
                 searchBreadcrumb: searchPage.breadcrumb, documents: index < pageDocuments.count ? pageDocuments[index] : 0..<0,
-                templateFingerprint: fingerprints[index]?.template ?? 0, bodyFingerprint: fingerprints[index]?.body ?? 0, printFingerprint: printFingerprints[index] ?? 0,
+                templateFingerprint: fingerprints[index]?.template ?? 0, bodyFingerprint: fingerprints[index]?.body ?? 0,
+                printFingerprint: printFingerprints[index] ?? 0,
                 searchFingerprint: index < searchFingerprints.count ? searchFingerprints[index] : 0)
         }
-        return BuildCache(key: .unset,
-                          files: files, pages: pages, glossary: linked.glossary.entries, allowsRawHTML: allowsRawHTML,
-                          diagnostics: diagnostics, hasPrintEdition: hasPrintEdition, search: search)
+        return BuildCache(
+            key: .unset,
+            files: files, pages: pages, glossary: linked.glossary.entries, allowsRawHTML: allowsRawHTML,
+            diagnostics: diagnostics, hasPrintEdition: hasPrintEdition, search: search)
     }
 }
 
@@ -69,7 +73,10 @@ extension CacheWriter {
     mutating func checklists(_ checklists: [Checklist]) {
         for checklist in checklists {
             strings([checklist.id, checklist.elementID, checklist.title, checklist.headingID ?? "\u{0}"])
-            for item in checklist.items { strings([item.id, item.text]); bool(item.isChecked) }
+            for item in checklist.items {
+                strings([item.id, item.text])
+                bool(item.isChecked)
+            }
         }
     }
 }

@@ -17,7 +17,8 @@ public enum CachedBuild {
         let walked = FolderWalk.walk(contentFolder, allowedRoot: root)
         let stamps = walked.files
         // A file that cannot be published is reported by a full build, and no cache is kept.
-        let key = walked.problems.isEmpty
+        let key =
+            walked.problems.isEmpty
             ? currentKey(root: root, contentFolder: contentFolder, contentPaths: Array(stamps.keys), outputFolder: outputFolder, options: options) : nil
         clock.lap("cache: look at the project")
         var recording = options
@@ -77,7 +78,8 @@ public enum CachedBuild {
     /// theme cannot be read (a full build reports why).
     static func currentKey(root: URL, contentFolder: URL, contentPaths: [String], outputFolder: URL, options: BuildOptions) -> BuildCache.Key? {
         guard let configuration = FileManager.default.contents(atPath: root.appendingPathComponent(SiteConfiguration.fileName).path),
-              let text = String(data: configuration, encoding: .utf8) else { return nil }
+            let text = String(data: configuration, encoding: .utf8)
+        else { return nil }
         let (loaded, problems) = SiteConfigurationLoader.load(text: text)
         // Every folder of the theme's name counts: a project's theme may override single templates
         // and take the rest from the theme shipped with Guidebook.
@@ -100,9 +102,10 @@ public enum CachedBuild {
         let dates = LastUpdated.read(contentFolder: contentFolder, paths: contentPaths.filter { $0.hasSuffix(".md") })
         let datesText = dates.keys.sorted().map { "\($0)\u{1F}\(dates[$0]!.timeIntervalSince1970)" }.joined(separator: "\u{1E}")
         guard let tool = toolStamp() else { return nil }
-        return BuildCache.Key(tool: tool, configurationHash: ContentHash.fnv1a(configuration), themeHash: ContentHash.fnv1a(themeBytes.bytes),
-                              includeDrafts: options.includeDrafts, strict: options.strict, today: options.today.description,
-                              outputFolder: outputFolder.standardizedFileURL.path, lastUpdatedHash: ContentHash.fnv1a(datesText))
+        return BuildCache.Key(
+            tool: tool, configurationHash: ContentHash.fnv1a(configuration), themeHash: ContentHash.fnv1a(themeBytes.bytes),
+            includeDrafts: options.includeDrafts, strict: options.strict, today: options.today.description,
+            outputFolder: outputFolder.standardizedFileURL.path, lastUpdatedHash: ContentHash.fnv1a(datesText))
     }
 
     /// The running Guidebook: a rebuilt binary may render differently, so its cache is not trusted.

@@ -1,9 +1,10 @@
 import Foundation
 import GuidebookMarkdown
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A build from the build cache: when the only files that changed are pages whose front matter,
@@ -27,7 +28,8 @@ enum IncrementalBuild {
     static func run(cache: inout BuildCache, blobFile: CacheBlobFile, contentFolder: URL, stamps: [String: FileStamp], outputFolder: URL) -> BuildResult? {
         var clock = StageClock()
         guard BuildCache.outputListing(of: outputFolder) == cache.outputListing,
-              let changed = changedFiles(cache: &cache, contentFolder: contentFolder, stamps: stamps) else { return nil }
+            let changed = changedFiles(cache: &cache, contentFolder: contentFolder, stamps: stamps)
+        else { return nil }
         let pageByContentPath = Dictionary(cache.pages.enumerated().map { ($1.contentPath, $0) }, uniquingKeysWith: { first, _ in first })
         var edits: [PageEdit] = []
         var weighed: [Int: [SearchIndexBuilder.WeighedDocument]] = [:]
@@ -37,8 +39,10 @@ enum IncrementalBuild {
         for (path, data) in changed.sorted(by: { $0.key < $1.key }) {
             // A glossary page's text is also the search synonyms of its abbreviations (search/synonyms.js).
             guard let page = pageByContentPath[path], !cache.glossary.contains(where: { $0.page == page }),
-                  let (edit, documents) = try? bodyEdit(of: page, data: data, cache: cache, glossary: glossary,
-                                                        glossaryFingerprint: glossaryFingerprint, blobFile: blobFile) else { return nil }
+                let (edit, documents) = try? bodyEdit(
+                    of: page, data: data, cache: cache, glossary: glossary,
+                    glossaryFingerprint: glossaryFingerprint, blobFile: blobFile)
+            else { return nil }
             edits.append(edit)
             weighed[page] = documents
         }
@@ -50,8 +54,10 @@ enum IncrementalBuild {
             var change = SearchState.Change()
             for edit in edits {
                 guard let documents = weighed[edit.page],
-                      let pageChange = try? state.replace(page: edit.page, documents: cache.pages[edit.page].documents, with: documents,
-                                                          stemmer: stemmer, blobFile: blobFile, site: outputFolder) else { return nil }
+                    let pageChange = try? state.replace(
+                        page: edit.page, documents: cache.pages[edit.page].documents, with: documents,
+                        stemmer: stemmer, blobFile: blobFile, site: outputFolder)
+                else { return nil }
                 change.merge(pageChange)
             }
             guard let files = try? state.changedFiles(after: change, site: outputFolder) else { return nil }
@@ -85,7 +91,9 @@ enum IncrementalBuild {
             }
             // The manifest, which names the index files, moved in last, for a reader of the site
             // during the moves; the old index files go after it.
-            for file in searchFiles.write.sorted(by: { ($0.path == SearchShardWriter.manifestPath ? 1 : 0) < ($1.path == SearchShardWriter.manifestPath ? 1 : 0) }) {
+            for file in searchFiles.write.sorted(by: {
+                ($0.path == SearchShardWriter.manifestPath ? 1 : 0) < ($1.path == SearchShardWriter.manifestPath ? 1 : 0)
+            }) {
                 try journal.stage(Data(file.contents.utf8), as: file.path)
             }
             for path in searchFiles.remove { journal.remove(path) }
@@ -123,35 +131,46 @@ enum IncrementalBuild {
     }
 
     /// The page's new body, when the edit is to its body only; nil otherwise.
-    private static func bodyEdit(of page: Int, data: Data, cache: BuildCache, glossary: GlossaryIndex, glossaryFingerprint: UInt64,
-                                 blobFile: CacheBlobFile) throws -> (PageEdit, [SearchIndexBuilder.WeighedDocument])? {
+    private static func bodyEdit(
+        of page: Int, data: Data, cache: BuildCache, glossary: GlossaryIndex, glossaryFingerprint: UInt64,
+        blobFile: CacheBlobFile
+    ) throws -> (PageEdit, [SearchIndexBuilder.WeighedDocument])? {
         let record = cache.pages[page]
         guard record.isEditable, record.bodyRange != nil, (record.printRange != nil) == cache.hasPrintEdition,
-              let text = String(data: data, encoding: .utf8) else { return nil }
+            let text = String(data: data, encoding: .utf8)
+        else { return nil }
         let parsed = FrontMatterParser.parse(text, path: record.sourcePath)
         guard parsed.diagnostics.isEmpty, let frontMatter = parsed.frontMatter, !parsed.body.isEmpty,
-              CacheRecording.frontMatterHash(of: data, bodyByteCount: parsed.body.utf8.count) == record.frontMatterHash else { return nil }
+            CacheRecording.frontMatterHash(of: data, bodyByteCount: parsed.body.utf8.count) == record.frontMatterHash
+        else { return nil }
         let outline = MarkdownParser.outline(of: parsed.body)
         let checklists = ChecklistBuilder.checklists(pageOutputPath: record.outputPath, pageTitle: frontMatter.title, outline: outline)
         guard CacheRecording.structureHash(outline: outline, checklists: checklists) == record.structureHash else { return nil }
         let pages = cache.pages
         let links = try cache.links(of: page, in: blobFile)
-        let bodyHTML = PageRenderer.bodyHTML(of: parsed.body, page: page, outputPath: record.outputPath, rewrites: links.rewrites,
-                                             checklists: checklists, glossary: glossary,
-                                             allowsRawHTML: cache.allowsRawHTML, outputPathOfPage: { pages[$0].outputPath })
+        let bodyHTML = PageRenderer.bodyHTML(
+            of: parsed.body, page: page, outputPath: record.outputPath, rewrites: links.rewrites,
+            checklists: checklists, glossary: glossary,
+            allowsRawHTML: cache.allowsRawHTML, outputPathOfPage: { pages[$0].outputPath })
         guard !bodyHTML.isEmpty else { return nil }
-        let printHTML = PageRenderer.printBodyHTML(of: parsed.body, outputPath: record.outputPath, rewrites: links.printRewrites,
-                                                   allowsRawHTML: cache.allowsRawHTML)
-        let searchPage = SearchPage(outputPath: record.outputPath, title: record.searchTitle, summary: record.searchSummary, tags: record.searchTags,
-                                    breadcrumb: record.searchBreadcrumb, sections: outline.sections.map { section in
-                                        (headingID: section.heading?.id, heading: section.heading?.text ?? "", text: section.text)
-                                    }, weight: frontMatter.searchWeight)
-        let edit = PageEdit(page: page, bodyHTML: bodyHTML, printHTML: printHTML,
-                            bodyFingerprint: RenderFingerprint.body(parsed.body, outputPath: record.outputPath, rewrites: links.rewrites,
-                                                                    checklists: checklists, glossary: glossaryFingerprint, allowsRawHTML: cache.allowsRawHTML),
-                            printFingerprint: RenderFingerprint.printBody(parsed.body, outputPath: record.outputPath, rewrites: links.printRewrites,
-                                                                          allowsRawHTML: cache.allowsRawHTML),
-                            searchFingerprint: SearchStage.fingerprint(of: searchPage))
+        let printHTML = PageRenderer.printBodyHTML(
+            of: parsed.body, outputPath: record.outputPath, rewrites: links.printRewrites,
+            allowsRawHTML: cache.allowsRawHTML)
+        let searchPage = SearchPage(
+            outputPath: record.outputPath, title: record.searchTitle, summary: record.searchSummary, tags: record.searchTags,
+            breadcrumb: record.searchBreadcrumb,
+            sections: outline.sections.map { section in
+                (headingID: section.heading?.id, heading: section.heading?.text ?? "", text: section.text)
+            }, weight: frontMatter.searchWeight)
+        let edit = PageEdit(
+            page: page, bodyHTML: bodyHTML, printHTML: printHTML,
+            bodyFingerprint: RenderFingerprint.body(
+                parsed.body, outputPath: record.outputPath, rewrites: links.rewrites,
+                checklists: checklists, glossary: glossaryFingerprint, allowsRawHTML: cache.allowsRawHTML),
+            printFingerprint: RenderFingerprint.printBody(
+                parsed.body, outputPath: record.outputPath, rewrites: links.printRewrites,
+                allowsRawHTML: cache.allowsRawHTML),
+            searchFingerprint: SearchStage.fingerprint(of: searchPage))
         return (edit, SearchIndexBuilder.weigh(searchPage))
     }
 

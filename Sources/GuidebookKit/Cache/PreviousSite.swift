@@ -27,10 +27,11 @@ struct PreviousSite: Sendable {
     init(cache: BuildCache, folder: URL, blobFile: CacheBlobFile) {
         var pages: [String: Page] = [:]
         for record in cache.pages {
-            pages[record.outputPath] = Page(fingerprint: PageFingerprint(template: record.templateFingerprint, body: record.bodyFingerprint),
-                                            bodyRange: record.bodyRange,
-                                            printFingerprint: record.printFingerprint, printRange: record.printRange,
-                                            searchFingerprint: record.searchFingerprint, documents: record.documents)
+            pages[record.outputPath] = Page(
+                fingerprint: PageFingerprint(template: record.templateFingerprint, body: record.bodyFingerprint),
+                bodyRange: record.bodyRange,
+                printFingerprint: record.printFingerprint, printRange: record.printRange,
+                searchFingerprint: record.searchFingerprint, documents: record.documents)
         }
         self.pages = pages
         order = cache.pages.map(\.outputPath)
@@ -43,7 +44,8 @@ struct PreviousSite: Sendable {
     /// nil when it is not, or the file cannot be read as recorded.
     func printBody(of outputPath: String, fingerprint: UInt64, in file: PrintEditionFile?) -> Data? {
         guard let file, let page = pages[outputPath], page.printFingerprint != 0, page.printFingerprint == fingerprint,
-              let range = page.printRange else { return nil }
+            let range = page.printRange
+        else { return nil }
         return file.bytes(range)
     }
 

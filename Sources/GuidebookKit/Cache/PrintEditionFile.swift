@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The old print.html, open for reading pieces of it from several threads (`pread`).
@@ -14,7 +15,10 @@ final class PrintEditionFile: Sendable {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { close(descriptor); return nil }
+        guard fstat(descriptor, &info) == 0 else {
+            close(descriptor)
+            return nil
+        }
         self.descriptor = descriptor
         size = Int(info.st_size)
     }

@@ -18,8 +18,10 @@ enum RenderFingerprint {
         return ContentHash.fingerprint(writer.bytes)
     }
 
-    static func body(_ body: String, outputPath: String, rewrites: [String: String], checklists: [Checklist],
-                     glossary: UInt64, allowsRawHTML: Bool) -> UInt64 {
+    static func body(
+        _ body: String, outputPath: String, rewrites: [String: String], checklists: [Checklist],
+        glossary: UInt64, allowsRawHTML: Bool
+    ) -> UInt64 {
         var writer = CacheWriter()
         writer.string(body)
         writer.string(outputPath)

@@ -33,8 +33,9 @@ public enum ChecklistBuilder {
             let items = list.items.map { item in
                 ChecklistItem(id: itemIDs.uniqueID(for: textHash(item.text)), text: item.text, isChecked: item.isChecked)
             }
-            return Checklist(id: "\(pageKey)--\(local)", elementID: "checklist-\(local)", title: list.heading?.text ?? pageTitle,
-                             headingID: list.heading?.id, items: items)
+            return Checklist(
+                id: "\(pageKey)--\(local)", elementID: "checklist-\(local)", title: list.heading?.text ?? pageTitle,
+                headingID: list.heading?.id, items: items)
         }
     }
 

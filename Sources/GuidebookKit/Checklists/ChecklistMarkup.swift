@@ -9,7 +9,8 @@ struct ChecklistMarkup: Sendable {
     func wrap(listAt index: Int) -> MarkupWrap {
         guard index < checklists.count else { return MarkupWrap(before: "", after: "") }
         let checklist = checklists[index]
-        let naming = checklist.headingID.map { "aria-labelledby=\"\(HTMLEscaping.escape($0))\"" }
+        let naming =
+            checklist.headingID.map { "aria-labelledby=\"\(HTMLEscaping.escape($0))\"" }
             ?? "aria-label=\"\(HTMLEscaping.escape(checklist.title))\""
         return MarkupWrap(
             before: "<div class=\"checklist\" id=\"\(HTMLEscaping.escape(checklist.elementID))\" data-checklist=\"\(HTMLEscaping.escape(checklist.id))\" "
@@ -18,11 +19,13 @@ struct ChecklistMarkup: Sendable {
     }
 
     func wrap(_ item: MarkdownTaskItem, at place: TaskItemPlace) -> MarkupWrap {
-        let id = place.listIndex < checklists.count && place.itemIndex < checklists[place.listIndex].items.count
+        let id =
+            place.listIndex < checklists.count && place.itemIndex < checklists[place.listIndex].items.count
             ? checklists[place.listIndex].items[place.itemIndex].id : ""
         precondition(!id.isEmpty, "parsing and rendering see the same task items")
         let checked = item.isChecked ? " checked" : ""
-        return MarkupWrap(before: "<label class=\"task\"><input type=\"checkbox\" disabled\(checked) data-item=\"\(HTMLEscaping.escape(id))\"> ",
-                          after: "</label>")
+        return MarkupWrap(
+            before: "<label class=\"task\"><input type=\"checkbox\" disabled\(checked) data-item=\"\(HTMLEscaping.escape(id))\"> ",
+            after: "</label>")
     }
 }

@@ -28,9 +28,12 @@ public enum ContentLoader {
         }
         // Front matter is parsed in parallel (YAML is most of loading); the checks below stay in path order.
         let markdownPaths = files.keys.filter { $0.hasSuffix(".md") && files[$0]!.count <= maximumPageByteCount && !isPartial($0) }
-        let parsedByPath = Dictionary(uniqueKeysWithValues: zip(markdownPaths, markdownPaths.concurrentMap { contentPath -> FrontMatterParser.Result? in
-            String(data: files[contentPath]!, encoding: .utf8).map { FrontMatterParser.parse($0, path: sourcePath(of: contentPath)) }
-        }))
+        let parsedByPath = Dictionary(
+            uniqueKeysWithValues: zip(
+                markdownPaths,
+                markdownPaths.concurrentMap { contentPath -> FrontMatterParser.Result? in
+                    String(data: files[contentPath]!, encoding: .utf8).map { FrontMatterParser.parse($0, path: sourcePath(of: contentPath)) }
+                }))
         // A file cannot have the same name as a folder of the site ('x.html' from x.md, and a folder x.html/).
         var siteFolders: [String: String] = [:]
         for contentPath in files.keys.sorted() where !isPartial(contentPath) {
@@ -47,23 +50,33 @@ public enum ContentLoader {
             switch OutputPath.map(contentPath: contentPath) {
             case .success(let path): outputPath = path
             case .failure(let error):
-                diagnostics.append(.error(.unsafePath, "'\(error.segment)' is not a safe name for a web page or folder: \(error.reason)",
-                                          at: SourceLocation(path: sourcePath), notes: ["rename it without control characters or '\\', and not starting with '.'; README 'URL mapping' gives the rule"]))
+                diagnostics.append(
+                    .error(
+                        .unsafePath, "'\(error.segment)' is not a safe name for a web page or folder: \(error.reason)",
+                        at: SourceLocation(path: sourcePath),
+                        notes: ["rename it without control characters or '\\', and not starting with '.'; README 'URL mapping' gives the rule"]))
                 continue
             }
             if let reason = ReservedOutput.reason(outputPath) {
-                diagnostics.append(.error(.duplicateOutput, "'\(sourcePath)' would be written to '\(outputPath)', \(reason)",
-                                          at: SourceLocation(path: sourcePath), notes: ["rename the file or folder"]))
+                diagnostics.append(
+                    .error(
+                        .duplicateOutput, "'\(sourcePath)' would be written to '\(outputPath)', \(reason)",
+                        at: SourceLocation(path: sourcePath), notes: ["rename the file or folder"]))
                 continue
             }
             if let inside = siteFolders[outputPath.lowercased()] {
-                diagnostics.append(.error(.duplicateOutput, "'\(sourcePath)' would be written to '\(outputPath)', which is also the name of a folder of the site (holding '\(inside)')",
-                                          at: SourceLocation(path: sourcePath), notes: ["rename the file or the folder"]))
+                diagnostics.append(
+                    .error(
+                        .duplicateOutput,
+                        "'\(sourcePath)' would be written to '\(outputPath)', which is also the name of a folder of the site (holding '\(inside)')",
+                        at: SourceLocation(path: sourcePath), notes: ["rename the file or the folder"]))
                 continue
             }
             if let earlier = claimedOutputs[outputPath.lowercased()] {
-                diagnostics.append(.error(.duplicateOutput, "'\(sourcePath)' and '\(earlier)' would both be written to '\(outputPath)'",
-                                          at: SourceLocation(path: sourcePath), notes: ["rename one of them"]))
+                diagnostics.append(
+                    .error(
+                        .duplicateOutput, "'\(sourcePath)' and '\(earlier)' would both be written to '\(outputPath)'",
+                        at: SourceLocation(path: sourcePath), notes: ["rename one of them"]))
                 continue
             }
             claimedOutputs[outputPath.lowercased()] = sourcePath
@@ -72,14 +85,18 @@ public enum ContentLoader {
                 continue
             }
             guard files[contentPath]!.count <= maximumPageByteCount else {
-                diagnostics.append(.error(.tooLarge, "page is larger than \(maximumPageByteCount / 1_000_000) MB", at: SourceLocation(path: sourcePath),
-                                          notes: ["split it into several pages"]))
+                diagnostics.append(
+                    .error(
+                        .tooLarge, "page is larger than \(maximumPageByteCount / 1_000_000) MB", at: SourceLocation(path: sourcePath),
+                        notes: ["split it into several pages"]))
                 continue
             }
             guard let parsed = parsedByPath[contentPath] ?? nil else {
                 let (line, column) = UTF8Validation.firstInvalidPosition(in: files[contentPath]!)
-                diagnostics.append(.error(.invalidEncoding, "file is not valid UTF-8", at: SourceLocation(path: sourcePath, line: line, column: column),
-                                          notes: ["save the file as UTF-8"]))
+                diagnostics.append(
+                    .error(
+                        .invalidEncoding, "file is not valid UTF-8", at: SourceLocation(path: sourcePath, line: line, column: column),
+                        notes: ["save the file as UTF-8"]))
                 continue
             }
             let titled = TitleFromHeading.apply(to: parsed)
@@ -89,12 +106,16 @@ public enum ContentLoader {
                 draftPaths.insert(contentPath)
                 continue
             }
-            pages.append(SourcePage(sourcePath: sourcePath, contentPath: contentPath, outputPath: outputPath,
-                                    frontMatter: frontMatter, body: titled.body, bodyFirstLine: titled.bodyFirstLine))
+            pages.append(
+                SourcePage(
+                    sourcePath: sourcePath, contentPath: contentPath, outputPath: outputPath,
+                    frontMatter: frontMatter, body: titled.body, bodyFirstLine: titled.bodyFirstLine))
         }
         if files.keys.contains(where: { $0.hasSuffix(".md") }) == false {
-            diagnostics.append(.error(.emptyContent, "the content folder has no Markdown pages", at: SourceLocation(path: contentFolderName.isEmpty ? "." : contentFolderName),
-                                      notes: ["add at least \(contentFolderName)/index.md with a title"]))
+            diagnostics.append(
+                .error(
+                    .emptyContent, "the content folder has no Markdown pages", at: SourceLocation(path: contentFolderName.isEmpty ? "." : contentFolderName),
+                    notes: ["add at least \(contentFolderName)/index.md with a title"]))
         }
         pages += SectionIndexSynthesiser.missingIndexes(for: pages, contentFolderName: contentFolderName, diagnostics: &diagnostics)
         return LoadedContent(pages: pages, assets: assets, draftPaths: draftPaths, diagnostics: diagnostics)
@@ -109,9 +130,11 @@ func isPartial(_ contentPath: String) -> Bool {
 
 /// Site paths Guidebook writes itself.
 enum ReservedOutput {
-    static let generatedPages = ["checklists.html": "My checklists", "search.html": "search", "tags.html": "tags",
-                                 "status.html": "content status", "print.html": "print edition",
-                                 "404.html": "page-not-found"]
+    static let generatedPages = [
+        "checklists.html": "My checklists", "search.html": "search", "tags.html": "tags",
+        "status.html": "content status", "print.html": "print edition",
+        "404.html": "page-not-found",
+    ]
 
     static func reason(_ outputPath: String) -> String? {
         if outputPath == "assets" || outputPath.hasPrefix("assets/") { return "where the theme's assets go" }
@@ -128,7 +151,12 @@ enum UTF8Validation {
         while true {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
-                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
             case .emptyInput, .error:
                 return (line, column)
             }
@@ -153,14 +181,17 @@ enum SectionIndexSynthesiser {
         }
         return needed.sorted().map { folder in
             let contentFolder = folder.isEmpty ? contentFolderName : "\(contentFolderName)/\(folder)"
-            diagnostics.append(.warning(.missingSectionIndex, "folder has no index.md; Guidebook made a section page titled from the folder name",
-                                        at: SourceLocation(path: contentFolder), notes: ["add \(contentFolder)/index.md with a title and summary"]))
+            diagnostics.append(
+                .warning(
+                    .missingSectionIndex, "folder has no index.md; Guidebook made a section page titled from the folder name",
+                    at: SourceLocation(path: contentFolder), notes: ["add \(contentFolder)/index.md with a title and summary"]))
             let name = folder.split(separator: "/").last.map(String.init) ?? "Home"
             let title = name.replacingOccurrences(of: "-", with: " ").capitalisedFirstLetter
             let outputPath = folder.isEmpty ? "index.html" : "\(folder)/index.html"
             let contentPath = folder.isEmpty ? "index.md" : "\(folder)/index.md"
-            return SourcePage(sourcePath: "\(contentFolder)/index.md", contentPath: contentPath, outputPath: outputPath,
-                              frontMatter: FrontMatter(title: title), body: "", bodyFirstLine: 1, isGenerated: true)
+            return SourcePage(
+                sourcePath: "\(contentFolder)/index.md", contentPath: contentPath, outputPath: outputPath,
+                frontMatter: FrontMatter(title: title), body: "", bodyFirstLine: 1, isGenerated: true)
         }
     }
 }
@@ -179,8 +210,9 @@ enum TitleFromHeading {
     static func apply(to parsed: FrontMatterParser.Result) -> FrontMatterParser.Result {
         let onlyTitleMissing = !parsed.diagnostics.isEmpty && parsed.diagnostics.allSatisfy { $0.code == .missingTitle }
         guard onlyTitleMissing || (parsed.diagnostics.isEmpty && parsed.frontMatter != nil),
-              parsed.body.utf8.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "#") || parsed.body.contains("\n="),
-              let leading = MarkdownParser.leadingTitle(of: parsed.body) else { return parsed }
+            parsed.body.utf8.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "#") || parsed.body.contains("\n="),
+            let leading = MarkdownParser.leadingTitle(of: parsed.body)
+        else { return parsed }
         var frontMatter = parsed.frontMatter ?? FrontMatter(title: "")
         if onlyTitleMissing {
             frontMatter.title = leading.title

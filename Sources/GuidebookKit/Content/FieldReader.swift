@@ -34,7 +34,8 @@ struct FieldReader {
         guard let text = string(node, key: key) else { return nil }
         let lower = text.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), text.count > lower.prefix(while: { $0 != ":" }).count + 3,
-              !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == " " }) else {
+            !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == " " })
+        else {
             return wrongType(node, key: key, expected: "a web address starting with https:// or http://")
         }
         return text
@@ -84,7 +85,9 @@ struct FieldReader {
     }
 
     private mutating func wrongType<T>(_ node: Node, key: String, expected: String) -> T? {
-        let found = node.null != nil && node.scalar?.style == .plain ? "empty (null)"
+        let found =
+            node.null != nil && node.scalar?.style == .plain
+            ? "empty (null)"
             : node.scalar.map { $0.string.isEmpty ? "empty text" : "'\($0.string)'" } ?? node.typeDescription
         diagnostics.append(.error(code, "'\(key)' in \(what) must be \(expected), not \(found)", at: reader.location(of: node)))
         return nil

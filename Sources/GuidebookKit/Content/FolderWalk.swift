@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Every file under a folder (content/ or a theme), with what is wrong with the rest: only files
@@ -108,18 +109,21 @@ struct FolderWalk {
             let location = SourceLocation(path: shown)
             switch problem {
             case .linksOutside(let target):
-                return .error(.unsafePath, "symbolic link leads outside the project, to '\(target)'; only the project's own files are published",
-                              at: location, notes: ["copy the file into the project, or remove the link"])
+                return .error(
+                    .unsafePath, "symbolic link leads outside the project, to '\(target)'; only the project's own files are published",
+                    at: location, notes: ["copy the file into the project, or remove the link"])
             case .danglingLink:
                 return .error(.unsafePath, "symbolic link leads to nothing", at: location, notes: ["remove the link or make it point to a file in the project"])
             case .loop:
                 return .error(.unsafePath, "symbolic link leads back into a folder that holds it (a loop)", at: location, notes: ["remove the link"])
             case .unreadable(let reason):
-                return .error(.unreadableFile, "cannot be read: \(reason.lowercased())", at: location,
-                              notes: ["give the account running Guidebook permission to read it, or move it out of the project"])
+                return .error(
+                    .unreadableFile, "cannot be read: \(reason.lowercased())", at: location,
+                    notes: ["give the account running Guidebook permission to read it, or move it out of the project"])
             case .normalisationTwin:
-                return .error(.duplicateOutput, "two names in this folder are the same text written two ways (Unicode NFC and NFD), so one page would be lost",
-                              at: location, notes: ["rename one of them; copying files from a Mac can make such names"])
+                return .error(
+                    .duplicateOutput, "two names in this folder are the same text written two ways (Unicode NFC and NFD), so one page would be lost",
+                    at: location, notes: ["rename one of them; copying files from a Mac can make such names"])
             }
         }
     }

@@ -25,8 +25,10 @@ public struct FrontMatter: Sendable, Hashable {
     /// Every field but the first five, in file order (`owner`, `review_by` too), for templates.
     public var extra: [(key: String, value: FrontMatterValue)]
 
-    public init(title: String, summary: String? = nil, order: Int? = nil, tags: [String] = [], isDraft: Bool = false,
-                extra: [(key: String, value: FrontMatterValue)] = []) {
+    public init(
+        title: String, summary: String? = nil, order: Int? = nil, tags: [String] = [], isDraft: Bool = false,
+        extra: [(key: String, value: FrontMatterValue)] = []
+    ) {
         self.title = title
         self.summary = summary
         self.order = order
@@ -39,7 +41,8 @@ public struct FrontMatter: Sendable, Hashable {
         lhs.title == rhs.title && lhs.summary == rhs.summary && lhs.order == rhs.order && lhs.tags == rhs.tags
             && lhs.isDraft == rhs.isDraft && lhs.owner == rhs.owner && lhs.reviewBy == rhs.reviewBy
             && lhs.ownerEmail == rhs.ownerEmail && lhs.reviewed == rhs.reviewed && lhs.related == rhs.related
-            && lhs.isGlossary == rhs.isGlossary && lhs.searchWeight == rhs.searchWeight && lhs.extra.map(\.key) == rhs.extra.map(\.key) && lhs.extra.map(\.value) == rhs.extra.map(\.value)
+            && lhs.isGlossary == rhs.isGlossary && lhs.searchWeight == rhs.searchWeight && lhs.extra.map(\.key) == rhs.extra.map(\.key)
+            && lhs.extra.map(\.value) == rhs.extra.map(\.value)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -51,7 +54,9 @@ public struct FrontMatter: Sendable, Hashable {
     public static func isEmailAddress(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
-        return !text.unicodeScalars.contains { $0.properties.isWhitespace || $0.properties.generalCategory == .control || "<>\"(),;:[]\\".unicodeScalars.contains($0) }
+        return !text.unicodeScalars.contains {
+            $0.properties.isWhitespace || $0.properties.generalCategory == .control || "<>\"(),;:[]\\".unicodeScalars.contains($0)
+        }
     }
 
     public func extraValue(_ key: String) -> FrontMatterValue? {
@@ -108,8 +113,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1, day <= CalendarDate.days(inMonth: month, year: year) else { return nil }
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...12).contains(month), day >= 1, day <= CalendarDate.days(inMonth: month, year: year)
+        else { return nil }
         self.init(year: year, month: month, day: day)
     }
 

@@ -29,9 +29,13 @@ public enum FrontMatterParser {
             let fence = isFence(bytes[lineStart..<lineEnd])
             if lineNumber == 1 {
                 guard fence else {
-                    return Result(frontMatter: nil, body: text, bodyFirstLine: 1,
-                                  diagnostics: [.error(.missingTitle, "page has no front matter with a title", at: SourceLocation(path: path),
-                                                       notes: ["start the file with:\n---\ntitle: Page title\n---"])])
+                    return Result(
+                        frontMatter: nil, body: text, bodyFirstLine: 1,
+                        diagnostics: [
+                            .error(
+                                .missingTitle, "page has no front matter with a title", at: SourceLocation(path: path),
+                                notes: ["start the file with:\n---\ntitle: Page title\n---"])
+                        ])
                 }
                 yamlStart = nextStart
             } else if fence, let yamlStart {
@@ -42,9 +46,13 @@ public enum FrontMatterParser {
             if lineEnd == bytes.endIndex { break }
             lineStart = nextStart
         }
-        return Result(frontMatter: nil, body: "", bodyFirstLine: lineNumber + 1,
-                      diagnostics: [.error(.unclosedFrontMatter, "front matter is not closed", at: SourceLocation(path: path),
-                                           notes: ["add a line '---' after the last front matter field"])])
+        return Result(
+            frontMatter: nil, body: "", bodyFirstLine: lineNumber + 1,
+            diagnostics: [
+                .error(
+                    .unclosedFrontMatter, "front matter is not closed", at: SourceLocation(path: path),
+                    notes: ["add a line '---' after the last front matter field"])
+            ])
     }
 
     /// `---`, with spaces, tabs or a carriage return around it.
@@ -78,9 +86,13 @@ public enum FrontMatterParser {
             case "glossary": frontMatter.isGlossary = fields.bool(value, key: name) ?? false
             case "search_weight":
                 if let weight = fields.number(value, key: name) {
-                    if weight > 0, weight <= 10 { frontMatter.searchWeight = weight } else {
-                        addressProblems.append(.error(.invalidFrontMatter, "'search_weight' in front matter must be above 0 and at most 10, not \(weight)",
-                                                      at: reader.location(of: value), notes: ["for example 'search_weight: 0.5' for a page that should rank below others"]))
+                    if weight > 0, weight <= 10 {
+                        frontMatter.searchWeight = weight
+                    } else {
+                        addressProblems.append(
+                            .error(
+                                .invalidFrontMatter, "'search_weight' in front matter must be above 0 and at most 10, not \(weight)",
+                                at: reader.location(of: value), notes: ["for example 'search_weight: 0.5' for a page that should rank below others"]))
                     }
                 }
             case "related":
@@ -90,9 +102,13 @@ public enum FrontMatterParser {
                 frontMatter.extra.append((key: name, value: FrontMatterValue(node: value)))
             case "owner_email":
                 if let email = fields.string(value, key: name) {
-                    if FrontMatter.isEmailAddress(email) { frontMatter.ownerEmail = email } else {
-                        addressProblems.append(.error(.invalidFrontMatter, "'owner_email' in front matter must be an email address, not '\(email)'",
-                                                      at: reader.location(of: value), notes: ["for example 'owner_email: cs-development@example.gov.uk'"]))
+                    if FrontMatter.isEmailAddress(email) {
+                        frontMatter.ownerEmail = email
+                    } else {
+                        addressProblems.append(
+                            .error(
+                                .invalidFrontMatter, "'owner_email' in front matter must be an email address, not '\(email)'",
+                                at: reader.location(of: value), notes: ["for example 'owner_email: cs-development@example.gov.uk'"]))
                     }
                 }
                 frontMatter.extra.append((key: name, value: FrontMatterValue(node: value)))
@@ -109,8 +125,10 @@ public enum FrontMatterParser {
         if let title, !title.trimmingCharacters(in: " \t").isEmpty {
             frontMatter.title = title
         } else if diagnostics.isEmpty || !hasTitleKey {
-            diagnostics.append(.error(.missingTitle, "front matter has no 'title'", at: reader.location(of: nil),
-                                      notes: ["add a line such as 'title: Governance'"]))
+            diagnostics.append(
+                .error(
+                    .missingTitle, "front matter has no 'title'", at: reader.location(of: nil),
+                    notes: ["add a line such as 'title: Governance'"]))
         }
         // With only the title missing, the rest is kept: the body's opening `# heading` may give it.
         return (diagnostics.allSatisfy { $0.code == .missingTitle } ? frontMatter : nil, diagnostics)
@@ -136,10 +154,15 @@ extension FrontMatterValue {
     init(node: Node) {
         switch node {
         case .scalar(let scalar):
-            if scalar.style == .plain, let value = node.bool { self = .boolean(value) }
-            else if scalar.style == .plain, let value = node.int { self = .integer(value) }
-            else if scalar.style == .plain, let value = node.float { self = .number(value) }
-            else { self = .string(scalar.string) }
+            if scalar.style == .plain, let value = node.bool {
+                self = .boolean(value)
+            } else if scalar.style == .plain, let value = node.int {
+                self = .integer(value)
+            } else if scalar.style == .plain, let value = node.float {
+                self = .number(value)
+            } else {
+                self = .string(scalar.string)
+            }
         case .sequence(let sequence): self = .list(sequence.map(FrontMatterValue.init(node:)))
         case .mapping(let mapping):
             var values: [String: FrontMatterValue] = [:]

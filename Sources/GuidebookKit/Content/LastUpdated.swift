@@ -19,7 +19,9 @@ public enum LastUpdated {
     static func gitDates(contentFolder: URL) -> [String: Date] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "core.quotePath=false", "-C", contentFolder.path, "log", "--format=@%ct", "--name-only", "--relative", "--no-renames", "--", "."]
+        process.arguments = [
+            "git", "-c", "core.quotePath=false", "-C", contentFolder.path, "log", "--format=@%ct", "--name-only", "--relative", "--no-renames", "--", ".",
+        ]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -16,9 +16,9 @@ public enum NewPage {
 
         public var description: String {
             switch self {
-            case let .unsafeName(segment, reason): return "'\(segment)' is not a safe name for a web page or folder: \(reason)"
-            case let .exists(path): return "\(path) already exists; Guidebook never overwrites a page"
-            case let .reserved(path, outputPath, reason): return "\(path) would be written to '\(outputPath)', \(reason); choose another name"
+            case .unsafeName(let segment, let reason): return "'\(segment)' is not a safe name for a web page or folder: \(reason)"
+            case .exists(let path): return "\(path) already exists; Guidebook never overwrites a page"
+            case .reserved(let path, let outputPath, let reason): return "\(path) would be written to '\(outputPath)', \(reason); choose another name"
             }
         }
     }
@@ -36,7 +36,9 @@ public enum NewPage {
             }
         }
         let name = String((contentPath.split(separator: "/").last ?? "page").dropLast(3))
-        let title = name == "index" ? folderTitle(contentPath) : name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ").capitalisedFirstLetter
+        let title =
+            name == "index"
+            ? folderTitle(contentPath) : name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ").capitalisedFirstLetter
         let order = (existingOrders.max() ?? 0) + 1
         var lines = ["---", "title: \(yamlString(title))", "summary: ", "order: \(name == "index" ? 0 : order)", "tags: []"]
         if let owner = configuration.defaultOwner { lines.append("owner: \(yamlString(owner))") }

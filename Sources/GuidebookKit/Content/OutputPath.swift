@@ -13,7 +13,8 @@ public enum OutputPath {
             }
             let name = webName(segment)
             guard !name.isEmpty, name != ".md", !name.hasPrefix(".") else {
-                return .failure(OutputPathError(segment: String(segment), reason: "nothing is left of it once the characters a web address cannot hold are left out"))
+                return .failure(
+                    OutputPathError(segment: String(segment), reason: "nothing is left of it once the characters a web address cannot hold are left out"))
             }
             segments.append(name)
         }
@@ -38,8 +39,10 @@ public enum OutputPath {
     /// Characters spelt out in a web name, and characters left out of it (they mean something in a
     /// URL, or cannot be in a file name on Windows).
     static let spelledOut: [Character: String] = ["&": " and ", "+": " plus ", "%": " percent ", "@": " at "]
-    static let leftOut: Set<Character> = ["?", "#", ":", "*", "\"", "<", ">", "|", "'", "\u{2019}", "\u{2018}", "\u{201C}", "\u{201D}",
-                                          "`", "[", "]", "{", "}", "^", ";", "=", "$", ","]
+    static let leftOut: Set<Character> = [
+        "?", "#", ":", "*", "\"", "<", ">", "|", "'", "\u{2019}", "\u{2018}", "\u{201C}", "\u{201D}",
+        "`", "[", "]", "{", "}", "^", ";", "=", "$", ",",
+    ]
 
     /// The segment as a web name: characters spelt out or left out, then each run of spaces one hyphen.
     static func webName(_ segment: Substring) -> String {

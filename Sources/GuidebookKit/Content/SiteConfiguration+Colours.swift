@@ -72,11 +72,17 @@ enum ColourContrast {
     /// The pairs each colour takes part in: (the other colour, what it is, the ratio needed, for what).
     static func pairs(for key: String) -> [(other: String, otherName: String, needed: Double, use: String)] {
         switch key {
-        case "brand": return [(headerText, "white button text", 4.5, "text"),
-                              (pageBackground, "the page background", 3, "parts of controls and the page's marks")]
+        case "brand":
+            return [
+                (headerText, "white button text", 4.5, "text"),
+                (pageBackground, "the page background", 3, "parts of controls and the page's marks"),
+            ]
         case "header": return [(headerText, "the header's white text", 4.5, "text")]
-        case "link": return [(pageBackground, "the page background", 4.5, "text"),
-                             (panelBackground, "the grey panels' background", 4.5, "text")]
+        case "link":
+            return [
+                (pageBackground, "the page background", 4.5, "text"),
+                (panelBackground, "the grey panels' background", 4.5, "text"),
+            ]
         case "focus": return [(focusText, "the focused link's text", 4.5, "text")]
         default: return []
         }
@@ -88,20 +94,26 @@ extension SiteConfigurationLoader {
     static func readColours(_ node: Node, reader: YAMLReader, diagnostics: inout [Diagnostic]) -> BrandColours {
         var colours = BrandColours()
         guard case .mapping(let mapping) = node else {
-            diagnostics.append(.error(.invalidConfiguration, "'colours' in guidebook.yml must be a mapping, such as 'colours: {brand: \"#1d70b8\"}'",
-                                      at: reader.location(of: node)))
+            diagnostics.append(
+                .error(
+                    .invalidConfiguration, "'colours' in guidebook.yml must be a mapping, such as 'colours: {brand: \"#1d70b8\"}'",
+                    at: reader.location(of: node)))
             return colours
         }
         for (key, value) in mapping {
             let name = key.keyText
             guard BrandColours.keys.contains(name) else {
-                diagnostics.append(.error(.invalidConfiguration, "unknown colour '\(name)' in 'colours' of guidebook.yml", at: reader.location(of: key),
-                                          notes: ["known colours: \(BrandColours.keys.joined(separator: ", "))"]))
+                diagnostics.append(
+                    .error(
+                        .invalidConfiguration, "unknown colour '\(name)' in 'colours' of guidebook.yml", at: reader.location(of: key),
+                        notes: ["known colours: \(BrandColours.keys.joined(separator: ", "))"]))
                 continue
             }
             guard case .scalar(let scalar) = value, let colour = ColourContrast.normalised(scalar.string) else {
-                diagnostics.append(.error(.invalidConfiguration, "'colours.\(name)' in guidebook.yml must be a colour written #rrggbb, such as \"#1d70b8\"",
-                                          at: reader.location(of: value), notes: ["put it in quotes: YAML reads an unquoted # as a comment"]))
+                diagnostics.append(
+                    .error(
+                        .invalidConfiguration, "'colours.\(name)' in guidebook.yml must be a colour written #rrggbb, such as \"#1d70b8\"",
+                        at: reader.location(of: value), notes: ["put it in quotes: YAML reads an unquoted # as a comment"]))
                 continue
             }
             var passes = true
@@ -109,10 +121,14 @@ extension SiteConfigurationLoader {
                 let ratio = ColourContrast.ratio(colour, pair.other)
                 guard ratio < pair.needed else { continue }
                 passes = false
-                diagnostics.append(.error(.invalidConfiguration,
-                                          "colour '\(name)' \(colour) against \(pair.otherName) \(pair.other) has a contrast ratio of \(format(ratio)):1; WCAG 2.2 AA needs at least \(format(pair.needed)):1 for \(pair.use)",
-                                          at: reader.location(of: value),
-                                          notes: ["choose a \(ColourContrast.relativeLuminance(colour) > ColourContrast.relativeLuminance(pair.other) ? "lighter" : "darker") '\(name)' colour"]))
+                diagnostics.append(
+                    .error(
+                        .invalidConfiguration,
+                        "colour '\(name)' \(colour) against \(pair.otherName) \(pair.other) has a contrast ratio of \(format(ratio)):1; WCAG 2.2 AA needs at least \(format(pair.needed)):1 for \(pair.use)",
+                        at: reader.location(of: value),
+                        notes: [
+                            "choose a \(ColourContrast.relativeLuminance(colour) > ColourContrast.relativeLuminance(pair.other) ? "lighter" : "darker") '\(name)' colour"
+                        ]))
             }
             guard passes else { continue }
             switch name {

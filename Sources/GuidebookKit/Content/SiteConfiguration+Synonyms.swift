@@ -12,8 +12,10 @@ extension SiteConfigurationLoader {
     static func readSynonyms(_ node: Node, reader: YAMLReader, diagnostics: inout [Diagnostic]) -> [ConfiguredSynonym] {
         let example = "for example 'synonyms: {GDPR: [data protection, information governance]}'"
         guard case .mapping(let mapping) = node else {
-            diagnostics.append(.error(.invalidConfiguration, "'synonyms' in guidebook.yml must be a mapping of a word to the words it also finds",
-                                      at: reader.location(of: node), notes: [example]))
+            diagnostics.append(
+                .error(
+                    .invalidConfiguration, "'synonyms' in guidebook.yml must be a mapping of a word to the words it also finds",
+                    at: reader.location(of: node), notes: [example]))
             return []
         }
         var synonyms: [ConfiguredSynonym] = []
@@ -26,15 +28,19 @@ extension SiteConfigurationLoader {
             case .sequence(let sequence):
                 for element in sequence {
                     guard case .scalar(let scalar) = element, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
-                        diagnostics.append(.error(.invalidConfiguration, "a synonym of '\(word)' in guidebook.yml must be text",
-                                                  at: reader.location(of: element), notes: [example]))
+                        diagnostics.append(
+                            .error(
+                                .invalidConfiguration, "a synonym of '\(word)' in guidebook.yml must be text",
+                                at: reader.location(of: element), notes: [example]))
                         continue
                     }
                     alternatives.append(Located(scalar.string, at: reader.location(of: element)))
                 }
             default:
-                diagnostics.append(.error(.invalidConfiguration, "the synonyms of '\(word)' in guidebook.yml must be text or a list of text",
-                                          at: reader.location(of: value), notes: [example]))
+                diagnostics.append(
+                    .error(
+                        .invalidConfiguration, "the synonyms of '\(word)' in guidebook.yml must be text or a list of text",
+                        at: reader.location(of: value), notes: [example]))
                 continue
             }
             guard !word.isEmpty, Tokeniser.searchWords(in: word).count > 0 else {

@@ -35,8 +35,10 @@ public struct SiteConfiguration: Sendable, Hashable {
     /// Where `theme:` was written, so an unknown theme points at it.
     public var themeLocation: SourceLocation?
 
-    public init(title: String = "Guide", organisation: String = "", language: String = "en-GB",
-                theme: String = "default", allowsRawHTML: Bool = false, id: String? = nil, themeLocation: SourceLocation? = nil) {
+    public init(
+        title: String = "Guide", organisation: String = "", language: String = "en-GB",
+        theme: String = "default", allowsRawHTML: Bool = false, id: String? = nil, themeLocation: SourceLocation? = nil
+    ) {
         self.title = title
         self.organisation = organisation
         self.language = language

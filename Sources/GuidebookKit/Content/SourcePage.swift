@@ -13,8 +13,10 @@ public struct SourcePage: Sendable, Hashable {
     /// A section index Guidebook made for a folder that has no index.md.
     public var isGenerated: Bool
 
-    public init(sourcePath: String, contentPath: String, outputPath: String, frontMatter: FrontMatter,
-                body: String, bodyFirstLine: Int, isGenerated: Bool = false) {
+    public init(
+        sourcePath: String, contentPath: String, outputPath: String, frontMatter: FrontMatter,
+        body: String, bodyFirstLine: Int, isGenerated: Bool = false
+    ) {
         self.sourcePath = sourcePath
         self.contentPath = contentPath
         self.outputPath = outputPath

@@ -11,22 +11,32 @@ enum YAMLLimits {
     /// Checked on the text before it is parsed: its size, and how deeply `[` and `{` nest.
     static func problem(inText yaml: String, reader: YAMLReader, what: String, code: DiagnosticCode) -> Diagnostic? {
         if yaml.utf8.count > maximumByteCount {
-            return .error(code, "\(what) is larger than \(maximumByteCount / 1024) KB", at: reader.location(of: nil),
-                          notes: ["keep front matter to a few fields; long text belongs in the page's body"])
+            return .error(
+                code, "\(what) is larger than \(maximumByteCount / 1024) KB", at: reader.location(of: nil),
+                notes: ["keep front matter to a few fields; long text belongs in the page's body"])
         }
         var depth = 0, line = 1, column = 0
         var quote: UInt8? = nil
         for byte in yaml.utf8 {
             column += 1
-            if byte == 0x0A { line += 1; column = 0; quote = nil; continue }
-            if let open = quote { if byte == open { quote = nil }; continue }
+            if byte == 0x0A {
+                line += 1
+                column = 0
+                quote = nil
+                continue
+            }
+            if let open = quote {
+                if byte == open { quote = nil }
+                continue
+            }
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 if depth > maximumDepth {
-                    return .error(code, "\(what) nests lists or mappings more than \(maximumDepth) deep",
-                                  at: SourceLocation(path: reader.path, line: reader.firstLine + line - 1, column: column))
+                    return .error(
+                        code, "\(what) nests lists or mappings more than \(maximumDepth) deep",
+                        at: SourceLocation(path: reader.path, line: reader.firstLine + line - 1, column: column))
                 }
             case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
             default: break
@@ -50,8 +60,9 @@ enum YAMLLimits {
                 return .error(code, "\(what) nests lists or mappings more than \(maximumDepth) deep", at: reader.location(of: node))
             }
             if let mark = node.mark, !seen.insert(Position(line: mark.line, column: mark.column, kind: node.typeDescription)).inserted {
-                return .error(code, "\(what) uses a YAML alias ('*name'); aliases are not allowed",
-                              at: reader.location(of: place ?? node), notes: ["write the value out in full"])
+                return .error(
+                    code, "\(what) uses a YAML alias ('*name'); aliases are not allowed",
+                    at: reader.location(of: place ?? node), notes: ["write the value out in full"])
             }
             switch node {
             case .mapping(let mapping):

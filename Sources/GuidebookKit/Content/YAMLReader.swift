@@ -34,12 +34,12 @@ struct YAMLReader {
 
     private func diagnostic(for error: YamlError, what: String, code: DiagnosticCode) -> Diagnostic {
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
             return .error(code, "invalid YAML in \(what): \(detail)", at: location(of: mark))
-        case let .duplicatedKeysInMapping(duplicates, context):
+        case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(code, "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in \(what)", at: location(of: context.mark))
-        case let .reader(problem, _, _, _):
+        case .reader(let problem, _, _, _):
             return .error(code, "invalid YAML in \(what): \(problem)", at: location(of: nil))
         default:
             return .error(code, "invalid YAML in \(what): \(error)", at: location(of: nil))

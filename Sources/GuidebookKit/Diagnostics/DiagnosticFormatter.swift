@@ -48,9 +48,11 @@ public enum DiagnosticFormatter {
         }
         let parts = counts.sorted { ($0.value.errors + $0.value.warnings, $1.key.rawValue) > ($1.value.errors + $1.value.warnings, $0.key.rawValue) }
             .map { code, count in
-                [count.errors > 0 ? "\(count.errors) \(count.errors == 1 ? "error" : "errors")" : nil,
-                 count.warnings > 0 ? "\(count.warnings) \(count.warnings == 1 ? "warning" : "warnings")" : nil]
-                    .compactMap { $0 }.joined(separator: " and ") + " [\(code.rawValue)]"
+                [
+                    count.errors > 0 ? "\(count.errors) \(count.errors == 1 ? "error" : "errors")" : nil,
+                    count.warnings > 0 ? "\(count.warnings) \(count.warnings == 1 ? "warning" : "warnings")" : nil,
+                ]
+                .compactMap { $0 }.joined(separator: " and ") + " [\(code.rawValue)]"
             }
         return "by code: " + parts.joined(separator: ", ")
     }
@@ -58,7 +60,7 @@ public enum DiagnosticFormatter {
     public static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.enumerated().sorted { lhs, rhs in
             switch (lhs.element.location, rhs.element.location) {
-            case let (left?, right?) where left != right: return left < right
+            case (let left?, let right?) where left != right: return left < right
             case (nil, _?): return true
             case (_?, nil): return false
             default: return lhs.offset < rhs.offset

@@ -14,8 +14,9 @@ public enum DiagnosticJSON {
 
     public static func encode(_ diagnostics: [Diagnostic]) -> String {
         let entries = DiagnosticFormatter.sorted(diagnostics).map {
-            Entry(file: $0.location?.path, line: $0.location?.line, column: $0.location?.column, severity: $0.severity.rawValue,
-                  message: $0.summary, code: $0.code.rawValue, notes: $0.notes)
+            Entry(
+                file: $0.location?.path, line: $0.location?.line, column: $0.location?.column, severity: $0.severity.rawValue,
+                message: $0.summary, code: $0.code.rawValue, notes: $0.notes)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A file system failure in our own words, with what to do about it. Foundation's errors read
@@ -12,7 +13,7 @@ public enum FileSystemFailure {
     /// From `errno`, just after a failed call.
     public static func lastError() -> String { describe(errno: errno) }
 
-    public static func describe(_ error: Error) -> String {
+    public static func describe(_ error: any Error) -> String {
         if let own = error as? OutputError { return own.description }
         if let own = error as? BuildError { return own.description }
         let nsError = error as NSError

@@ -14,7 +14,9 @@ enum AdmonitionConverter {
     /// The alert kind for another tool's call-out type; nil for a type with no sensible match.
     static func kind(for type: String) -> String? {
         switch type.lowercased() {
-        case "note", "abstract", "summary", "tldr", "info", "todo", "seealso", "example", "quote", "cite", "question", "help", "faq", "highlight", "new", "secondary", "primary", "default": return "NOTE"
+        case "note", "abstract", "summary", "tldr", "info", "todo", "seealso", "example", "quote", "cite", "question", "help", "faq", "highlight", "new",
+            "secondary", "primary", "default":
+            return "NOTE"
         case "tip", "hint", "success", "check", "done", "green": return "TIP"
         case "important": return "IMPORTANT"
         case "warning", "attention", "warn", "orange", "yellow": return "WARNING"
@@ -32,11 +34,15 @@ enum AdmonitionConverter {
             let trimmed = line.text.drop { $0 == " " }
             if let open = fence {
                 if trimmed.hasPrefix(open) { fence = nil }
-                output.append(line); index += 1; continue
+                output.append(line)
+                index += 1
+                continue
             }
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 fence = String(trimmed.prefix { $0 == trimmed.first })
-                output.append(line); index += 1; continue
+                output.append(line)
+                index += 1
+                continue
             }
             let indent = String(line.text.prefix { $0 == " " })
             if let (type, title) = mkdocsOpening(String(trimmed)) {
@@ -53,10 +59,14 @@ enum AdmonitionConverter {
                         body.append(Line(text: String(next.dropFirst(indent.count + 4)), sourceLine: lines[index].sourceLine))
                     } else if next.hasPrefix(indent + "\t") {
                         body.append(Line(text: String(next.dropFirst(indent.count + 1)), sourceLine: lines[index].sourceLine))
-                    } else { break }
+                    } else {
+                        break
+                    }
                     index += 1
                 }
-                output += alert(type: type, title: title, body: convert(body, path: path, warnings: &warnings), indent: indent, at: line, path: path, column: indent.count + 1, warnings: &warnings)
+                output += alert(
+                    type: type, title: title, body: convert(body, path: path, warnings: &warnings), indent: indent, at: line, path: path,
+                    column: indent.count + 1, warnings: &warnings)
                 continue
             }
             if let (type, title, closing) = blockOpening(String(trimmed)) {
@@ -70,7 +80,9 @@ enum AdmonitionConverter {
             if let type = justTheDocsCallout(String(trimmed)), index + 1 < lines.count, !lines[index + 1].text.trimmingCharacters(in: .whitespaces).isEmpty {
                 var end = index + 1
                 while end < lines.count, !lines[end].text.trimmingCharacters(in: .whitespaces).isEmpty { end += 1 }
-                output += alert(type: type, title: nil, body: Array(lines[(index + 1)..<end]), indent: indent, at: line, path: path, column: indent.count + 1, warnings: &warnings)
+                output += alert(
+                    type: type, title: nil, body: Array(lines[(index + 1)..<end]), indent: indent, at: line, path: path, column: indent.count + 1,
+                    warnings: &warnings)
                 index = end
                 continue
             }
@@ -80,20 +92,26 @@ enum AdmonitionConverter {
         return output
     }
 
-    private static func alert(type: String, title: String?, body: [Line], indent: String, at line: Line, path: String, column: Int,
-                              warnings: inout [ImportWarning]) -> [Line] {
+    private static func alert(
+        type: String, title: String?, body: [Line], indent: String, at line: Line, path: String, column: Int,
+        warnings: inout [ImportWarning]
+    ) -> [Line] {
         var title = title
         let found = kind(for: type)
         if found == nil {
-            warnings.append(ImportWarning(.admonition, "call-out type '\(type)' has no GitHub alert form; made a NOTE titled '\(title ?? type.capitalized)'",
-                                          at: SourceLocation(path: path, line: line.sourceLine, column: column)))
+            warnings.append(
+                ImportWarning(
+                    .admonition, "call-out type '\(type)' has no GitHub alert form; made a NOTE titled '\(title ?? type.capitalized)'",
+                    at: SourceLocation(path: path, line: line.sourceLine, column: column)))
         }
         let kind = found ?? "NOTE"
         if title == nil, kind.lowercased() != type.lowercased() { title = type.prefix(1).uppercased() + type.dropFirst() }
         var output = [Line(text: "\(indent)> [!\(kind)]", sourceLine: line.sourceLine)]
         if let title, !title.isEmpty { output.append(Line(text: "\(indent)> **\(title)**", sourceLine: line.sourceLine)) }
         if title != nil, !title!.isEmpty, !body.isEmpty { output.append(Line(text: "\(indent)>", sourceLine: line.sourceLine)) }
-        for bodyLine in body { output.append(Line(text: bodyLine.text.isEmpty ? "\(indent)>" : "\(indent)> \(bodyLine.text)", sourceLine: bodyLine.sourceLine)) }
+        for bodyLine in body {
+            output.append(Line(text: bodyLine.text.isEmpty ? "\(indent)>" : "\(indent)> \(bodyLine.text)", sourceLine: bodyLine.sourceLine))
+        }
         output.append(Line(text: "", sourceLine: line.sourceLine))
         return output
     }
@@ -122,9 +140,14 @@ enum AdmonitionConverter {
         }
         for (open, close) in [("{{<", ">}}"), ("{{%", "%}}")] where line.hasPrefix(open) && line.hasSuffix(close) {
             let words = line.dropFirst(3).dropLast(3).split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
-            guard let name = words.first, ["hint", "notice", "alert", "callout", "admonition", "note", "tip", "warning", "info", "danger"].contains(name) else { return nil }
-            let type = words.count > 1 && !words[1].contains("=") ? words[1] : (["hint", "notice", "alert", "callout", "admonition"].contains(name) ? "note" : name)
-            let closing: (String) -> Bool = { $0.hasPrefix(open) && $0.hasSuffix(close) && $0.dropFirst(3).dropLast(3).trimmingCharacters(in: .whitespaces) == "/" + name }
+            guard let name = words.first, ["hint", "notice", "alert", "callout", "admonition", "note", "tip", "warning", "info", "danger"].contains(name) else {
+                return nil
+            }
+            let type =
+                words.count > 1 && !words[1].contains("=") ? words[1] : (["hint", "notice", "alert", "callout", "admonition"].contains(name) ? "note" : name)
+            let closing: (String) -> Bool = {
+                $0.hasPrefix(open) && $0.hasSuffix(close) && $0.dropFirst(3).dropLast(3).trimmingCharacters(in: .whitespaces) == "/" + name
+            }
             return (type, nil, closing)
         }
         return nil

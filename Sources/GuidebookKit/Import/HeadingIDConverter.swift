@@ -15,9 +15,12 @@ enum HeadingIDConverter {
                 continue
             }
             if trimmed.hasPrefix("#"), trimmed.hasSuffix("}"), let open = trimmed.range(of: "{", options: .backwards),
-               let id = attributeID(String(trimmed[open.lowerBound...])) {
-                output.append(AdmonitionConverter.Line(text: String(trimmed[..<open.lowerBound]).trimmingCharacters(in: .whitespaces) + " {#\(id)}",
-                                                       sourceLine: line.sourceLine))
+                let id = attributeID(String(trimmed[open.lowerBound...]))
+            {
+                output.append(
+                    AdmonitionConverter.Line(
+                        text: String(trimmed[..<open.lowerBound]).trimmingCharacters(in: .whitespaces) + " {#\(id)}",
+                        sourceLine: line.sourceLine))
                 continue
             }
             output.append(line)

@@ -8,7 +8,9 @@ enum ImportFileWalk {
     static let skippedFolders: Set<String> = [".git", "node_modules", "vendor", "_site", ".bundle", ".sass-cache", "__pycache__"]
     static let techDocsFolders: Set<String> = ["layouts", "stylesheets", "javascripts", "partials"]
     /// Files a tool uses to build its site, never content.
-    static let toolExtensions: Set<String> = ["erb", "scss", "sass", "css", "js", "rb", "py", "gotmpl", "toml", "yml", "yaml", "lock", "liquid", "json", "gemspec", "haml", "slim"]
+    static let toolExtensions: Set<String> = [
+        "erb", "scss", "sass", "css", "js", "rb", "py", "gotmpl", "toml", "yml", "yaml", "lock", "liquid", "json", "gemspec", "haml", "slim",
+    ]
     static let toolFiles: Set<String> = ["CNAME", "Gemfile", "Rakefile", "Makefile", "Dockerfile", "Procfile", "LICENSE", "SUMMARY.md"]
 
     static func files(of source: ImportSource, warnings: inout [ImportWarning]) -> [ImportedFile] {
@@ -25,7 +27,7 @@ enum ImportFileWalk {
             if name == "SUMMARY.md", parts.count == 1, !source.navigation.isEmpty { continue }
             if toolFiles.contains(name) && name != "SUMMARY.md" { continue }
             if let suffix = source.format.pageSuffixes.first(where: { name.lowercased().hasSuffix($0) }) {
-                if name.hasPrefix("_") && !name.hasPrefix("_index.") { continue } // a partial, included by other pages
+                if name.hasPrefix("_") && !name.hasPrefix("_index.") { continue }  // a partial, included by other pages
                 var stemParts = parts
                 stemParts[stemParts.count - 1] = String(name.dropLast(suffix.count))
                 let stem = stemParts.joined(separator: "/")
@@ -34,18 +36,22 @@ enum ImportFileWalk {
             }
             let fileExtension = (name as NSString).pathExtension.lowercased()
             if ["html", "htm"].contains(fileExtension) || name.hasSuffix(".erb") {
-                warnings.append(ImportWarning(.file, "\(fileExtension == "erb" ? "ERB template" : "HTML page") was not converted; Guidebook pages are Markdown",
-                                              at: SourceLocation(path: display)))
+                warnings.append(
+                    ImportWarning(
+                        .file, "\(fileExtension == "erb" ? "ERB template" : "HTML page") was not converted; Guidebook pages are Markdown",
+                        at: SourceLocation(path: display)))
                 continue
             }
             if toolExtensions.contains(fileExtension) { continue }
-            result.append(ImportedFile(sourcePath: relative, displayPath: display, newPath: parts.joined(separator: "/"), stem: "", isPage: false, sourceURL: url))
+            result.append(
+                ImportedFile(sourcePath: relative, displayPath: display, newPath: parts.joined(separator: "/"), stem: "", isPage: false, sourceURL: url))
         }
         for staticRoot in source.staticRoots {
             for (relative, url) in walk(staticRoot) {
                 let name = (relative as NSString).lastPathComponent
                 if toolFiles.contains(name) || toolExtensions.contains((name as NSString).pathExtension.lowercased()) { continue }
-                result.append(ImportedFile(sourcePath: relative, displayPath: source.displayPath(url), newPath: relative, stem: "", isPage: false, sourceURL: url))
+                result.append(
+                    ImportedFile(sourcePath: relative, displayPath: source.displayPath(url), newPath: relative, stem: "", isPage: false, sourceURL: url))
             }
         }
         return renameIndexes(result).map { file in
@@ -63,7 +69,8 @@ enum ImportFileWalk {
         if path.hasPrefix("assets/") { return "files/" + path.dropFirst("assets/".count) }
         if isPage, reservedPages.contains(path) {
             let renamed = String(path.dropLast(3)) + "-page.md"
-            warnings.append(ImportWarning(.file, "'\(path)' is a name the site keeps for itself; imported as content/\(renamed)", at: SourceLocation(path: display)))
+            warnings.append(
+                ImportWarning(.file, "'\(path)' is a name the site keeps for itself; imported as content/\(renamed)", at: SourceLocation(path: display)))
             return renamed
         }
         return path

@@ -41,7 +41,12 @@ struct ImportLinkTable: Sendable {
             if !basePath.isEmpty, target.hasPrefix(basePath + "/") || target == basePath { target = String(target.dropFirst(basePath.count)) }
             if target.isEmpty { target = "/" }
             if let found = byAddress[Self.normalise(target)] ?? byAddress[Self.normalise(target) + "/"] { return found }
-            if hugoRef, let found = byPath[String(target.dropFirst())] ?? byPath[String(target.dropFirst()) + ".md"] ?? byPath[String(target.dropFirst()) + "/_index.md"] { return found }
+            if hugoRef,
+                let found = byPath[String(target.dropFirst())] ?? byPath[String(target.dropFirst()) + ".md"]
+                    ?? byPath[String(target.dropFirst()) + "/_index.md"]
+            {
+                return found
+            }
             return nil
         }
         // Relative to the file, then to the page's web address (a pretty URL is one folder deeper).

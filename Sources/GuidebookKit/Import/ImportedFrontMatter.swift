@@ -20,7 +20,11 @@ struct ImportedFrontMatter {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard let first = lines.first?.trimmingCharacters(in: .whitespacesAndNewlines), first == "---" || first == "+++" else { return }
         lines.removeFirst()
-        guard let close = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespacesAndNewlines) == first || (first == "---" && $0.trimmingCharacters(in: .whitespacesAndNewlines) == "...") }) else { return }
+        guard
+            let close = lines.firstIndex(where: {
+                $0.trimmingCharacters(in: .whitespacesAndNewlines) == first || (first == "---" && $0.trimmingCharacters(in: .whitespacesAndNewlines) == "...")
+            })
+        else { return }
         let header = lines[..<close].joined(separator: "\n")
         body = lines[(close + 1)...].joined(separator: "\n")
         bodyFirstLine = close + 3
@@ -28,12 +32,15 @@ struct ImportedFrontMatter {
             let toml = TOMLFrontMatter.parse(header)
             mapping = toml.mapping
             for offset in toml.unreadLines {
-                warnings.append(ImportWarning(.frontMatter, "TOML front matter line not understood; left out", at: SourceLocation(path: path, line: offset + 2)))
+                warnings.append(
+                    ImportWarning(.frontMatter, "TOML front matter line not understood; left out", at: SourceLocation(path: path, line: offset + 2)))
             }
         } else {
             do {
                 if let node = try Yams.compose(yaml: header) {
-                    if let mapping = node.mapping { self.mapping = mapping } else {
+                    if let mapping = node.mapping {
+                        self.mapping = mapping
+                    } else {
                         warnings.append(ImportWarning(.frontMatter, "front matter is not a mapping; left out", at: SourceLocation(path: path, line: 2)))
                     }
                 }

@@ -26,21 +26,28 @@ struct LinkConverter {
             let trimmed = line.text.drop { $0 == " " || $0 == ">" }
             if let open = fence {
                 if trimmed.hasPrefix(open) { fence = nil }
-                output.append(line.text); continue
+                output.append(line.text)
+                continue
             }
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 fence = String(trimmed.prefix { $0 == trimmed.first })
-                output.append(line.text); continue
+                output.append(line.text)
+                continue
             }
             if line.text.contains("--8<--") {
-                warnings.append(ImportWarning(.include, "snippet include '--8<--' was not converted; copy the snippet's text into the page",
-                                              at: SourceLocation(path: displayPath, line: line.sourceLine, column: column(of: "--8<--", in: line.text))))
+                warnings.append(
+                    ImportWarning(
+                        .include, "snippet include '--8<--' was not converted; copy the snippet's text into the page",
+                        at: SourceLocation(path: displayPath, line: line.sourceLine, column: column(of: "--8<--", in: line.text))))
             }
             var text = ""
             var offset = 0
             for (isCode, segment) in Self.codeSegments(line.text) {
                 defer { offset += segment.count }
-                if isCode { text += segment; continue }
+                if isCode {
+                    text += segment
+                    continue
+                }
                 let templated = replaceTemplates(segment, line: line, offset: offset, inRaw: &inRaw, warnings: &warnings)
                 text += rewriteLinks(templated)
             }
@@ -64,7 +71,8 @@ struct LinkConverter {
                 let run = line[index...].prefix { $0 == "`" }
                 let after = line.index(index, offsetBy: run.count)
                 if let close = line[after...].range(of: String(run)) {
-                    segments.append((false, current)); current = ""
+                    segments.append((false, current))
+                    current = ""
                     segments.append((true, String(line[index..<close.upperBound])))
                     index = close.upperBound
                     continue
@@ -98,8 +106,11 @@ struct LinkConverter {
             output += rest[..<start]
             let here = rest[start...]
             guard let (open, close) = openers.first(where: { here.hasPrefix($0.0) }),
-                  let end = here.dropFirst(open.count).range(of: close) else {
-                output.append(rest[start]); rest = rest[rest.index(after: start)...]; continue
+                let end = here.dropFirst(open.count).range(of: close)
+            else {
+                output.append(rest[start])
+                rest = rest[rest.index(after: start)...]
+                continue
             }
             let tag = String(here[..<end.upperBound])
             let inner = here[here.index(start, offsetBy: open.count)..<end.lowerBound].trimmingCharacters(in: .whitespaces)
@@ -107,7 +118,10 @@ struct LinkConverter {
             let location = SourceLocation(path: displayPath, line: line.sourceLine, column: columnNumber)
             rest = here[end.upperBound...]
             // Between Jekyll's {% raw %} and {% endraw %} the text is shown as written.
-            if inRaw && !(open == "{%" && inner == "endraw") { output += tag; continue }
+            if inRaw && !(open == "{%" && inner == "endraw") {
+                output += tag
+                continue
+            }
             let words = inner.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"'-")) }.filter { !$0.isEmpty }
             let name = words.first ?? ""
             switch open {
@@ -131,7 +145,8 @@ struct LinkConverter {
                     let argument = words.count > 1 ? words[1] : ""
                     let candidates = name == "post_url" ? ["_posts/\(argument).md", "_posts/\(argument).markdown"] : [argument]
                     let (_, fragment) = Self.splitFragment(argument)
-                    if let found = candidates.lazy.compactMap({ table.resolve(Self.splitFragment($0).0, fromSourcePath: "", stem: "", basePath: self.basePath) }).first {
+                    if let found = candidates.lazy.compactMap({ table.resolve(Self.splitFragment($0).0, fromSourcePath: "", stem: "", basePath: self.basePath) }
+                    ).first {
                         output = Self.droppingBaseURL(output)
                         output += relativeLink(to: found, fragment: fragment)
                     } else {
@@ -139,7 +154,9 @@ struct LinkConverter {
                         output += argument
                     }
                 case "include", "include_relative":
-                    warnings.append(ImportWarning(.include, "Liquid include '\(words.dropFirst().first ?? "")' was not converted; copy its text into the page", at: location))
+                    warnings.append(
+                        ImportWarning(
+                            .include, "Liquid include '\(words.dropFirst().first ?? "")' was not converted; copy its text into the page", at: location))
                     output += tag
                 default:
                     warnings.append(ImportWarning(.liquid, "Liquid tag '\(name)' was not converted", at: location))
@@ -207,7 +224,12 @@ struct LinkConverter {
                 destination = rest.prefix { $0 != ">" } + (rest.contains(">") ? ">" : "")
             } else {
                 destination = rest.prefix { character in
-                    if character == "(" { depth += 1 } else if character == ")" { if depth == 0 { return false }; depth -= 1 }
+                    if character == "(" {
+                        depth += 1
+                    } else if character == ")" {
+                        if depth == 0 { return false }
+                        depth -= 1
+                    }
                     return character != " "
                 }
             }

@@ -21,7 +21,9 @@ public enum ProjectImporter {
         var seen: Set<String> = []
         files = files.filter { file in
             if seen.insert(file.newPath.lowercased()).inserted { return true }
-            warnings.append(ImportWarning(.file, "another file is already imported as content/\(file.newPath); this one was left out", at: SourceLocation(path: file.displayPath)))
+            warnings.append(
+                ImportWarning(
+                    .file, "another file is already imported as content/\(file.newPath); this one was left out", at: SourceLocation(path: file.displayPath)))
             return false
         }
 
@@ -33,7 +35,8 @@ public enum ProjectImporter {
                 let text = try readText(file.sourceURL)
                 let front = ImportedFrontMatter(text: text, path: file.displayPath)
                 fronts[file.sourcePath] = front
-                table.addPage(sourcePath: file.sourcePath, newPath: file.newPath, stem: file.stem, addresses: Self.addresses(of: file, front: front, source: source))
+                table.addPage(
+                    sourcePath: file.sourcePath, newPath: file.newPath, stem: file.stem, addresses: Self.addresses(of: file, front: front, source: source))
             } else {
                 table.addFile(sourcePath: file.sourcePath, newPath: file.newPath)
             }
@@ -51,7 +54,10 @@ public enum ProjectImporter {
         let navigationOrder = Dictionary(source.navigation.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { first, _ in first })
         let listed = Set(source.navigation)
         for path in source.navigation where !files.contains(where: { $0.isPage && $0.sourcePath == path }) {
-            warnings.append(ImportWarning(.navigation, "navigation lists '\(path)', which is not a page of the source; left out", at: SourceLocation(path: source.format == .mkdocs ? "mkdocs.yml" : source.contentPrefix + "SUMMARY.md")))
+            warnings.append(
+                ImportWarning(
+                    .navigation, "navigation lists '\(path)', which is not a page of the source; left out",
+                    at: SourceLocation(path: source.format == .mkdocs ? "mkdocs.yml" : source.contentPrefix + "SUMMARY.md")))
         }
         // A folder's index not in the navigation takes the place of the folder's first listed page.
         var folderOrder: [String: Int] = [:]
@@ -83,16 +89,20 @@ public enum ProjectImporter {
             var order = navigationOrder[file.sourcePath]
             if order == nil, isIndex, !listed.isEmpty { order = folderOrder[MkDocsNavigation.folder(of: file.newPath)] }
             let sectionTitle = isIndex ? source.sectionTitles[MkDocsNavigation.folder(of: file.sourcePath)] : nil
-            let lines = SnippetExpander.expand(front.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
-                AdmonitionConverter.Line(text: String($1.hasSuffix("\r") ? $1.dropLast() : $1), sourceLine: front.bodyFirstLine + $0)
-            }, source: source)
+            let lines = SnippetExpander.expand(
+                front.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+                    AdmonitionConverter.Line(text: String($1.hasSuffix("\r") ? $1.dropLast() : $1), sourceLine: front.bodyFirstLine + $0)
+                }, source: source)
             // A title from the navigation only for a page that has no opening heading to give one.
             let opensWithHeading = Self.opensWithHeading(lines.prefix(20).map(\.text).joined(separator: "\n"))
             let navigationTitle = opensWithHeading ? nil : source.navigationTitles[file.sourcePath] ?? sectionTitle
             front.convert(format: format, navigationOrder: order, navigationTitle: navigationTitle, path: file.displayPath)
             var pageWarnings = front.warnings
-            let converted = AdmonitionConverter.convert(HeadingIDConverter.convert(HighlightBlockConverter.convert(lines)), path: file.displayPath, warnings: &pageWarnings)
-            let links = LinkConverter(table: table, basePath: source.basePath, siteVariables: source.siteVariables, sourcePath: file.sourcePath, stem: file.stem, newPath: file.newPath, displayPath: file.displayPath)
+            let converted = AdmonitionConverter.convert(
+                HeadingIDConverter.convert(HighlightBlockConverter.convert(lines)), path: file.displayPath, warnings: &pageWarnings)
+            let links = LinkConverter(
+                table: table, basePath: source.basePath, siteVariables: source.siteVariables, sourcePath: file.sourcePath, stem: file.stem,
+                newPath: file.newPath, displayPath: file.displayPath)
             let body = links.convert(converted, warnings: &pageWarnings)
             try Data(front.text(body: body).utf8).write(to: target, options: .withoutOverwriting)
             warnings += pageWarnings
@@ -100,7 +110,8 @@ public enum ProjectImporter {
         }
 
         // A section the navigation names, whose folder has no index page, gets one with that title.
-        for (folder, title) in source.sectionTitles where !indexFolders.contains(folder) && fileManager.fileExists(atPath: content.appendingPathComponent(folder).path) {
+        for (folder, title) in source.sectionTitles
+        where !indexFolders.contains(folder) && fileManager.fileExists(atPath: content.appendingPathComponent(folder).path) {
             var mapping = Node.Mapping([(Node("title"), Node(title))])
             if let order = folderOrder[folder] { mapping["order"] = Node(String(order)) }
             let yaml = try Yams.serialize(node: .mapping(mapping), allowUnicode: true)
@@ -123,7 +134,9 @@ public enum ProjectImporter {
             addresses += front.mapping[key]?.sequence?.compactMap(\.string) ?? []
         }
         let collection = file.sourcePath.split(separator: "/").first.map(String.init) ?? ""
-        guard let pattern = front.mapping["permalink"]?.string ?? (file.sourcePath.contains("/") ? source.collectionPermalinks[collection] : nil) else { return addresses }
+        guard let pattern = front.mapping["permalink"]?.string ?? (file.sourcePath.contains("/") ? source.collectionPermalinks[collection] : nil) else {
+            return addresses
+        }
         var name = ImportLinkTable.stem((file.sourcePath as NSString).lastPathComponent)
         var date = ["", "", ""]
         let parts = name.split(separator: "-", maxSplits: 3).map(String.init)
@@ -133,8 +146,10 @@ public enum ProjectImporter {
         }
         let path = ImportLinkTable.stem(String(file.sourcePath.dropFirst(collection.count + 1)))
         var address = pattern
-        for (token, value) in [(":collection", source.collections[collection] ?? ""), (":path", path), (":name", name), (":title", name), (":slug", name),
-                               (":year", date[0]), (":month", date[1]), (":day", date[2]), (":categories", ""), (":output_ext", ".html")] {
+        for (token, value) in [
+            (":collection", source.collections[collection] ?? ""), (":path", path), (":name", name), (":title", name), (":slug", name),
+            (":year", date[0]), (":month", date[1]), (":day", date[2]), (":categories", ""), (":output_ext", ".html"),
+        ] {
             address = address.replacingOccurrences(of: token, with: value)
         }
         return addresses + [address]

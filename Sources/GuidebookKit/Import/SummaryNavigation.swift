@@ -4,9 +4,10 @@ enum SummaryNavigation {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             guard trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") || trimmed.first?.isNumber == true,
-                  let open = trimmed.firstIndex(of: "["), let close = trimmed[open...].firstIndex(of: "]"),
-                  trimmed[close...].dropFirst().first == "(",
-                  let end = trimmed[close...].firstIndex(of: ")") else { continue }
+                let open = trimmed.firstIndex(of: "["), let close = trimmed[open...].firstIndex(of: "]"),
+                trimmed[close...].dropFirst().first == "(",
+                let end = trimmed[close...].firstIndex(of: ")")
+            else { continue }
             let title = String(trimmed[trimmed.index(after: open)..<close])
             var path = String(trimmed[trimmed.index(close, offsetBy: 2)..<end])
             guard !path.contains("://"), !path.isEmpty else { continue }

@@ -22,7 +22,8 @@ enum TOMLFrontMatter {
                 continue
             }
             guard let equals = line.firstIndex(of: "="),
-                  let value = value(line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)) else {
+                let value = value(line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces))
+            else {
                 unread.append(offset)
                 continue
             }
@@ -41,7 +42,8 @@ enum TOMLFrontMatter {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.hasPrefix("[") { return nil }
             guard let equals = line.firstIndex(of: "="), line[..<equals].trimmingCharacters(in: .whitespaces) == key,
-                  let node = value(line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)) else { continue }
+                let node = value(line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces))
+            else { continue }
             return node.string
         }
         return nil
@@ -64,7 +66,7 @@ enum TOMLFrontMatter {
         }
         if text == "true" || text == "false" { return Node(text, Tag(.bool)) }
         if Int(text) != nil || Double(text) != nil { return Node(text) }
-        if text.first?.isNumber == true, text.contains("-") { return Node(text) } // a date
+        if text.first?.isNumber == true, text.contains("-") { return Node(text) }  // a date
         return nil
     }
 
@@ -72,7 +74,13 @@ enum TOMLFrontMatter {
         var quote: Character?
         for index in text.indices {
             let character = text[index]
-            if let open = quote { if character == open { quote = nil } } else if character == "\"" || character == "'" { quote = character } else if character == "#" { return index }
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == "#" {
+                return index
+            }
         }
         return nil
     }
@@ -80,7 +88,15 @@ enum TOMLFrontMatter {
     private static func splitList(_ text: String) -> [String] {
         var items: [String] = [], current = "", quote: Character?
         for character in text {
-            if let open = quote { if character == open { quote = nil } } else if character == "\"" || character == "'" { quote = character } else if character == "," { items.append(current); current = ""; continue }
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == "," {
+                items.append(current)
+                current = ""
+                continue
+            }
             current.append(character)
         }
         items.append(current)

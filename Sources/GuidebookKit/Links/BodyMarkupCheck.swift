@@ -12,18 +12,24 @@ enum BodyMarkupCheck {
         where !outline.unclosedComments.isEmpty || !outline.templateSyntax.isEmpty || (!allowsRawHTML && !outline.rawHTML.isEmpty) {
             let source = SourceText(page.body)
             for position in outline.unclosedComments {
-                diagnostics.append(.error(.rawHTML, "a comment starts here ('<!--') but is never closed, so its text would be shown to readers",
-                                          at: PageLocation.of(position, in: page, source: source), notes: ["end the comment with '-->'"]))
+                diagnostics.append(
+                    .error(
+                        .rawHTML, "a comment starts here ('<!--') but is never closed, so its text would be shown to readers",
+                        at: PageLocation.of(position, in: page, source: source), notes: ["end the comment with '-->'"]))
             }
             for html in allowsRawHTML ? [] : outline.rawHTML {
-                diagnostics.append(.warning(.rawHTML, "raw HTML '\(firstLine(of: html.text))' is left out of the page",
-                                            at: PageLocation.of(html.position, in: page, source: source),
-                                            notes: ["write it in Markdown, or allow raw HTML with 'unsafe_html: true' in guidebook.yml"]))
+                diagnostics.append(
+                    .warning(
+                        .rawHTML, "raw HTML '\(firstLine(of: html.text))' is left out of the page",
+                        at: PageLocation.of(html.position, in: page, source: source),
+                        notes: ["write it in Markdown, or allow raw HTML with 'unsafe_html: true' in guidebook.yml"]))
             }
             for tag in outline.templateSyntax {
-                diagnostics.append(.warning(.templateSyntax, "'\(firstLine(of: tag.text))' looks like another tool's template tag; Guidebook shows it as text",
-                                            at: PageLocation.of(tag.position, in: page, source: source),
-                                            notes: ["write what it stands for in Markdown, or put it in `code` if it is an example"]))
+                diagnostics.append(
+                    .warning(
+                        .templateSyntax, "'\(firstLine(of: tag.text))' looks like another tool's template tag; Guidebook shows it as text",
+                        at: PageLocation.of(tag.position, in: page, source: source),
+                        notes: ["write what it stands for in Markdown, or put it in `code` if it is an example"]))
             }
         }
         return diagnostics

@@ -21,8 +21,10 @@ public struct Glossary: Sendable {
                 guard let heading = section.heading, heading.level == 2 else { continue }
                 let term = heading.text.trimmingWhitespaceAndNewlines
                 guard !term.isEmpty else { continue }
-                entries.append(Entry(term: term, definition: firstSentence(of: section.text), page: index,
-                                     headingID: heading.id, isAbbreviation: isAbbreviation(term)))
+                entries.append(
+                    Entry(
+                        term: term, definition: firstSentence(of: section.text), page: index,
+                        headingID: heading.id, isAbbreviation: isAbbreviation(term)))
             }
         }
         return Glossary(entries: entries)
@@ -72,7 +74,8 @@ final class GlossaryMatcher: @unchecked Sendable {
         while offset < bytes.count {
             let (scalar, next) = UTF8Scalar.at(offset, in: bytes)
             if !afterWordScalar, let candidates = index.candidates(startingWith: scalar),
-               let (found, end) = firstMatch(among: candidates, at: offset, in: bytes) {
+                let (found, end) = firstMatch(among: candidates, at: offset, in: bytes)
+            {
                 used.insert(found)
                 results.append((offset, end - offset, index.entries[found]))
                 afterWordScalar = index.needles[found].last.map(GlossaryIndex.isWordScalar) ?? false

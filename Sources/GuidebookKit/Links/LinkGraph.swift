@@ -31,9 +31,10 @@ public struct LinkGraph: Sendable {
 
         // A tag shared by thousands of pages would make this quadratic: each page counts shared tags
         // only with the pages nearest it in reading order within each tag.
-        let placeInTag = Dictionary(uniqueKeysWithValues: tags.map { entry in
-            (entry.tag, Dictionary(uniqueKeysWithValues: entry.pages.enumerated().map { ($1, $0) }))
-        })
+        let placeInTag = Dictionary(
+            uniqueKeysWithValues: tags.map { entry in
+                (entry.tag, Dictionary(uniqueKeysWithValues: entry.pages.enumerated().map { ($1, $0) }))
+            })
         let sortedByTag = Dictionary(uniqueKeysWithValues: tags.map { ($0.tag, $0.pages) })
         related = Array(pages.indices).concurrentMap { index in
             var chosen: [Int] = []

@@ -65,7 +65,11 @@ public struct LinkResolver: Sendable {
         return resolved
     }
 
-    private enum Target { case page(Int), asset(String), draft(String) }
+    private enum Target {
+        case page(Int)
+        case asset(String)
+        case draft(String)
+    }
 
     private func classify(_ link: MarkdownLink, onPage pageIndex: Int, at location: SourceLocation) -> (LinkResolution, Diagnostic?, Target?) {
         let page = pages[pageIndex]
@@ -80,14 +84,22 @@ public struct LinkResolver: Sendable {
         }
         if let scheme = Self.scheme(of: destination) {
             if link.kind == .image, ["http", "https", "ftp"].contains(scheme) {
-                return (.keep, .error(.externalResource, "image '\(destination)' is outside the guide; the site must not load anything from outside",
-                                      at: location, notes: ["save the image under content/ and link to it by a relative path"]), nil)
+                return (
+                    .keep,
+                    .error(
+                        .externalResource, "image '\(destination)' is outside the guide; the site must not load anything from outside",
+                        at: location, notes: ["save the image under content/ and link to it by a relative path"]), nil
+                )
             }
             return (.keep, nil, nil)
         }
         if destination.hasPrefix("//") {
-            return (.keep, .error(.externalResource, "'\(destination)' points outside the guide without a scheme", at: location,
-                                  notes: ["write the full address, such as 'https:\(destination)'"]), nil)
+            return (
+                .keep,
+                .error(
+                    .externalResource, "'\(destination)' points outside the guide without a scheme", at: location,
+                    notes: ["write the full address, such as 'https:\(destination)'"]), nil
+            )
         }
         let (pathPart, fragment) = Self.split(destination)
         let decodedPath = pathPart.removingPercentEncodingIfPossible
@@ -106,17 +118,25 @@ public struct LinkResolver: Sendable {
             let url = OutputPath.relativeURL(from: page.outputPath, to: pages[targetIndex].outputPath)
             let resolvedAnchor = fragment.map { resolveAnchor($0, onPage: targetIndex, at: location) }
             if let resolvedAnchor { anchor = "#" + resolvedAnchor.fragment }
-            let problem = resolvedAnchor?.problem
-                ?? formProblem(decodedPath, form: form, isRootAbsolute: isRootAbsolute, source: pages[targetIndex].contentPath, from: page, anchor: anchor, at: location)
+            let problem =
+                resolvedAnchor?.problem
+                ?? formProblem(
+                    decodedPath, form: form, isRootAbsolute: isRootAbsolute, source: pages[targetIndex].contentPath, from: page, anchor: anchor, at: location)
             return (.rewrite(url + anchor), problem, target)
         case .asset(let assetPath):
             let url = OutputPath.relativeURL(from: page.outputPath, to: table.assetOutputByContentPath[assetPath]!)
-            return (.rewrite(url + anchor), formProblem(decodedPath, form: form, isRootAbsolute: isRootAbsolute, source: assetPath, from: page, anchor: anchor, at: location), target)
+            return (
+                .rewrite(url + anchor),
+                formProblem(decodedPath, form: form, isRootAbsolute: isRootAbsolute, source: assetPath, from: page, anchor: anchor, at: location), target
+            )
         case .draft(let draftPath):
             let output = (try? OutputPath.map(contentPath: draftPath).get()) ?? draftPath
-            return (.rewrite(OutputPath.relativeURL(from: page.outputPath, to: output) + anchor),
-                    .warning(.draftLink, "link to draft page '\(decodedPath)', which is left out of this build", at: location,
-                             notes: ["publish the page (remove 'draft: true') or remove the link"]), nil)
+            return (
+                .rewrite(OutputPath.relativeURL(from: page.outputPath, to: output) + anchor),
+                .warning(
+                    .draftLink, "link to draft page '\(decodedPath)', which is left out of this build", at: location,
+                    notes: ["publish the page (remove 'draft: true') or remove the link"]), nil
+            )
         }
     }
 
@@ -141,17 +161,21 @@ public struct LinkResolver: Sendable {
 
     /// A warning for a link that works but is not written as a path to the source file: it would
     /// not work in a git host's preview, or from disk under another folder.
-    private func formProblem(_ written: String, form: Form, isRootAbsolute: Bool, source: String, from page: SourcePage, anchor: String,
-                             at location: SourceLocation) -> Diagnostic? {
+    private func formProblem(
+        _ written: String, form: Form, isRootAbsolute: Bool, source: String, from page: SourcePage, anchor: String,
+        at location: SourceLocation
+    ) -> Diagnostic? {
         guard form != .source || isRootAbsolute else { return nil }
         let relative = OutputPath.relativeURL(from: page.contentPath, to: source) + anchor
         if isRootAbsolute {
-            return .warning(.absoluteLink, "link '\(written)' is written from the site's root; Guidebook made it relative", at: location,
-                            notes: ["write '\(relative)', so it works opened from disk, under any web folder and in git previews"])
+            return .warning(
+                .absoluteLink, "link '\(written)' is written from the site's root; Guidebook made it relative", at: location,
+                notes: ["write '\(relative)', so it works opened from disk, under any web folder and in git previews"])
         }
         let named = form == .webName ? "the page's web name" : "a folder, as a web address"
-        return .warning(.linkForm, "link '\(written)' names \(named); Guidebook linked it to '\(relative)'", at: location,
-                        notes: ["write '\(relative)', so it also works in git previews"])
+        return .warning(
+            .linkForm, "link '\(written)' names \(named); Guidebook linked it to '\(relative)'", at: location,
+            notes: ["write '\(relative)', so it also works in git previews"])
     }
 
     /// The fragment to write for a link's anchor, and any problem with it. An anchor written as
@@ -163,8 +187,12 @@ public struct LinkResolver: Sendable {
         if ids.contains(decoded) { return (anchor, nil) }
         let guidebookForm = HeadingIDGenerator.slug(decoded)
         if guidebookForm != decoded, ids.contains(guidebookForm) {
-            return (guidebookForm, .warning(.linkForm, "heading '#\(decoded)' is written as another tool makes ids; Guidebook's id for it is '#\(guidebookForm)'",
-                                            at: location, notes: ["write '#\(guidebookForm)', or give the heading its own id: '## Heading {#\(decoded)}'"]))
+            return (
+                guidebookForm,
+                .warning(
+                    .linkForm, "heading '#\(decoded)' is written as another tool makes ids; Guidebook's id for it is '#\(guidebookForm)'",
+                    at: location, notes: ["write '#\(guidebookForm)', or give the heading its own id: '## Heading {#\(decoded)}'"])
+            )
         }
         var notes: [String] = []
         if let near = NearestName.find(decoded, among: Array(ids)) { notes.append("did you mean '#\(near)'?") }
@@ -185,7 +213,8 @@ public struct LinkResolver: Sendable {
         guard let colon = destination.firstIndex(of: ":") else { return nil }
         let scheme = destination[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter,
-              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return nil }
+            scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
+        else { return nil }
         return scheme.lowercased()
     }
 

@@ -33,12 +33,15 @@ enum LinkStage {
             if usedAssets.contains(asset.contentPath) || asset.contentPath.split(separator: "/").dropLast().contains("assets") {
                 published.insert(asset.contentPath)
             } else {
-                diagnostics.append(.warning(.unusedFile, "nothing links to this file, so it is not published",
-                                            at: SourceLocation(path: asset.sourcePath), notes: ["link to it from a page, keep it in a folder named 'assets', or delete it"]))
+                diagnostics.append(
+                    .warning(
+                        .unusedFile, "nothing links to this file, so it is not published",
+                        at: SourceLocation(path: asset.sourcePath), notes: ["link to it from a page, keep it in a folder named 'assets', or delete it"]))
             }
         }
-        return LinkedSite(tree: tree, rewrites: rewrites, printRewrites: printRewrites, graph: LinkGraph(tree: tree, links: links, declaredRelated: declaredRelated),
-                          glossary: Glossary.build(pages: pages, outlines: outlines), diagnostics: diagnostics, publishedAssets: published)
+        return LinkedSite(
+            tree: tree, rewrites: rewrites, printRewrites: printRewrites, graph: LinkGraph(tree: tree, links: links, declaredRelated: declaredRelated),
+            glossary: Glossary.build(pages: pages, outlines: outlines), diagnostics: diagnostics, publishedAssets: published)
     }
 
     /// What one page's links and `related:` entries resolve to.
@@ -51,7 +54,9 @@ enum LinkStage {
         var diagnostics: [Diagnostic] = []
     }
 
-    static func resolveLinks(ofPage index: Int, pages: [SourcePage], outline: MarkdownOutline, resolver: LinkResolver, outputOfAsset: [String: String]) -> PageLinks {
+    static func resolveLinks(ofPage index: Int, pages: [SourcePage], outline: MarkdownOutline, resolver: LinkResolver, outputOfAsset: [String: String])
+        -> PageLinks
+    {
         let page = pages[index]
         var result = PageLinks()
         // Positions become line and column only for links with a problem: that means splitting the page into lines.
@@ -90,8 +95,10 @@ enum LinkStage {
             } else if let target = resolved.targetPage {
                 result.declaredRelated.append(target)
             } else {
-                result.diagnostics.append(.error(.brokenLink, "related entry '\(entry.value)' is not a page of this guide", at: entry.location,
-                                                 notes: ["list pages by the relative path of their .md file"]))
+                result.diagnostics.append(
+                    .error(
+                        .brokenLink, "related entry '\(entry.value)' is not a page of this guide", at: entry.location,
+                        notes: ["list pages by the relative path of their .md file"]))
             }
         }
         return result

@@ -5,8 +5,9 @@ enum ReviewCheck {
         pages.compactMap { page in
             guard let reviewBy = page.frontMatter.reviewBy, reviewBy.value < today else { return nil }
             let owner = page.frontMatter.owner.map { " (owner: \($0))" } ?? ""
-            return .warning(.overdueReview, "review date \(reviewBy.value) has passed\(owner)", at: reviewBy.location,
-                            notes: ["check the page is still right, then set 'review_by' to the next review date"])
+            return .warning(
+                .overdueReview, "review date \(reviewBy.value) has passed\(owner)", at: reviewBy.location,
+                notes: ["check the page is still right, then set 'review_by' to the next review date"])
         }
     }
 

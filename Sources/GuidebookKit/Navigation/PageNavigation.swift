@@ -20,10 +20,12 @@ extension SiteTree {
         let path = Set(ancestors(of: page) + [page])
         func item(_ index: Int) -> PageNavigation.Item {
             let expanded = path.contains(index) && !children[index].isEmpty
-            return PageNavigation.Item(page: index, isCurrent: index == page, isExpanded: expanded,
-                                       children: expanded ? children[index].map(item) : [])
+            return PageNavigation.Item(
+                page: index, isCurrent: index == page, isExpanded: expanded,
+                children: expanded ? children[index].map(item) : [])
         }
-        return PageNavigation(sidebar: children[root].map(item), breadcrumbs: ancestors(of: page),
-                              previous: previous(of: page), next: next(of: page))
+        return PageNavigation(
+            sidebar: children[root].map(item), breadcrumbs: ancestors(of: page),
+            previous: previous(of: page), next: next(of: page))
     }
 }

@@ -1,18 +1,19 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import GuidebookMarkdown
 import ZIPFoundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The offline edition: one zip holding a single folder with the whole site, whose index.html
 /// opens the guide from disk. The same files give the same bytes: entries in path order,
 /// one fixed timestamp, fixed permissions.
 public enum BundleWriter {
     /// Midday, so the DOS date in the zip is the same day in every time zone around the UK.
-    static let fixedDate = Date(timeIntervalSince1970: 946_728_000) // 2000-01-01 12:00 UTC
+    static let fixedDate = Date(timeIntervalSince1970: 946_728_000)  // 2000-01-01 12:00 UTC
 
     /// `guide-title-2026-11-29`: the zip's name without `.zip`, and its top-level folder.
     public static func name(title: String, on date: CalendarDate) -> String {
@@ -29,14 +30,16 @@ public enum BundleWriter {
         do {
             let archive = try Archive(url: temporary, accessMode: .create)
             for directory in directories(of: files.keys, under: folder) {
-                try archive.addEntry(with: directory + "/", type: .directory, uncompressedSize: Int64(0), modificationDate: fixedDate,
-                                     permissions: 0o755, provider: { (_: Int64, _: Int) in Data() })
+                try archive.addEntry(
+                    with: directory + "/", type: .directory, uncompressedSize: Int64(0), modificationDate: fixedDate,
+                    permissions: 0o755, provider: { (_: Int64, _: Int) in Data() })
             }
             for path in files.keys.sorted() {
                 let data = files[path]!
-                try archive.addEntry(with: "\(folder)/\(path)", type: .file, uncompressedSize: Int64(data.count),
-                                     modificationDate: fixedDate, permissions: 0o644, compressionMethod: .deflate,
-                                     provider: { (position: Int64, size: Int) in data.subdata(in: Int(position)..<Int(position) + size) })
+                try archive.addEntry(
+                    with: "\(folder)/\(path)", type: .file, uncompressedSize: Int64(data.count),
+                    modificationDate: fixedDate, permissions: 0o644, compressionMethod: .deflate,
+                    provider: { (position: Int64, size: Int) in data.subdata(in: Int(position)..<Int(position) + size) })
             }
         } catch {
             throw OutputError(path: destination.path, reason: "the zip could not be written there; check that the folder is writable and the disk has room")

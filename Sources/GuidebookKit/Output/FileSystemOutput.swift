@@ -1,9 +1,10 @@
 import Foundation
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes into a temporary folder beside the output folder, then swaps it in, so a failed or
@@ -156,10 +157,11 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
         // successor may be half removed, and is never put back.)
         var status = stat()
         if lstat(output.path, &status) != 0 && errno == ENOENT,
-           let interrupted = retired.first(where: { name in
-               owner(name, retiredPrefix).map { pid in names.contains { $0.hasPrefix("\(buildingPrefix)\(pid)-") } } ?? false
-           }),
-           rename(parent.appendingPathComponent(interrupted).path, output.path) == 0 {
+            let interrupted = retired.first(where: { name in
+                owner(name, retiredPrefix).map { pid in names.contains { $0.hasPrefix("\(buildingPrefix)\(pid)-") } } ?? false
+            }),
+            rename(parent.appendingPathComponent(interrupted).path, output.path) == 0
+        {
             retired.removeAll { $0 == interrupted }
         }
         for name in retired {
@@ -234,7 +236,7 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
 
 // The class's own `write` methods hide the C function's name.
 #if canImport(Glibc)
-private let systemWrite = Glibc.write
+    private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
-private let systemWrite = Darwin.write
+    private let systemWrite = Darwin.write
 #endif

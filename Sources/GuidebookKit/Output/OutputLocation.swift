@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Where a build may put its site or its zip. The site folder is replaced whole at every build, so
@@ -49,8 +50,9 @@ public enum OutputLocation {
         default: return refuse("it is a file, not a folder")
         }
         if isOwned(output) { return nil }
-        return refuse("the folder is not empty and was not made by Guidebook (it has no \(markerName) file)",
-                      "choose a new or empty folder; a build replaces everything in its output folder")
+        return refuse(
+            "the folder is not empty and was not made by Guidebook (it has no \(markerName) file)",
+            "choose a new or empty folder; a build replaces everything in its output folder")
     }
 
     /// nil when a bundle may be written to `zip`: a new file or an earlier zip, outside content/ and themes/.
@@ -76,8 +78,10 @@ public enum OutputLocation {
     }
 
     /// Folders of the project that hold editors' files, and what they hold.
-    static let protectedFolders = [("content", "which holds the guide's pages"), ("themes", "which holds the project's themes"),
-                                   (".guidebook-cache", "which holds the build cache"), (".git", "which holds the project's history")]
+    static let protectedFolders = [
+        ("content", "which holds the guide's pages"), ("themes", "which holds the project's themes"),
+        (".guidebook-cache", "which holds the build cache"), (".git", "which holds the project's history"),
+    ]
 
     /// Empty, or marked as a Guidebook site, or recognisably one an earlier version built (pages, its
     /// theme's assets and its search manifest, and nothing else at the top but Guidebook's own pages).

@@ -1,9 +1,10 @@
 import Foundation
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Changes to some files of a site, made so that a build killed at any moment leaves the site as it
@@ -109,8 +110,9 @@ final class WriteJournal {
     static func recover(_ name: String, beside site: URL) {
         let folder = site.deletingLastPathComponent().appendingPathComponent(name).path
         if let data = FileManager.default.contents(atPath: folder + "/" + journalName),
-           let entry = try? JSONDecoder().decode(Entry.self, from: data),
-           identity(of: site.path) == entry.site {
+            let entry = try? JSONDecoder().decode(Entry.self, from: data),
+            identity(of: site.path) == entry.site
+        {
             _ = apply(entry, from: folder, to: site.path)
         }
         FolderRemoval.remove(folder)

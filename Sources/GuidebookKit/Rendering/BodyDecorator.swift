@@ -16,8 +16,10 @@ struct BodyDecorator: MarkdownDecorator {
         glossary.matches(in: text).map { match in
             let entry = match.entry
             let href = HTMLEscaping.escape(glossaryURL(entry) + "#" + entry.headingID)
-            let wrap = entry.isAbbreviation
-                ? MarkupWrap(before: "<a class=\"glossary-term\" href=\"\(href)\"><abbr title=\"\(HTMLEscaping.escape(entry.definition))\">", after: "</abbr></a>")
+            let wrap =
+                entry.isAbbreviation
+                ? MarkupWrap(
+                    before: "<a class=\"glossary-term\" href=\"\(href)\"><abbr title=\"\(HTMLEscaping.escape(entry.definition))\">", after: "</abbr></a>")
                 : MarkupWrap(before: "<a class=\"glossary-term\" href=\"\(href)\" title=\"\(HTMLEscaping.escape(entry.definition))\">", after: "</a>")
             return TextMark(utf8Offset: match.utf8Offset, utf8Count: match.utf8Count, wrap: wrap)
         }

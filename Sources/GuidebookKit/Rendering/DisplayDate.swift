@@ -2,8 +2,10 @@ import Foundation
 
 /// Dates as the pages show them ("29 November 2026"), in UTC so every machine writes the same.
 enum DisplayDate {
-    private static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
-                                     "September", "October", "November", "December"]
+    private static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December",
+    ]
 
     static func text(_ date: CalendarDate) -> String {
         "\(date.day) \(monthNames[date.month - 1]) \(date.year)"

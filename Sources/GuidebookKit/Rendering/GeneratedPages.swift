@@ -43,9 +43,10 @@ enum GeneratedPages {
             "groups": groups.map { ["title": $0.title, "id": $0.id, "checklists": $0.entries] as [String: any Sendable] },
             "hasChecklists": !groups.isEmpty,
         ]
-        return GeneratedPage(outputPath: checklistsPath, title: "My checklists",
-                             summary: "Every checklist in this guide, with your progress kept in this browser.",
-                             templateName: "checklists", context: context)
+        return GeneratedPage(
+            outputPath: checklistsPath, title: "My checklists",
+            summary: "Every checklist in this guide, with your progress kept in this browser.",
+            templateName: "checklists", context: context)
     }
 }
 
@@ -73,14 +74,19 @@ extension GeneratedPages {
     /// Every tag with its pages.
     static func tags(tree: SiteTree, graph: LinkGraph) -> GeneratedPage {
         let tags: [[String: any Sendable]] = mergedTags(graph.tags, position: tree.readingPosition).map { entry in
-            ["name": entry.tag, "id": tagAnchor(entry.tag),
-             "pages": entry.pages.map { page -> [String: any Sendable] in
-                 ["title": tree.pages[page].frontMatter.title, "url": OutputPath.relativeURL(from: tagsPath, to: tree.pages[page].outputPath),
-                  "summary": tree.pages[page].frontMatter.summary ?? ""]
-             }]
+            [
+                "name": entry.tag, "id": tagAnchor(entry.tag),
+                "pages": entry.pages.map { page -> [String: any Sendable] in
+                    [
+                        "title": tree.pages[page].frontMatter.title, "url": OutputPath.relativeURL(from: tagsPath, to: tree.pages[page].outputPath),
+                        "summary": tree.pages[page].frontMatter.summary ?? "",
+                    ]
+                },
+            ]
         }
-        return GeneratedPage(outputPath: tagsPath, title: "Tags", summary: "The guide's pages by topic.", templateName: "tags",
-                             context: ["tags": tags, "hasTags": !tags.isEmpty])
+        return GeneratedPage(
+            outputPath: tagsPath, title: "Tags", summary: "The guide's pages by topic.", templateName: "tags",
+            context: ["tags": tags, "hasTags": !tags.isEmpty])
     }
 
     /// One entry per tag whatever its case ("CAF" and "caf" share an anchor, so they are one tag), shown
@@ -129,12 +135,15 @@ extension GeneratedPages {
             return row
         }
         let overdue = rows.filter { $0["isOverdue"] as? Bool == true }.count
-        return GeneratedPage(outputPath: statusPath, title: "Content status",
-                             summary: "For editors: who owns each page, when it last changed and when it is due for review.",
-                             templateName: "status",
-                             context: ["rows": rows, "builtOn": DisplayDate.text(today), "builtOnISO": today.description, "overdueCount": overdue,
-                                       "pageCount": rows.count],
-                             isWide: true)
+        return GeneratedPage(
+            outputPath: statusPath, title: "Content status",
+            summary: "For editors: who owns each page, when it last changed and when it is due for review.",
+            templateName: "status",
+            context: [
+                "rows": rows, "builtOn": DisplayDate.text(today), "builtOnISO": today.description, "overdueCount": overdue,
+                "pageCount": rows.count,
+            ],
+            isWide: true)
     }
 }
 
@@ -146,12 +155,15 @@ extension GeneratedPages {
         let sections: [[String: any Sendable]] = order.enumerated().map { number, index in
             let page = tree.pages[index]
             let breadcrumb = tree.ancestors(of: index).dropFirst().map { tree.pages[$0].frontMatter.title }.joined(separator: " › ")
-            return ["id": PrintEdition.anchor(page: page), "title": page.frontMatter.title, "number": number + 1,
-                    "summary": page.frontMatter.summary ?? "", "hasSummary": !(page.frontMatter.summary ?? "").isEmpty, "body": body(index),
-                    "breadcrumb": breadcrumb, "hasBreadcrumb": !breadcrumb.isEmpty]
+            return [
+                "id": PrintEdition.anchor(page: page), "title": page.frontMatter.title, "number": number + 1,
+                "summary": page.frontMatter.summary ?? "", "hasSummary": !(page.frontMatter.summary ?? "").isEmpty, "body": body(index),
+                "breadcrumb": breadcrumb, "hasBreadcrumb": !breadcrumb.isEmpty,
+            ]
         }
-        return GeneratedPage(outputPath: PrintEdition.path, title: "Print edition", summary: "", templateName: "print",
-                             context: ["sections": sections], isStandalone: true)
+        return GeneratedPage(
+            outputPath: PrintEdition.path, title: "Print edition", summary: "", templateName: "print",
+            context: ["sections": sections], isStandalone: true)
     }
 }
 

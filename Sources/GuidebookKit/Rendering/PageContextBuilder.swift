@@ -51,12 +51,13 @@ struct PageContextBuilder: Sendable {
 
     func context(for generated: GeneratedPage, bodyHTML: String, sidebarHTML: String) -> [String: Any] {
         var context = commonContext(outputPath: generated.outputPath, bodyHTML: bodyHTML)
-        context["page"] = [
-            "title": generated.title, "summary": generated.summary, "hasSummary": !generated.summary.isEmpty,
-            "isGenerated": true, "fileName": generated.outputPath, "meta": [String: Any](),
-            "isWide": generated.isWide,
-            "isChecklistsPage": generated.outputPath == GeneratedPages.checklistsPath,
-        ] as [String: Any]
+        context["page"] =
+            [
+                "title": generated.title, "summary": generated.summary, "hasSummary": !generated.summary.isEmpty,
+                "isGenerated": true, "fileName": generated.outputPath, "meta": [String: Any](),
+                "isWide": generated.isWide,
+                "isChecklistsPage": generated.outputPath == GeneratedPages.checklistsPath,
+            ] as [String: Any]
         context["sidebar"] = sidebarHTML
         context["breadcrumbs"] = [crumb(to: tree.root, from: generated.outputPath)]
         context["hasBreadcrumbs"] = true
@@ -189,18 +190,22 @@ struct PageContextBuilder: Sendable {
     /// every item's `isCurrent` marks its text for `SidebarCache` instead of being true or false.
     func sidebarContext(for index: Int, markingCurrent: Bool) -> [String: Any] {
         let outputPath = tree.pages[index].outputPath
-        return ["site": siteContext(from: outputPath),
-                "nav": tree.navigation(for: index).sidebar.map { navItem($0, from: outputPath, markingCurrent: markingCurrent) }]
+        return [
+            "site": siteContext(from: outputPath),
+            "nav": tree.navigation(for: index).sidebar.map { navItem($0, from: outputPath, markingCurrent: markingCurrent) },
+        ]
     }
 
     /// Generated pages show the top-level sections, none of them current.
     func sidebarContext(for generated: GeneratedPage) -> [String: Any] {
-        ["site": siteContext(from: generated.outputPath),
-         "nav": tree.children[tree.root].map { index -> [String: Any] in
-             var item = link(to: index, from: generated.outputPath)
-             item["children"] = [Any]()
-             return item
-         }]
+        [
+            "site": siteContext(from: generated.outputPath),
+            "nav": tree.children[tree.root].map { index -> [String: Any] in
+                var item = link(to: index, from: generated.outputPath)
+                item["children"] = [Any]()
+                return item
+            },
+        ]
     }
 
     private func navItem(_ item: PageNavigation.Item, from outputPath: String, markingCurrent: Bool) -> [String: Any] {

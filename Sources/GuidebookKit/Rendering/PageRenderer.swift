@@ -29,8 +29,9 @@ struct PageRenderer: Sendable {
     func shell(page index: Int, rewrites: [String: String]) -> PageShell {
         let page = contexts.tree.pages[index]
         let context = contexts.context(for: index, bodyHTML: Self.bodyMarker, sidebarHTML: sidebar(for: index))
-        let body = RenderFingerprint.body(page.body, outputPath: page.outputPath, rewrites: rewrites, checklists: contexts.checklists[index],
-                                          glossary: glossaryFingerprint, allowsRawHTML: allowsRawHTML)
+        let body = RenderFingerprint.body(
+            page.body, outputPath: page.outputPath, rewrites: rewrites, checklists: contexts.checklists[index],
+            glossary: glossaryFingerprint, allowsRawHTML: allowsRawHTML)
         return PageShell(context: context, fingerprint: PageFingerprint(template: RenderFingerprint.template(context), body: body))
     }
 
@@ -45,12 +46,15 @@ struct PageRenderer: Sendable {
     /// section would treat differently, or a theme that shows the body other than once with
     /// `{{{content}}}`), the page is rendered with its body and has no body range.
     /// `shell` is the page's from `shell(page:rewrites:)` when the caller has made it already.
-    func renderLocatingBody(page index: Int, rewrites: [String: String], body newBody: String? = nil,
-                            shell: PageShell? = nil) -> (html: String, bodyRange: Range<Int>?) {
+    func renderLocatingBody(
+        page index: Int, rewrites: [String: String], body newBody: String? = nil,
+        shell: PageShell? = nil
+    ) -> (html: String, bodyRange: Range<Int>?) {
         let page = contexts.tree.pages[index]
-        let body = Self.bodyHTML(of: newBody ?? page.body, page: index, outputPath: page.outputPath, rewrites: rewrites,
-                                 checklists: contexts.checklists[index], glossary: glossary, allowsRawHTML: allowsRawHTML,
-                                 outputPathOfPage: { contexts.tree.pages[$0].outputPath })
+        let body = Self.bodyHTML(
+            of: newBody ?? page.body, page: index, outputPath: page.outputPath, rewrites: rewrites,
+            checklists: contexts.checklists[index], glossary: glossary, allowsRawHTML: allowsRawHTML,
+            outputPathOfPage: { contexts.tree.pages[$0].outputPath })
         if !body.isEmpty {
             let context = shell?.context ?? contexts.context(for: index, bodyHTML: Self.bodyMarker, sidebarHTML: sidebar(for: index))
             if let (before, after) = Self.split(renderPageTemplate(context), at: Self.bodyMarker) {
@@ -62,11 +66,14 @@ struct PageRenderer: Sendable {
     }
 
     /// A page body's HTML: cmark-gfm with Guidebook's edits (link rewrites, checklists, glossary terms).
-    static func bodyHTML(of markdown: String, page index: Int, outputPath: String, rewrites: [String: String], checklists: [Checklist],
-                         glossary: GlossaryIndex, allowsRawHTML: Bool, outputPathOfPage: @escaping (Int) -> String) -> String {
-        let decorator = BodyDecorator(rewrites: rewrites, checklists: ChecklistMarkup(checklists: checklists),
-                                      glossary: GlossaryMatcher(index: glossary, excludingPage: index),
-                                      glossaryURL: { OutputPath.relativeURL(from: outputPath, to: outputPathOfPage($0.page)) })
+    static func bodyHTML(
+        of markdown: String, page index: Int, outputPath: String, rewrites: [String: String], checklists: [Checklist],
+        glossary: GlossaryIndex, allowsRawHTML: Bool, outputPathOfPage: @escaping (Int) -> String
+    ) -> String {
+        let decorator = BodyDecorator(
+            rewrites: rewrites, checklists: ChecklistMarkup(checklists: checklists),
+            glossary: GlossaryMatcher(index: glossary, excludingPage: index),
+            glossaryURL: { OutputPath.relativeURL(from: outputPath, to: outputPathOfPage($0.page)) })
         return MarkdownRenderer.html(for: markdown, allowsRawHTML: allowsRawHTML, decorator: decorator)
     }
 
@@ -95,7 +102,8 @@ struct PageRenderer: Sendable {
                 // Eight bytes at a time while none of them can start the marker: every page's HTML is
                 // searched, and a byte at a time that was over 1% of a large build.
                 if bytes[index] != first, index + 8 <= bytes.count,
-                   !containsByte(first, in: UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                    !containsByte(first, in: UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                {
                     index += 8
                 } else if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) {
                     found.append(index..<(index + needle.count))

@@ -1,3 +1,4 @@
+import Foundation
 import GuidebookMarkdown
 
 /// `print.html`: the whole guide as one document in reading order, for printing or a PDF.
@@ -56,5 +57,3 @@ extension String {
         utf8.contains(UInt8(ascii: "%")) ? removingPercentEncoding ?? self : self
     }
 }
-
-import Foundation

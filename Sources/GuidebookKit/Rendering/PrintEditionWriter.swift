@@ -32,41 +32,46 @@ enum PrintEditionWriter {
     /// With `previous`, a body made from what the old print edition's was made from is copied
     /// from it instead of rendered. `fingerprints` only when there is a build cache to keep them.
     @discardableResult
-    static func write(tree: SiteTree, renderer: PageRenderer, printRewrites: [[String: String]], to output: some OutputConsumer,
-                      fingerprints makesFingerprints: Bool = false, previous: PreviousSite? = nil) throws -> Written {
+    static func write(
+        tree: SiteTree, renderer: PageRenderer, printRewrites: [[String: String]], to output: some OutputConsumer,
+        fingerprints makesFingerprints: Bool = false, previous: PreviousSite? = nil
+    ) throws -> Written {
         let shell = renderer.render(GeneratedPages.print(tree: tree, body: { BodyMarker(page: $0) }))
         let parts = split(shell, pageCount: tree.pages.count)
         let oldFile = previous?.openPrintEdition()
         var written = Written()
         var shownTwice: Set<Int> = []
         var byteCount = 0
-        try output.write(parts: { emit in
-            for start in stride(from: 0, to: parts.count, by: batchSize) {
-                let batch = Array(parts[start..<min(start + batchSize, parts.count)])
-                let bodies = batch.concurrentMap { part -> (body: Data, fingerprint: UInt64?) in
-                    guard let page = part.bodyOfPage else { return (Data(), nil) }
-                    let source = tree.pages[page]
-                    let fingerprint = makesFingerprints
-                        ? RenderFingerprint.printBody(source.body, outputPath: source.outputPath, rewrites: printRewrites[page], allowsRawHTML: renderer.allowsRawHTML)
-                        : nil
-                    if let fingerprint, let kept = previous?.printBody(of: source.outputPath, fingerprint: fingerprint, in: oldFile) {
-                        return (kept, fingerprint)
+        try output.write(
+            parts: { emit in
+                for start in stride(from: 0, to: parts.count, by: batchSize) {
+                    let batch = Array(parts[start..<min(start + batchSize, parts.count)])
+                    let bodies = batch.concurrentMap { part -> (body: Data, fingerprint: UInt64?) in
+                        guard let page = part.bodyOfPage else { return (Data(), nil) }
+                        let source = tree.pages[page]
+                        let fingerprint =
+                            makesFingerprints
+                            ? RenderFingerprint.printBody(
+                                source.body, outputPath: source.outputPath, rewrites: printRewrites[page], allowsRawHTML: renderer.allowsRawHTML)
+                            : nil
+                        if let fingerprint, let kept = previous?.printBody(of: source.outputPath, fingerprint: fingerprint, in: oldFile) {
+                            return (kept, fingerprint)
+                        }
+                        return (Data(renderer.renderForPrint(page: page, rewrites: printRewrites[page]).utf8), fingerprint)
                     }
-                    return (Data(renderer.renderForPrint(page: page, rewrites: printRewrites[page]).utf8), fingerprint)
-                }
-                for (part, (bodyData, fingerprint)) in zip(batch, bodies) {
-                    let text = Data(part.text.utf8)
-                    if let page = part.bodyOfPage, let fingerprint { written.fingerprints[page] = fingerprint }
-                    try emit(text)
-                    try emit(bodyData)
-                    byteCount += text.count
-                    if let page = part.bodyOfPage {
-                        if written.bodyRanges.updateValue(byteCount..<(byteCount + bodyData.count), forKey: page) != nil { shownTwice.insert(page) }
+                    for (part, (bodyData, fingerprint)) in zip(batch, bodies) {
+                        let text = Data(part.text.utf8)
+                        if let page = part.bodyOfPage, let fingerprint { written.fingerprints[page] = fingerprint }
+                        try emit(text)
+                        try emit(bodyData)
+                        byteCount += text.count
+                        if let page = part.bodyOfPage {
+                            if written.bodyRanges.updateValue(byteCount..<(byteCount + bodyData.count), forKey: page) != nil { shownTwice.insert(page) }
+                        }
+                        byteCount += bodyData.count
                     }
-                    byteCount += bodyData.count
                 }
-            }
-        }, to: PrintEdition.path)
+            }, to: PrintEdition.path)
         for page in shownTwice { written.bodyRanges[page] = nil }
         return written
     }
@@ -78,7 +83,8 @@ enum PrintEditionWriter {
         var scalars = shell.unicodeScalars[...]
         while let scalar = scalars.popFirst() {
             if scalar == open, let closing = scalars.firstIndex(of: close),
-               let page = Int(String(scalars[..<closing])), (0..<pageCount).contains(page) {
+                let page = Int(String(scalars[..<closing])), (0..<pageCount).contains(page)
+            {
                 parts.append(Part(text: String(text), bodyOfPage: page))
                 text = String.UnicodeScalarView()
                 scalars = scalars[scalars.index(after: closing)...]

@@ -23,7 +23,7 @@ struct SidebarCache: Sendable {
     /// nil when the theme has no sidebar template or a title contains the markers.
     init?(tree: SiteTree, theme: Theme, contexts: PageContextBuilder) {
         guard theme.templates.getTemplate(named: Self.templateName) != nil,
-              !tree.pages.contains(where: { $0.frontMatter.title.unicodeScalars.contains { (Self.open...Self.end).contains($0) } })
+            !tree.pages.contains(where: { $0.frontMatter.title.unicodeScalars.contains { (Self.open...Self.end).contains($0) } })
         else { return nil }
         let keys = tree.pages.indices.map { Self.key(for: $0, in: tree) }
         var representative: [String: Int] = [:]

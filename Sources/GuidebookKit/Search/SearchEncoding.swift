@@ -120,7 +120,7 @@ enum SearchEncoding {
                 // Upper case to lower; lower case letters have the 0x20 bit already, digits come before "A".
                 slug.append(byte >= UInt8(ascii: "A") ? byte | 0x20 : byte)
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C,
-                 UInt8(ascii: "-"), UInt8(ascii: "_"):
+                UInt8(ascii: "-"), UInt8(ascii: "_"):
                 pendingSeparator = true
             default:
                 break
@@ -178,8 +178,9 @@ enum SearchEncoding {
                 if offset < 8 { words.0 |= UInt64(byte) << (56 - 8 * UInt64(offset)) } else { words.1 |= UInt64(byte) << (56 - 8 * UInt64(offset - 8)) }
             }
             let length = UInt32(min(strings[index].utf8.count, 17))
-            return Key(first: words.0, second: words.1, index: Int32(index),
-                       lengthAndBelowE000: length | (isBelowE000(strings[index]) ? 0x100 : 0))
+            return Key(
+                first: words.0, second: words.1, index: Int32(index),
+                lengthAndBelowE000: length | (isBelowE000(strings[index]) ? 0x100 : 0))
         }
         keys.sort { a, b in
             if a.isBelowE000 && b.isBelowE000 {

@@ -83,8 +83,9 @@ struct SearchIndexBuilder {
         let (numbers, stems) = number(page.formTable)
         let firstDocument = Int32(documents.count)
         for (offset, documentPostings) in page.postings.enumerated() {
-            postingLists.add(document: firstDocument + Int32(offset),
-                             postings: documentPostings.lazy.map { (stem: stems[Int($0.form)], weight: $0.weight) })
+            postingLists.add(
+                document: firstDocument + Int32(offset),
+                postings: documentPostings.lazy.map { (stem: stems[Int($0.form)], weight: $0.weight) })
         }
         documents += page.documents
         lengths += page.lengths
@@ -135,7 +136,8 @@ struct SearchIndexBuilder {
             let batch = start..<min(start + Self.finishBatchSize, stems.count)
             let scored = Array(batch).concurrentMap { [lengths, postingLists, codeShifts] stem -> FinishedStem in
                 postingLists.withList(of: stem) { bytes in
-                    Self.postingCount(bytes) <= Self.maxPostings ? Self.finishedStem(bytes, rows: rows, lengths: lengths, codeShifts: codeShifts, keepsAllPostings: keepsAllPostings)
+                    Self.postingCount(bytes) <= Self.maxPostings
+                        ? Self.finishedStem(bytes, rows: rows, lengths: lengths, codeShifts: codeShifts, keepsAllPostings: keepsAllPostings)
                         : Self.finishedStem(Self.score(bytes, rows: rows, lengths: lengths, codeShifts: codeShifts), keepsAllPostings: keepsAllPostings)
                 }
             }
@@ -147,8 +149,9 @@ struct SearchIndexBuilder {
             }
         }
         postingLists = StemPostingLists()
-        return SearchIndex(documents: documents, forms: forms, formStems: formStems, stems: stems,
-                           stemDocumentCounts: documentCounts, stemTails: tails, stemAllPostings: allPostings, language: stemmer.algorithm)
+        return SearchIndex(
+            documents: documents, forms: forms, formStems: formStems, stems: stems,
+            stemDocumentCounts: documentCounts, stemTails: tails, stemAllPostings: allPostings, language: stemmer.algorithm)
     }
 
     /// A stem as the index files and the build cache take it: how many documents hold it, the end
@@ -170,8 +173,10 @@ struct SearchIndexBuilder {
     /// The usual stem, with at most `maxPostings` postings, all kept: encoded straight from the
     /// list, a posting at a time. An array of postings and two encodings of it for each of the
     /// 93,000 stems of a large guide were most of the cost of finishing it.
-    private static func finishedStem(_ bytes: UnsafeBufferPointer<UInt8>, rows: [Int32], lengths: [Double], codeShifts: [Int8],
-                                     keepsAllPostings: Bool) -> FinishedStem {
+    private static func finishedStem(
+        _ bytes: UnsafeBufferPointer<UInt8>, rows: [Int32], lengths: [Double], codeShifts: [Int8],
+        keepsAllPostings: Bool
+    ) -> FinishedStem {
         var postingBytes: [UInt8] = []
         postingBytes.reserveCapacity(bytes.count)
         var offset = 0, document: UInt32 = 0, previous = 0, count = 0
@@ -184,15 +189,17 @@ struct SearchIndexBuilder {
             postingBytes.append(SearchEncoding.digitByte(SearchEncoding.shifted(code, by: Int(codeShifts[Int(document)]))))
             previous = Int(document)
         }
-        return FinishedStem(count: count, tail: SearchShardWriter.tail(postingBytes: postingBytes, documentCount: count),
-                            all: keepsAllPostings ? postingBytes : [])
+        return FinishedStem(
+            count: count, tail: SearchShardWriter.tail(postingBytes: postingBytes, documentCount: count),
+            all: keepsAllPostings ? postingBytes : [])
     }
 
     /// A stem with all its postings scored, pruned to the best.
     private static func finishedStem(_ postings: [SearchPosting], keepsAllPostings: Bool) -> FinishedStem {
         let bestBytes = SearchEncoding.postingBytes(best(postings))
-        return FinishedStem(count: postings.count, tail: SearchShardWriter.tail(postingBytes: bestBytes, documentCount: postings.count),
-                            all: keepsAllPostings ? SearchEncoding.postingBytes(postings) : [])
+        return FinishedStem(
+            count: postings.count, tail: SearchShardWriter.tail(postingBytes: bestBytes, documentCount: postings.count),
+            all: keepsAllPostings ? SearchEncoding.postingBytes(postings) : [])
     }
 
     static let finishBatchSize = 4096
@@ -374,10 +381,13 @@ struct SearchIndex: Sendable {
     /// Each stem's postings (the best, as the index files hold them), by name, read back from
     /// the ends of the stems' entries.
     var postings: [String: [SearchPosting]] {
-        Dictionary(uniqueKeysWithValues: zip(stems, stemTails.map { tail in
-            // `"postings",count`: the digits have no quote among them.
-            let digits = tail.utf8.dropFirst().prefix { $0 != UInt8(ascii: "\"") }
-            return (try? SearchEncoding.decodePostings(Array(digits))) ?? []
-        }))
+        Dictionary(
+            uniqueKeysWithValues: zip(
+                stems,
+                stemTails.map { tail in
+                    // `"postings",count`: the digits have no quote among them.
+                    let digits = tail.utf8.dropFirst().prefix { $0 != UInt8(ascii: "\"") }
+                    return (try? SearchEncoding.decodePostings(Array(digits))) ?? []
+                }))
     }
 }

@@ -46,16 +46,20 @@ enum SearchShardWriter {
 
     static func written(_ index: SearchIndex) -> (files: [File], layout: Layout) {
         var files: [File] = []
-        let layout = write(table: TermTable(index: index), stems: index.stems, documents: index.documents,
-                           language: index.language) { files += $0 }
+        let layout = write(
+            table: TermTable(index: index), stems: index.stems, documents: index.documents,
+            language: index.language
+        ) { files += $0 }
         return (files, layout)
     }
 
     /// The files, handed to `emit` a batch at a time (term shards, result chunks, their
     /// directories, the manifest) so that they are never all held at once: at 10,000 pages
     /// they are 29 MB of text, made while the pages are still being rendered.
-    static func write(table: TermTable, stems: [String], documents: [SearchDocument], language: String?,
-                      emit: ([File]) -> Void) -> Layout {
+    static func write(
+        table: TermTable, stems: [String], documents: [SearchDocument], language: String?,
+        emit: ([File]) -> Void
+    ) -> Layout {
         let ranges = cut(table)
         let firstForms = ranges.map { firstForm(of: $0, in: table) }
         var shardHashes: [String] = []
@@ -65,10 +69,14 @@ enum SearchShardWriter {
             emit(terms)
         }
         let chunks = documentChunks(for: documents, emit: emit)
-        emit([manifest(language: language, documentCount: documents.count,
-                       shards: Array(zip(firstForms, shardHashes)), directoryHashes: chunks.directoryHashes)])
-        return Layout(table: table, stems: stems, shardRanges: ranges, shardFirstForms: firstForms, shardHashes: shardHashes,
-                      chunkHashes: chunks.chunkHashes, directoryHashes: chunks.directoryHashes)
+        emit([
+            manifest(
+                language: language, documentCount: documents.count,
+                shards: Array(zip(firstForms, shardHashes)), directoryHashes: chunks.directoryHashes)
+        ])
+        return Layout(
+            table: table, stems: stems, shardRanges: ranges, shardFirstForms: firstForms, shardHashes: shardHashes,
+            chunkHashes: chunks.chunkHashes, directoryHashes: chunks.directoryHashes)
     }
 
     /// How many files are made before they are handed on.
@@ -157,7 +165,8 @@ enum SearchShardWriter {
             let added = shardOfStem[stem] == Int32(ranges.count) ? form.utf8.count + 1 : entry
             if size > 0 && (size + added > shardMaximum || (size >= shardMinimum && isCutPoint(form))) {
                 ranges.append(start..<position)
-                start = position; size = entry
+                start = position
+                size = entry
             } else {
                 size += added
             }
@@ -218,12 +227,14 @@ enum SearchShardWriter {
         guard script.hasPrefix(prefix), script.hasSuffix(suffix) else { return nil }
         let json = "[" + script.dropFirst(prefix.count).dropLast(suffix.count) + "]"
         guard let parts = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [Any], parts.count == 2,
-              let entries = parts[1] as? [[Any]] else { return nil }
+            let entries = parts[1] as? [[Any]]
+        else { return nil }
         var result: [(forms: [String], tail: String)] = []
         result.reserveCapacity(entries.count)
         for entry in entries {
             guard entry.count == 3, let forms = entry[0] as? String, let postings = entry[1] as? String, let count = entry[2] as? Int,
-                  !forms.isEmpty, !postings.utf8.contains(UInt8(ascii: "\"")) else { return nil }
+                !forms.isEmpty, !postings.utf8.contains(UInt8(ascii: "\""))
+            else { return nil }
             result.append((forms.split(separator: " ").map(String.init), tail(postingBytes: Array(postings.utf8), documentCount: count)))
         }
         return result
@@ -306,15 +317,19 @@ enum SearchShardWriter {
         guard script.hasPrefix(prefix), script.hasSuffix(suffix) else { return nil }
         let json = "[" + script.dropFirst(prefix.count).dropLast(suffix.count) + "]"
         guard let parts = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [Any], parts.count == 2,
-              let pages = parts[0] as? [[String]], pages.allSatisfy({ $0.count == 3 }),
-              let documents = parts[1] as? [[Any]] else { return nil }
+            let pages = parts[0] as? [[String]], pages.allSatisfy({ $0.count == 3 }),
+            let documents = parts[1] as? [[Any]]
+        else { return nil }
         var result: [SearchDocument] = []
         for fields in documents {
             guard fields.count == 4, let page = fields[0] as? Int, pages.indices.contains(page),
-                  let anchor = fields[1] as? String, let heading = fields[2] as? String, let text = fields[3] as? String else { return nil }
+                let anchor = fields[1] as? String, let heading = fields[2] as? String, let text = fields[3] as? String
+            else { return nil }
             let storedAnchor = !anchor.isEmpty ? anchor : heading.isEmpty ? nil : SearchEncoding.asciiSlug(heading)
-            result.append(SearchDocument(pageURL: pages[page][0], anchor: storedAnchor, pageTitle: pages[page][1], heading: heading,
-                                         breadcrumb: pages[page][2], text: text))
+            result.append(
+                SearchDocument(
+                    pageURL: pages[page][0], anchor: storedAnchor, pageTitle: pages[page][1], heading: heading,
+                    breadcrumb: pages[page][2], text: text))
         }
         return result
     }

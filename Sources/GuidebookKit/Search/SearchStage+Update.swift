@@ -7,12 +7,15 @@ extension SearchStage {
     /// changed are written and the others kept. nil when that cannot be done (a page's number of
     /// documents changed, the cache does not read, files cannot be kept): the index is then built
     /// in full.
-    static func update(tree: SiteTree, sections: [[MarkdownSection]], fingerprints: [UInt64], previous: PreviousSite,
-                       cacheBlobs: CacheBlobFile, write: ([SearchShardWriter.File]) -> String?,
-                       keep: ([String]) throws -> Bool) -> Output? {
+    static func update(
+        tree: SiteTree, sections: [[MarkdownSection]], fingerprints: [UInt64], previous: PreviousSite,
+        cacheBlobs: CacheBlobFile, write: ([SearchShardWriter.File]) -> String?,
+        keep: ([String]) throws -> Bool
+    ) -> Output? {
         guard var state = previous.search, let oldBlobs = previous.blobFile,
-              previous.order == tree.pages.map(\.outputPath),
-              keepsDocumentNumbers(tree: tree, previous: previous, documentCount: state.documentCount) else { return nil }
+            previous.order == tree.pages.map(\.outputPath),
+            keepsDocumentNumbers(tree: tree, previous: previous, documentCount: state.documentCount)
+        else { return nil }
         let stemmer = Stemmer(language: state.language ?? "none")
         var change = SearchState.Change()
         var pageDocuments: [Range<Int>] = []
@@ -21,7 +24,9 @@ extension SearchStage {
             pageDocuments.append(old.documents)
             guard old.searchFingerprint != fingerprints[index] else { continue }
             let weighed = weigh(page: index, tree: tree, sections: sections[index])
-            guard let pageChange = try? state.replace(page: index, documents: old.documents, with: weighed, stemmer: stemmer, blobFile: oldBlobs, site: previous.folder)
+            guard
+                let pageChange = try? state.replace(
+                    page: index, documents: old.documents, with: weighed, stemmer: stemmer, blobFile: oldBlobs, site: previous.folder)
             else { return nil }
             change.merge(pageChange)
         }

@@ -20,9 +20,11 @@ enum SearchStage {
     /// changed where pages changed, if it can be (`update`).
     /// The files go to `write` (which returns the first failure), before the cache's state is made;
     /// `keep` keeps the old site's files (false when it cannot, before keeping any).
-    static func build(tree: SiteTree, sections feed: SectionFeed, language: String, cacheBlobs: CacheBlobFile? = nil,
-                      previous: PreviousSite? = nil, write: ([SearchShardWriter.File]) -> String?,
-                      keep: ([String]) throws -> Bool = { _ in false }) -> Output {
+    static func build(
+        tree: SiteTree, sections feed: SectionFeed, language: String, cacheBlobs: CacheBlobFile? = nil,
+        previous: PreviousSite? = nil, write: ([SearchShardWriter.File]) -> String?,
+        keep: ([String]) throws -> Bool = { _ in false }
+    ) -> Output {
         let keepsState = cacheBlobs != nil
         // Needed first only to compare with the last build's; otherwise each page's is made as it
         // is weighed, in parallel, from the same `SearchPage`.
@@ -32,8 +34,10 @@ enum SearchStage {
         if fingerprintsFirst, let cacheBlobs, let previous {
             guard let sections = feed.take(Array(tree.pages.indices)) else { return cancelled(tree) }
             fingerprints = tree.pages.indices.map { fingerprint(page: $0, tree: tree, sections: sections[$0]) }
-            if let updated = update(tree: tree, sections: sections, fingerprints: fingerprints, previous: previous,
-                                    cacheBlobs: cacheBlobs, write: write, keep: keep) {
+            if let updated = update(
+                tree: tree, sections: sections, fingerprints: fingerprints, previous: previous,
+                cacheBlobs: cacheBlobs, write: write, keep: keep)
+            {
                 return updated
             }
             feed = SectionFeed(sections)
@@ -99,10 +103,13 @@ enum SearchStage {
         // (the blob file failed) mean no state to keep.
         let noForms = try? cacheBlobs.store(SearchState.pageFormsBlob([]))
         let storedPageForms = pageForms.compactMap { $0 ?? noForms }
-        let state = storedPageForms.count < pageForms.count ? nil :
-            try? SearchState(index: index, layout: layout, pageForms: storedPageForms,
-                             formIDs: order.map { Int32($0) }, formPageCounts: formPageCounts,
-                             store: cacheBlobs.store)
+        let state =
+            storedPageForms.count < pageForms.count
+            ? nil
+            : try? SearchState(
+                index: index, layout: layout, pageForms: storedPageForms,
+                formIDs: order.map { Int32($0) }, formPageCounts: formPageCounts,
+                store: cacheBlobs.store)
         return Output(failure: nil, state: state, pageDocuments: pageDocuments, fingerprints: fingerprints)
     }
 
@@ -144,10 +151,12 @@ enum SearchStage {
     /// What the index takes from a page: its title, summary, tags and place, and its sections.
     static func searchPage(_ index: Int, tree: SiteTree, sections: [MarkdownSection]) -> SearchPage {
         let page = tree.pages[index]
-        return SearchPage(outputPath: page.outputPath, title: page.frontMatter.title, summary: page.frontMatter.summary ?? "",
-                          tags: page.frontMatter.tags, breadcrumb: breadcrumb(of: index, in: tree), sections: sections.map { section in
-                              (headingID: section.heading?.id, heading: section.heading?.text ?? "", text: section.text)
-                          }, weight: page.frontMatter.searchWeight)
+        return SearchPage(
+            outputPath: page.outputPath, title: page.frontMatter.title, summary: page.frontMatter.summary ?? "",
+            tags: page.frontMatter.tags, breadcrumb: breadcrumb(of: index, in: tree),
+            sections: sections.map { section in
+                (headingID: section.heading?.id, heading: section.heading?.text ?? "", text: section.text)
+            }, weight: page.frontMatter.searchWeight)
     }
 
     static func breadcrumb(of index: Int, in tree: SiteTree) -> String {

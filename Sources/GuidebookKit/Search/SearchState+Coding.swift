@@ -28,21 +28,25 @@ extension SearchState {
         let language = try reader.bool() ? try reader.string() : nil
         let documentCount = try reader.int()
         let forms = try reader.strings(), formStems = try reader.ints(), tailLengths = try reader.ints()
-        let table = SearchShardWriter.TermTable(forms: forms, formStems: formStems, stemTails: Array(repeating: "", count: tailLengths.count),
-                                                stemTailLengths: tailLengths)
+        let table = SearchShardWriter.TermTable(
+            forms: forms, formStems: formStems, stemTails: Array(repeating: "", count: tailLengths.count),
+            stemTailLengths: tailLengths)
         let formPageCounts = try reader.ints()
         let stems = try reader.strings()
         let stemPostings = try stems.map { _ in try reader.storedBlob() }
         let shards = try (0..<reader.count()).map { _ in
             Shard(firstForm: try reader.string(), formCount: try reader.int(), hash: try reader.string())
         }
-        let state = SearchState(language: language, documentCount: documentCount, table: table, formPageCounts: formPageCounts, stems: stems,
-                                stemPostings: stemPostings, shards: shards, chunkHashes: try reader.strings(),
-                                directoryHashes: try reader.strings(), formIDs: try reader.ints(), nextFormID: Int32(clamping: try reader.int()),
-                                pageForms: try (0..<reader.count()).map { _ in try reader.storedBlob() })
+        let state = SearchState(
+            language: language, documentCount: documentCount, table: table, formPageCounts: formPageCounts, stems: stems,
+            stemPostings: stemPostings, shards: shards, chunkHashes: try reader.strings(),
+            directoryHashes: try reader.strings(), formIDs: try reader.ints(), nextFormID: Int32(clamping: try reader.int()),
+            pageForms: try (0..<reader.count()).map { _ in try reader.storedBlob() })
         guard formStems.count == forms.count, formPageCounts.count == forms.count, tailLengths.count == stems.count,
-              state.formIDs.count == forms.count, state.formIDs.allSatisfy({ $0 >= 0 && $0 < state.nextFormID }),
-              state.directoryHashes.count == (state.chunkHashes.count + SearchShardWriter.directorySize - 1) / SearchShardWriter.directorySize, formStems.allSatisfy({ $0 >= 0 && Int($0) < stems.count }) else { throw CacheReader.Damaged() }
+            state.formIDs.count == forms.count, state.formIDs.allSatisfy({ $0 >= 0 && $0 < state.nextFormID }),
+            state.directoryHashes.count == (state.chunkHashes.count + SearchShardWriter.directorySize - 1) / SearchShardWriter.directorySize,
+            formStems.allSatisfy({ $0 >= 0 && Int($0) < stems.count })
+        else { throw CacheReader.Damaged() }
         return state
     }
 }

@@ -56,8 +56,10 @@ struct SearchState: Sendable {
     /// file), so that they are not all held at once; `pageForms` are each page's word forms, stored
     /// already, by the numbers `formIDs` gives the forms of `layout.table`; `formPageCounts`, how
     /// many pages use each of those forms. `layout` numbers the stems as `index` does.
-    init(index: SearchIndex, layout: SearchShardWriter.Layout, pageForms: [CacheBlob], formIDs: [Int32],
-         formPageCounts: [Int32], store: (CacheBlob) throws -> CacheBlob) throws {
+    init(
+        index: SearchIndex, layout: SearchShardWriter.Layout, pageForms: [CacheBlob], formIDs: [Int32],
+        formPageCounts: [Int32], store: (CacheBlob) throws -> CacheBlob
+    ) throws {
         language = index.language
         documentCount = index.documents.count
         table = layout.table
@@ -76,9 +78,11 @@ struct SearchState: Sendable {
         table.stemTails = Array(repeating: "", count: table.stemTails.count)
     }
 
-    init(language: String?, documentCount: Int, table: SearchShardWriter.TermTable, formPageCounts: [Int32], stems: [String],
-         stemPostings: [CacheBlob], shards: [Shard], chunkHashes: [String], directoryHashes: [String],
-         formIDs: [Int32], nextFormID: Int32, pageForms: [CacheBlob]) {
+    init(
+        language: String?, documentCount: Int, table: SearchShardWriter.TermTable, formPageCounts: [Int32], stems: [String],
+        stemPostings: [CacheBlob], shards: [Shard], chunkHashes: [String], directoryHashes: [String],
+        formIDs: [Int32], nextFormID: Int32, pageForms: [CacheBlob]
+    ) {
         self.language = language
         self.documentCount = documentCount
         self.table = table
@@ -115,8 +119,10 @@ struct SearchState: Sendable {
     /// Puts a page's new documents in place of its old ones (numbered `range`); nil when their
     /// number changed, which would renumber every later document. `site` is the site the state
     /// was made with, for the documents beside the page's (`chunkDocuments`).
-    mutating func replace(page: Int, documents range: Range<Int>, with weighed: [SearchIndexBuilder.WeighedDocument],
-                          stemmer: Stemmer, blobFile: CacheBlobFile, site: URL) throws -> Change? {
+    mutating func replace(
+        page: Int, documents range: Range<Int>, with weighed: [SearchIndexBuilder.WeighedDocument],
+        stemmer: Stemmer, blobFile: CacheBlobFile, site: URL
+    ) throws -> Change? {
         guard weighed.count == range.count, range.upperBound <= documentCount, page < pageForms.count else { return nil }
         var change = Change()
         // Forms the page no longer uses may leave the index; their stems lose the page's postings.
@@ -146,15 +152,17 @@ struct SearchState: Sendable {
                 // As `SearchIndexBuilder.finish`: a hyphenated compound is its own stem.
                 let stem = form.contains("-") ? form : stemmer.stem(form)
                 if stemNumbers == nil { stemNumbers = Dictionary(stems.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first }) }
-                let number = stemNumbers![stem] ?? {
-                    let number = Int32(stems.count)
-                    stems.append(stem)
-                    stemPostings.append(.pending([]))
-                    table.stemTails.append("")
-                    table.stemTailLengths.append(0)
-                    stemNumbers![stem] = number
-                    return number
-                }()
+                let number =
+                    stemNumbers![stem]
+                    ?? {
+                        let number = Int32(stems.count)
+                        stems.append(stem)
+                        stemPostings.append(.pending([]))
+                        table.stemTails.append("")
+                        table.stemTailLengths.append(0)
+                        stemNumbers![stem] = number
+                        return number
+                    }()
                 table.forms.insert(form, at: position)
                 table.formStems.insert(number, at: position)
                 formPageCounts.insert(1, at: position)
@@ -181,9 +189,12 @@ struct SearchState: Sendable {
             var weightOfStem: [Int32: Double] = [:]
             for (form, weight) in document.weighted { weightOfStem[stemOfForm[form]!, default: 0] += weight }
             for (stem, weight) in weightOfStem {
-                newPostings[stem, default: []].append(SearchPosting(document: range.lowerBound + offset,
-                                                                    scoreCode: SearchEncoding.shifted(SearchIndexBuilder.scoreCode(weight: weight, length: document.length),
-                                                                                                      by: document.codeShift)))
+                newPostings[stem, default: []].append(
+                    SearchPosting(
+                        document: range.lowerBound + offset,
+                        scoreCode: SearchEncoding.shifted(
+                            SearchIndexBuilder.scoreCode(weight: weight, length: document.length),
+                            by: document.codeShift)))
             }
         }
         var changedStems: Set<Int32> = []
@@ -248,8 +259,11 @@ struct SearchState: Sendable {
             let firstForm = SearchShardWriter.firstForm(of: range, in: table)
             let lastForm = table.forms[range.upperBound - 1]
             if let previous = old[firstForm], previous.formCount == range.count,
-               !range.contains(where: { change.stems.contains(table.formStems[$0]) || change.newForms.contains(table.forms[$0]) }),
-               !change.removedForms.contains(where: { !SearchEncoding.precedesInJavaScript($0, firstForm) && !SearchEncoding.precedesInJavaScript(lastForm, $0) }) {
+                !range.contains(where: { change.stems.contains(table.formStems[$0]) || change.newForms.contains(table.forms[$0]) }),
+                !change.removedForms.contains(where: {
+                    !SearchEncoding.precedesInJavaScript($0, firstForm) && !SearchEncoding.precedesInJavaScript(lastForm, $0)
+                })
+            {
                 newShards.append(previous)
                 kept.insert(previous.hash)
                 continue
@@ -292,8 +306,10 @@ struct SearchState: Sendable {
             directoryHashes[number] = file.hash
             write.append(file)
         }
-        write.append(SearchShardWriter.manifest(language: language, documentCount: documentCount,
-                                                shards: shards.map { ($0.firstForm, $0.hash) }, directoryHashes: directoryHashes))
+        write.append(
+            SearchShardWriter.manifest(
+                language: language, documentCount: documentCount,
+                shards: shards.map { ($0.firstForm, $0.hash) }, directoryHashes: directoryHashes))
         return (write, remove.filter { path in !write.contains { $0.path == path } })
     }
 
@@ -303,10 +319,11 @@ struct SearchState: Sendable {
     /// the numbers of the 10 million word uses of a large guide's pages, to write differences,
     /// took more time than the third fewer bytes saved in writing them.
     static func pageFormsBlob(_ ids: [Int32]) -> CacheBlob {
-        .pending([UInt8](unsafeUninitializedCapacity: 5 * (ids.count + 1)) { buffer, count in
-            count = LEB128.write(UInt32(ids.count), to: buffer.baseAddress!)
-            for id in ids { count += LEB128.write(UInt32(id), to: buffer.baseAddress! + count) }
-        })
+        .pending(
+            [UInt8](unsafeUninitializedCapacity: 5 * (ids.count + 1)) { buffer, count in
+                count = LEB128.write(UInt32(ids.count), to: buffer.baseAddress!)
+                for id in ids { count += LEB128.write(UInt32(id), to: buffer.baseAddress! + count) }
+            })
     }
 
     /// A term shard's entries, read back from its file in `site`, which must still be the file the
@@ -333,8 +350,10 @@ struct SearchState: Sendable {
         if let changed = changedChunks[number] { return changed }
         guard number < chunkHashes.count else { throw CacheReader.Damaged() }
         let hash = chunkHashes[number]
-        guard let documents = SearchShardWriter.documents(inChunkScript: try Self.indexFile("docs-\(number)-\(hash).js", hash: hash, site: site),
-                                                          number: number)
+        guard
+            let documents = SearchShardWriter.documents(
+                inChunkScript: try Self.indexFile("docs-\(number)-\(hash).js", hash: hash, site: site),
+                number: number)
         else { throw CacheReader.Damaged() }
         return documents
     }

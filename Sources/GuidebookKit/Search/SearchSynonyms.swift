@@ -72,7 +72,8 @@ struct SearchSynonyms: Sendable, Equatable {
         let entries = alternatives.keys.sorted().map { key in
             JSONText.string(key) + ":[" + alternatives[key]!.map(JSONText.string).joined(separator: ",") + "]"
         }
-        let contents = "Guidebook.registerSearchSynonyms({\"synonyms\":{" + entries.joined(separator: ",") + "},\"abbreviations\":["
+        let contents =
+            "Guidebook.registerSearchSynonyms({\"synonyms\":{" + entries.joined(separator: ",") + "},\"abbreviations\":["
             + abbreviations.sorted().map(JSONText.string).joined(separator: ",") + "]});\n"
         return SearchShardWriter.File(path: Self.path, contents: contents)
     }
@@ -108,9 +109,11 @@ extension SearchSynonyms {
             for alternative in synonym.alternatives {
                 let unused = Tokeniser.tokens(alternative.value).filter(missing.contains)
                 guard !unused.isEmpty else { continue }
-                warnings.append(.warning(.unusedSynonym,
-                                         "synonym '\(alternative.value)' of '\(synonym.word.value)' names \(unused.map { "'\($0)'" }.joined(separator: ", ")), which no page uses",
-                                         at: alternative.location, notes: ["a query for '\(synonym.word.value)' finds nothing through it"]))
+                warnings.append(
+                    .warning(
+                        .unusedSynonym,
+                        "synonym '\(alternative.value)' of '\(synonym.word.value)' names \(unused.map { "'\($0)'" }.joined(separator: ", ")), which no page uses",
+                        at: alternative.location, notes: ["a query for '\(synonym.word.value)' finds nothing through it"]))
             }
         }
         return warnings

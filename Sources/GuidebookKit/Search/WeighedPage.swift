@@ -38,9 +38,11 @@ struct WeighedPage: Sendable {
             }
             counter.count(section.heading, boost: SearchIndexBuilder.boosts.heading)
             counter.count(section.text, boost: SearchIndexBuilder.boosts.body)
-            documents.append(SearchDocument(pageURL: page.outputPath, anchor: section.headingID, pageTitle: page.title,
-                                            heading: section.heading, breadcrumb: page.breadcrumb,
-                                            text: SearchIndexBuilder.resultText(isFirst && !page.summary.isEmpty ? page.summary : section.text)))
+            documents.append(
+                SearchDocument(
+                    pageURL: page.outputPath, anchor: section.headingID, pageTitle: page.title,
+                    heading: section.heading, breadcrumb: page.breadcrumb,
+                    text: SearchIndexBuilder.resultText(isFirst && !page.summary.isEmpty ? page.summary : section.text)))
             let (documentPostings, length) = counter.endDocument()
             postings.append(documentPostings)
             lengths.append(length)

@@ -21,12 +21,15 @@ struct BrandFiles {
             guard let file else { continue }
             let path = projectRoot.appendingPathComponent(file.value).path
             guard let real = FolderWalk.realPath(path) else {
-                diagnostics.append(.error(.invalidConfiguration, "'\(key)' names '\(file.value)', which does not exist", at: file.location,
-                                          notes: ["give the path of the file from the project folder"]))
+                diagnostics.append(
+                    .error(
+                        .invalidConfiguration, "'\(key)' names '\(file.value)', which does not exist", at: file.location,
+                        notes: ["give the path of the file from the project folder"]))
                 continue
             }
             guard real.hasPrefix(root + "/") else {
-                diagnostics.append(.error(.unsafePath, "'\(key)' leads outside the project, to '\(real)'; only the project's own files are published", at: file.location))
+                diagnostics.append(
+                    .error(.unsafePath, "'\(key)' leads outside the project, to '\(real)'; only the project's own files are published", at: file.location))
                 continue
             }
             guard let data = FileManager.default.contents(atPath: real) else {

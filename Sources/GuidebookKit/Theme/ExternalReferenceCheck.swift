@@ -7,10 +7,15 @@ enum ExternalReferenceCheck {
         case template, stylesheet, script
 
         init?(fileName: String) {
-            if fileName.hasSuffix(".css") { self = .stylesheet }
-            else if fileName.hasSuffix(".js") { self = .script }
-            else if fileName.hasSuffix(".html") || fileName.hasSuffix(".svg") { self = .template }
-            else { return nil }
+            if fileName.hasSuffix(".css") {
+                self = .stylesheet
+            } else if fileName.hasSuffix(".js") {
+                self = .script
+            } else if fileName.hasSuffix(".html") || fileName.hasSuffix(".svg") {
+                self = .template
+            } else {
+                return nil
+            }
         }
     }
 
@@ -34,9 +39,11 @@ enum ExternalReferenceCheck {
                 let before = text[..<urlRange.lowerBound]
                 let line = before.filter { $0 == "\n" }.count + 1
                 let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex, to: before.endIndex) + 1
-                diagnostics.append(.error(.externalResource, "'\(text[urlRange])' would be loaded from outside the site",
-                                          at: SourceLocation(path: path, line: line, column: column),
-                                          notes: ["copy the file into the theme's assets/ folder and refer to it by a relative path"]))
+                diagnostics.append(
+                    .error(
+                        .externalResource, "'\(text[urlRange])' would be loaded from outside the site",
+                        at: SourceLocation(path: path, line: line, column: column),
+                        notes: ["copy the file into the theme's assets/ folder and refer to it by a relative path"]))
             }
         }
         return diagnostics

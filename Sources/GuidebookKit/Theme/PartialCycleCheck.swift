@@ -17,7 +17,12 @@ enum PartialCycleCheck {
         var rest = Substring(text)
         while let open = rest.range(of: "{{") {
             for character in rest[..<open.lowerBound] {
-                if character == "\n" { line += 1; column = 1 } else { column += 1 }
+                if character == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
             }
             let tagStart = (line, column)
             guard let close = rest[open.upperBound...].range(of: "}}") else { break }
@@ -30,7 +35,12 @@ enum PartialCycleCheck {
             default: break
             }
             for character in rest[open.lowerBound..<close.upperBound] {
-                if character == "\n" { line += 1; column = 1 } else { column += 1 }
+                if character == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
             }
             rest = rest[close.upperBound...]
         }
@@ -44,9 +54,11 @@ enum PartialCycleCheck {
         for name in templates.keys.sorted() {
             guard let path = cycle(from: name, inclusions: inclusions), let first = inclusions[name]?.first(where: { $0.partial == path[1] }) else { continue }
             let chain = path.joined(separator: " -> ")
-            diagnostics.append(.error(.templateError, "partial '\(name)' includes itself (\(chain)) outside any section, so it would never finish rendering",
-                                      at: SourceLocation(path: templates[name]!.displayPath, line: first.line, column: first.column),
-                                      notes: ["put the inclusion inside a section that ends, such as {{#children}}...{{/children}}"]))
+            diagnostics.append(
+                .error(
+                    .templateError, "partial '\(name)' includes itself (\(chain)) outside any section, so it would never finish rendering",
+                    at: SourceLocation(path: templates[name]!.displayPath, line: first.line, column: first.column),
+                    notes: ["put the inclusion inside a section that ends, such as {{#children}}...{{/children}}"]))
         }
         return diagnostics
     }

@@ -22,11 +22,19 @@ public enum ThemeLoader {
     public static func load(named name: String, searchFolders: [URL], projectRoot: URL, configurationLocation: SourceLocation?) -> (Theme?, [Diagnostic]) {
         let fileManager = FileManager.default
         guard OutputPath.unsafeReason(name) == nil,
-              let directory = searchFolders.map({ $0.appendingPathComponent(name) }).first(where: { isDirectory($0, fileManager) }) else {
+            let directory = searchFolders.map({ $0.appendingPathComponent(name) }).first(where: { isDirectory($0, fileManager) })
+        else {
             let available = Set(searchFolders.flatMap { (try? fileManager.contentsOfDirectory(atPath: $0.path)) ?? [] }).sorted()
             var notes = ["themes available: \(available.isEmpty ? "none" : available.joined(separator: ", "))"]
             if let near = NearestName.find(name, among: available) { notes.insert("did you mean '\(near)'?", at: 0) }
-            return (nil, [.error(.unknownTheme, "theme '\(name)' does not exist", at: configurationLocation ?? SourceLocation(path: SiteConfiguration.fileName), notes: notes)])
+            return (
+                nil,
+                [
+                    .error(
+                        .unknownTheme, "theme '\(name)' does not exist", at: configurationLocation ?? SourceLocation(path: SiteConfiguration.fileName),
+                        notes: notes)
+                ]
+            )
         }
         // A theme's files are published too: links in it may lead only within the project (or, for
         // a theme shipped with Guidebook, within that theme).
@@ -53,8 +61,10 @@ public enum ThemeLoader {
             do {
                 templates[String(relative.dropLast(".mustache".count))] = try MustacheTemplate(string: escapingPragma + text)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(.templateError, "template syntax error: \(describe(error.error))",
-                                          at: SourceLocation(path: displayPath, line: error.context.lineNumber - 1, column: error.context.columnNumber + 1)))
+                diagnostics.append(
+                    .error(
+                        .templateError, "template syntax error: \(describe(error.error))",
+                        at: SourceLocation(path: displayPath, line: error.context.lineNumber - 1, column: error.context.columnNumber + 1)))
             } catch {
                 diagnostics.append(.error(.templateError, "template syntax error: \(error)", at: SourceLocation(path: displayPath)))
             }
@@ -62,8 +72,10 @@ public enum ThemeLoader {
         }
         diagnostics += PartialCycleCheck.check(templates: templateTexts)
         if templates[Theme.pageTemplate] == nil && diagnostics.isEmpty {
-            diagnostics.append(.error(.templateError, "theme '\(name)' has no templates/\(Theme.pageTemplate).mustache",
-                                      at: SourceLocation(path: ProjectPath.display(templateFolder, projectRoot: projectRoot))))
+            diagnostics.append(
+                .error(
+                    .templateError, "theme '\(name)' has no templates/\(Theme.pageTemplate).mustache",
+                    at: SourceLocation(path: ProjectPath.display(templateFolder, projectRoot: projectRoot))))
         }
         let assetSources = overlay(primary: directory.appendingPathComponent("assets"), fallback: shipped?.appendingPathComponent("assets"), fileManager)
         for (relative, file) in assetSources.sorted(by: { $0.key < $1.key }) {
@@ -101,7 +113,7 @@ public enum ThemeLoader {
         return sources
     }
 
-    private static func describe(_ error: Error) -> String {
+    private static func describe(_ error: any Error) -> String {
         switch error as? MustacheTemplate.Error {
         case .sectionCloseNameIncorrect: return "a closing tag does not match the open section"
         case .unfinishedName: return "a tag is not closed with '}}'"
