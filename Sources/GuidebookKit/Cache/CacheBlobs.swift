@@ -7,9 +7,8 @@ import Foundation
 #endif
 
 /// A part of the build cache read only when a build needs it (one page's links, one stem's
-/// postings, one chunk of result text): kept in `blobs.bin` and found by its place there. A body
-/// edit needs a few hundred of a 10,000-page guide's hundreds of thousands, so the cache's main
-/// file stays small enough to read and write in a fraction of a second.
+/// postings, one page's word forms): kept in the cache's blob file (`CacheBlobFile`) and found by
+/// its place there, so the cache's main file stays small and quick to read and write.
 enum CacheBlob: Sendable, Equatable {
     /// Made by this build, not yet written.
     case pending([UInt8])

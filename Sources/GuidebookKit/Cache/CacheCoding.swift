@@ -1,6 +1,6 @@
 /// The build cache's file format: varints, length-prefixed strings and byte blobs, nothing else.
-/// Hand-written because Foundation's JSON and property-list coders took seconds over the tens of
-/// megabytes a 10,000-page guide's cache holds, and the cache must load in a fraction of one.
+/// Hand-written, not Foundation's JSON or property-list coders, so that a large guide's cache
+/// loads in a fraction of a second.
 struct CacheWriter {
     private(set) var bytes: [UInt8] = []
 

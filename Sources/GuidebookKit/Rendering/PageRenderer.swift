@@ -99,8 +99,8 @@ struct PageRenderer: Sendable {
             var found: [Range<Int>] = []
             var index = 0
             while index + needle.count <= bytes.count {
-                // Eight bytes at a time while none of them can start the marker: every page's HTML is
-                // searched, and a byte at a time that was over 1% of a large build.
+                // Eight bytes at a time while none of them can start the marker: every page's whole
+                // HTML is searched.
                 if bytes[index] != first, index + 8 <= bytes.count,
                     !containsByte(first, in: UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self))
                 {

@@ -1,16 +1,14 @@
 /// Word forms numbered as they first come, found by their UTF-8 bytes: an open-addressing table
-/// keyed by MurmurHash64A, so that a word needs no string to be looked up. Swift's Dictionary
-/// hashes every key with SipHash, and with a string per word that was the largest part of
-/// weighing a large guide's pages; the index's own table of 370,000 forms (10,000 pages) takes
-/// each page's forms with the hashes the page's table already made.
+/// keyed by a hash of those bytes (`hash`), so that a word needs no string to be looked up, and
+/// is not hashed with SipHash as a Dictionary's String keys are. The index's own table takes each
+/// page's forms with the hashes the page's table already made.
 struct FormTable: Sendable {
     private var bytes: [UInt8] = []
     private var starts: [Int32] = [0]
     private(set) var hashes: [UInt64] = []
-    /// A power of two long, at most three quarters full. A slot holds its form's length, part of
-    /// its hash and its first 16 bytes, so finding a form that is there (most words of a page)
-    /// reads one slot and no more: with the bytes only in `bytes`, the index's table missed the
-    /// cache three times a word. 24 bytes a slot: the index's table of 370,000 forms takes 12 MB.
+    /// A power of two long, at most three quarters full. A slot (24 bytes) holds its form's length,
+    /// part of its hash and its first 16 bytes, so finding a form that is there (most words of a
+    /// page) reads one slot and no more.
     private var slots: [Slot]
 
     private struct Slot {
@@ -34,8 +32,7 @@ struct FormTable: Sendable {
             self.second = second
         }
 
-        /// By whole-word loads where the form is long enough (most are): a copy of up to 16
-        /// bytes through `memmove` was a noticeable part of weighing a large guide's words.
+        /// By whole-word loads where the form is long enough (most are), not a copy through `memmove`.
         init(_ word: UnsafeBufferPointer<UInt8>) {
             let bytes = UnsafeRawBufferPointer(word)
             switch bytes.count {
@@ -72,7 +69,7 @@ struct FormTable: Sendable {
     }
 
     /// A form of up to 16 bytes (nearly every one) is hashed from its head, already loaded as two
-    /// words: hashing its bytes again, the short tail a byte at a time, was a tenth of weighing.
+    /// words, not from its bytes again; a longer one with MurmurHash64A (`ContentHash.fingerprint`).
     /// The mix is MurmurHash3's finaliser; the table uses the low bits and `check` the high ones.
     private static func hash(_ word: UnsafeBufferPointer<UInt8>, head: Head) -> UInt64 {
         guard word.count <= 16 else { return ContentHash.fingerprint(UnsafeRawBufferPointer(word)) }
@@ -110,8 +107,7 @@ struct FormTable: Sendable {
 
     /// Every form of `other`, in its number order, numbered here; new ones are numbered as they
     /// come, so they are the numbers from the count before the call. The forms' home slots are
-    /// read first, all at once: their cache misses overlap, where probing one form after another
-    /// waited for each (a page's forms in the index's table of 370,000 at 10,000 pages).
+    /// read first, all at once, so that their cache misses overlap instead of coming one by one.
     mutating func number(formsOf other: FormTable) -> [Int32] {
         let homes = slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1

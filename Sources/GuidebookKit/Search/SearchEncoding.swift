@@ -9,8 +9,9 @@ enum SearchEncoding {
     static let terminalBase = 45
 
     /// Score codes: code q stands for `minimumScore * exp(scoreStep * q)`, so 91 codes span scores
-    /// 0.01 to about 33 with 9% steps. (Kept from format 2, when codes held whole BM25 scores; the
-    /// term-frequency part they hold now stays below 2.2, so the upper third goes unused.)
+    /// 0.01 to about 33 with 9% steps. (Kept from format 2, when codes held whole BM25 scores. The
+    /// term-frequency part they hold now stays below 2.2, code 61; the codes above are reached only
+    /// by pages whose `search_weight` is above 1, `codeShift`: up to 26 more for the largest, 10.)
     static let minimumScore = 0.01
     static let scoreStep = 0.0889
     static let maximumScoreCode = digitCount - 1
@@ -56,7 +57,7 @@ enum SearchEncoding {
     }
 
     /// Postings in document order: each a document-id delta (from 0) and one score-code digit.
-    /// Gathered as bytes: appending millions of one-character Strings was a second of a large build.
+    /// Gathered as bytes, not as one-character Strings: a large guide has millions of postings.
     static func postings(_ postings: [SearchPosting]) -> String {
         String(decoding: postingBytes(postings), as: UTF8.self)
     }
@@ -132,7 +133,7 @@ enum SearchEncoding {
     /// JavaScript compares strings by UTF-16 code units; shard ranges must sort the same way.
     /// UTF-8's byte order is the same unless one of the two has a scalar from U+E000 up (lead byte
     /// 0xEE or more; those above U+FFFF are surrogate pairs in UTF-16, below U+E000): only such
-    /// pairs are compared as UTF-16, which made sorting a large guide's forms noticeably slower.
+    /// pairs are compared as UTF-16, which is slower.
     static func precedesInJavaScript(_ a: String, _ b: String) -> Bool {
         precedesInJavaScript(a, isBelowE000: isBelowE000(a), b, isBelowE000: isBelowE000(b))
     }
@@ -153,15 +154,14 @@ enum SearchEncoding {
 
     /// `precedesInJavaScript`'s order for many strings: compared first by their first sixteen
     /// UTF-8 bytes as two numbers, where that decides, which is nearly every pair of a guide's word
-    /// forms (with eight, "partnerships" and "partnership" went the slow way, and so did most forms).
+    /// forms (sixteen, not eight: many forms share their first eight, as "partnership" and "partnerships").
     static func sortedInJavaScriptOrder(_ strings: [String]) -> [String] {
         javaScriptOrder(of: strings).map { strings[$0] }
     }
 
     /// The strings' indices in the order `sortedInJavaScriptOrder` puts them.
     static func javaScriptOrder(of strings: [String]) -> [Int] {
-        /// 24 bytes, sorted in place: at 10,000 pages the keys of 370,000 forms, a sorted copy of
-        /// them and the merge's buffer were fresh memory, and its page faults more than half the sort.
+        /// 24 bytes, sorted in place, so that sorting a large guide's forms needs little fresh memory.
         struct Key {
             /// Bytes 0..<8 and 8..<16, the first byte highest, zero past the end.
             var first: UInt64, second: UInt64

@@ -24,17 +24,15 @@ struct SearchIndexBuilder {
     private var codeShifts: [Int8] = []
     private let stemmer: Stemmer
     /// Word forms numbered as they first come, each with its stem's number; stems numbered as
-    /// they first come, by their bytes too. Numbers and flat lists, not a dictionary per document:
-    /// at 10,000 pages that was a gigabyte.
+    /// they first come, by their bytes too. Numbers and flat lists, not a dictionary per document,
+    /// so a large guide's index stays small in memory.
     private var formTable = FormTable(capacity: Self.initialFormCapacity)
     private var forms: [String] = []
     private var formStems: [Int32] = []
     private var stemTable = FormTable(capacity: 1 << 14)
-    /// Per stem, (document delta, weight) pairs as LEB128 bytes: weights are whole numbers, and
-    /// this is a third of the memory pairs of `Int32` and `Float` took (86 MB at 10,000 pages).
-    /// Per stem, not per form: a quarter as many lists (93,000 against 370,000 at 10,000 pages),
-    /// so fewer cache misses adding to them, and none to merge when the index is finished.
-    /// A class: a builder is one index's, used once and never copied.
+    /// Per stem, (document delta, weight) pairs as LEB128 bytes, most of them a byte each (weights
+    /// are whole numbers). Per stem, not per form: far fewer lists to add to, and none to merge
+    /// when the index is finished. A class: a builder is one index's, used once and never copied.
     private var postingLists = StemPostingLists()
 
     init(stemmer: Stemmer) {
@@ -42,8 +40,8 @@ struct SearchIndexBuilder {
     }
 
     /// Room for this many documents (a page's sections at most), and for the word forms of this
-    /// many bytes of text: grown by doubling, the documents of a large guide were copied (their
-    /// strings retained and released) and the form table rehashed, all of it fresh memory each time.
+    /// many bytes of text, so that the documents are not copied and the form table not rehashed
+    /// as they grow.
     mutating func reserveCapacity(documents count: Int, textBytes: Int) {
         documents.reserveCapacity(count)
         lengths.reserveCapacity(count)
@@ -123,7 +121,7 @@ struct SearchIndexBuilder {
     /// are never all held at once.
     mutating func finish(keepsAllPostings: Bool = false) -> SearchIndex {
         postingLists.flush()
-        // Forms are found by number from here on: the table's lookups (20 MB at 10,000 pages) go.
+        // Forms are found by number from here on: the table's lookups are let go.
         formTable = FormTable()
         let stems = stemTable.forms
         stemTable = FormTable()
@@ -171,8 +169,7 @@ struct SearchIndexBuilder {
     }
 
     /// The usual stem, with at most `maxPostings` postings, all kept: encoded straight from the
-    /// list, a posting at a time. An array of postings and two encodings of it for each of the
-    /// 93,000 stems of a large guide were most of the cost of finishing it.
+    /// list, a posting at a time, with no array of postings in between.
     private static func finishedStem(
         _ bytes: UnsafeBufferPointer<UInt8>, rows: [Int32], lengths: [Double], codeShifts: [Int8],
         keepsAllPostings: Bool
@@ -216,178 +213,5 @@ struct SearchIndexBuilder {
             result.append(SearchPosting(document: Int(document), scoreCode: SearchEncoding.shifted(code, by: Int(codeShifts[Int(document)]))))
         }
         return result
-    }
-
-    /// A document's score code for a stem, from the stem's weighted count in it and its length.
-    /// Weights and lengths are sums of whole numbers, so the order they were added in never matters.
-    static func scoreCode(weight: Double, length: Double) -> Int {
-        SearchEncoding.scoreCode(termScore(weight: weight, length: length))
-    }
-
-    /// The same, from a table for the usual weights and lengths: a logarithm for each of the
-    /// millions of postings of a large guide was a noticeable part of finishing its index.
-    static func scoreCode(weight: UInt32, length: Double) -> Int {
-        scoreCode(weight: weight, row: scoreRow(length), length: length)
-    }
-
-    /// A document length's row in the table, found once a document, not once a posting; -1 for
-    /// a length the table does not hold.
-    static func scoreRow(_ length: Double) -> Int32 {
-        guard let row = Int(exactly: length), row >= 0, row < tabledLengths else { return -1 }
-        return Int32(row)
-    }
-
-    /// The same with the length's row (`scoreRow`) found already.
-    private static func scoreCode(weight: UInt32, row: Int32, length: Double) -> Int {
-        guard weight < tabledWeights, row >= 0 else { return scoreCode(weight: Double(weight), length: length) }
-        return Int(scoreCodeTable[Int(row) * tabledWeights + Int(weight)])
-    }
-
-    private static let tabledWeights = 32, tabledLengths = 4096
-    private static let scoreCodeTable: [UInt8] = (0..<(tabledLengths * tabledWeights)).map { entry in
-        UInt8(scoreCode(weight: Double(entry % tabledWeights), length: Double(entry / tabledWeights)))
-    }
-
-    /// BM25 without its idf: `tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / averageLength))`.
-    static func termScore(weight tf: Double, length: Double) -> Double {
-        tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / averageLength))
-    }
-
-    /// The `maxPostings` highest score codes (ties to the earlier document), in document order.
-    /// By code, not by exact score, so that a rebuild from the build cache, which keeps codes only,
-    /// keeps the same postings; and by counting, as there are only `SearchEncoding.digitCount` codes.
-    static func best(_ postings: [SearchPosting]) -> [SearchPosting] {
-        guard postings.count > maxPostings else { return postings }
-        var countOfCode = [Int](repeating: 0, count: SearchEncoding.digitCount)
-        for posting in postings { countOfCode[posting.scoreCode] += 1 }
-        // The lowest code kept, and how many postings with it fit (the earliest documents).
-        var threshold = SearchEncoding.digitCount - 1, above = 0
-        while above + countOfCode[threshold] < maxPostings {
-            above += countOfCode[threshold]
-            threshold -= 1
-        }
-        var room = maxPostings - above
-        return postings.filter { posting in
-            if posting.scoreCode > threshold { return true }
-            guard posting.scoreCode == threshold, room > 0 else { return false }
-            room -= 1
-            return true
-        }
-    }
-
-    /// A result's text: its `snippet`, with " …" after it where the text goes on, so a reader sees
-    /// that it was cut.
-    static func resultText(_ text: String) -> String {
-        let start = snippet(text)
-        func visibleBytes(_ text: String) -> Int { text.utf8.reduce(0) { $0 + ($1 == 0x20 || (0x09...0x0D).contains($1) ? 0 : 1) } }
-        return visibleBytes(start) < visibleBytes(text) ? start + " …" : start
-    }
-
-    /// At most `snippetCharacters`, cut at a space, white space folded.
-    static func snippet(_ text: String) -> String {
-        var text = text
-        return text.withUTF8(asciiSnippet) ?? scalarSnippet(text)
-    }
-
-    /// `snippet` of text whose start is ASCII, from its bytes; nil when a non-ASCII byte comes
-    /// before the snippet's end. Most sections of a guide start so, and decoding scalars one by
-    /// one was most of the cost of making their snippets.
-    private static func asciiSnippet(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var end = 0, count = 0, lastSpace: Int?
-        var folded = [UInt8](repeating: 0, count: snippetCharacters)
-        var pendingSpace = false
-        for byte in bytes {
-            guard byte < 0x80 else { return nil }
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                pendingSpace = end > 0
-                continue
-            }
-            if pendingSpace {
-                if count + 1 > snippetCharacters { break }
-                lastSpace = end
-                folded[end] = 0x20
-                end += 1
-                count += 1
-                pendingSpace = false
-            }
-            if count + 1 > snippetCharacters {
-                if let lastSpace { end = lastSpace }
-                break
-            }
-            folded[end] = byte
-            end += 1
-            count += 1
-        }
-        return String(decoding: folded[..<end], as: UTF8.self)
-    }
-
-    static func scalarSnippet(_ text: String) -> String {
-        // Only the start is kept, so only the start is looked at: scalars, not characters (grapheme
-        // breaking was a noticeable part of indexing 90,000 sections), gathered as UTF-8 bytes.
-        var folded: [UInt8] = []
-        folded.reserveCapacity(snippetCharacters + 8)
-        var count = 0, lastSpaceByteCount: Int?
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if isWhitespace(scalar) {
-                pendingSpace = !folded.isEmpty
-                continue
-            }
-            if pendingSpace {
-                if count + 1 > snippetCharacters { break }
-                lastSpaceByteCount = folded.count
-                folded.append(0x20)
-                count += 1
-                pendingSpace = false
-            }
-            if count + 1 > snippetCharacters {
-                // Cut at the last space, unless there is none: then at the limit.
-                if let lastSpaceByteCount { folded.removeSubrange(lastSpaceByteCount...) }
-                break
-            }
-            UTF8.encode(scalar) { folded.append($0) }
-            count += 1
-        }
-        return String(decoding: folded, as: UTF8.self)
-    }
-
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
-    }
-}
-
-/// The finished index, ready to be cut into shards. Forms and stems are numbered: at 10,000 pages
-/// there are 370,000 forms, and dictionaries keyed by them were a large part of finishing the index.
-struct SearchIndex: Sendable {
-    var documents: [SearchDocument]
-    /// Word forms by number, each with its stem's number.
-    var forms: [String]
-    var formStems: [Int32]
-    /// Stems by number; per stem, the documents that hold it (counted before its postings were
-    /// pruned to `SearchIndexBuilder.maxPostings`), and for the build cache every posting, encoded
-    /// as in the index.
-    var stems: [String]
-    var stemDocumentCounts: [Int]
-    /// Per stem, the end of its entry in the term shards (`SearchShardWriter.tail`).
-    var stemTails: [String]
-    var stemAllPostings: [[UInt8]]
-    var language: String?
-
-    /// Each form's stem, by name.
-    var stemOfForm: [String: String] {
-        Dictionary(uniqueKeysWithValues: zip(forms, formStems.map { stems[Int($0)] }))
-    }
-
-    /// Each stem's postings (the best, as the index files hold them), by name, read back from
-    /// the ends of the stems' entries.
-    var postings: [String: [SearchPosting]] {
-        Dictionary(
-            uniqueKeysWithValues: zip(
-                stems,
-                stemTails.map { tail in
-                    // `"postings",count`: the digits have no quote among them.
-                    let digits = tail.utf8.dropFirst().prefix { $0 != UInt8(ascii: "\"") }
-                    return (try? SearchEncoding.decodePostings(Array(digits))) ?? []
-                }))
     }
 }

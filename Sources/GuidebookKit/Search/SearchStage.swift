@@ -124,8 +124,8 @@ enum SearchStage {
         fingerprint(of: searchPage(index, tree: tree, sections: sections))
     }
 
-    /// Each text hashed where it is, not copied into one buffer first: that copy was all of a
-    /// large guide's text again, every full build.
+    /// Each text hashed where it is, not copied into one buffer first (a copy of the whole guide's
+    /// text, every full build).
     static func fingerprint(of page: SearchPage) -> UInt64 {
         var combined = ContentHash.Combined()
         for text in [page.outputPath, page.title, page.summary, page.breadcrumb] { combined.add(text) }

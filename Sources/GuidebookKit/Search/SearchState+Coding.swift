@@ -49,4 +49,14 @@ extension SearchState {
         else { throw CacheReader.Damaged() }
         return state
     }
+
+    /// A page's forms by number (`formIDs`), as `CacheReader.ints` reads them back. Unsorted: sorted
+    /// numbers could be written as smaller differences, but sorting them costs more than it saves.
+    static func pageFormsBlob(_ ids: [Int32]) -> CacheBlob {
+        .pending(
+            [UInt8](unsafeUninitializedCapacity: 5 * (ids.count + 1)) { buffer, count in
+                count = LEB128.write(UInt32(ids.count), to: buffer.baseAddress!)
+                for id in ids { count += LEB128.write(UInt32(id), to: buffer.baseAddress! + count) }
+            })
+    }
 }

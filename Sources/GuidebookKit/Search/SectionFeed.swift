@@ -2,9 +2,8 @@ import Foundation
 import GuidebookMarkdown
 
 /// Pages' sections, handed to the index as parsing gives them, so that the index starts on the
-/// first pages while the others are parsed and linked. Parsing leaves a core idle much of the
-/// time (cmark-gfm finishes one page at a time, `Cmark.finishLock`); an index that waited for
-/// the whole guide to be parsed and linked ran only beside rendering, which keeps both cores busy.
+/// first pages while the others are parsed and linked: parsing leaves a core idle much of the
+/// time (cmark-gfm finishes one page at a time, `Cmark.finishLock`), and rendering does not.
 /// Each page's sections are taken once, and the feed then lets go of them.
 final class SectionFeed: @unchecked Sendable {
     private let condition = NSCondition()

@@ -1,15 +1,13 @@
 /// Per stem, its postings as (document delta, weight) pairs in LEB128, while pages are added to the
 /// index.
 ///
-/// Postings come in a document at a time but are written a batch at a time, in stem order: at
-/// 10,000 pages there are 93,000 lists and millions of postings, and writing each as it came
-/// touched a list's entry and its end at random, most often two cache misses a posting. Sorted by
-/// stem (a counting sort, stable, so each stem's documents stay in order), a batch walks the
-/// entries from first to last and writes each list's new postings together.
+/// Postings come in a document at a time but are written a batch at a time, in stem order, so
+/// that a batch walks the lists from first to last, not at random: sorted by stem (a counting
+/// sort, stable, so each stem's documents stay in order), it writes each list's new postings together.
 ///
 /// Raw buffers, with each list's length, capacity and last document side by side in one entry,
-/// not an array of arrays: appending to a nested `[UInt8]` read the list's header (to check it was
-/// uniquely referenced) and separate per-stem arrays.
+/// not an array of arrays, whose appends read each inner array's header (to check that it is
+/// uniquely referenced).
 ///
 /// `@unchecked Sendable`: the builder that owns it changes it from one thread; `finish` reads the
 /// lists from several threads at once, after the last change, and lets them go after the last read.
@@ -32,8 +30,8 @@ final class StemPostingLists: @unchecked Sendable {
     private var pending: [Pending] = []
     /// Scratch for the counting sort: per stem, where its postings go (zero between batches).
     private var bucketStarts: [Int32] = []
-    /// Scratch for the counting sort: the pending postings in stem order. Kept, as `pending` is:
-    /// fresh memory each batch was page faults each batch.
+    /// Scratch for the counting sort: the pending postings in stem order. Kept, as `pending` is,
+    /// so that each batch reuses the same memory.
     private var sorted: [Pending] = []
     /// Postings held before they are written: by default about 1.5 MB of them, a few hundred
     /// pages, whose stems' entries are then mostly visited once each.

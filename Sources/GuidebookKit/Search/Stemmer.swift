@@ -23,7 +23,7 @@ final class Stemmer {
     }
 
     /// The stem of a word given as UTF-8 bytes, valid only during the call: the index stems every
-    /// word form of a guide (370,000 at 10,000 pages) and needs no string of most stems.
+    /// word form of a guide and needs no string of most stems.
     func withStem<Result>(of word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         guard let stemmer, let result = sb_stemmer_stem(stemmer, word.baseAddress, Int32(word.count)) else { return body(word) }
         return body(UnsafeBufferPointer(start: result, count: Int(sb_stemmer_length(stemmer))))

@@ -22,8 +22,8 @@ enum Tokeniser {
     }
 
     /// The words of `text` as `tokens` gives them, handed over one by one as UTF-8 bytes, valid only
-    /// during the call: indexing a large guide folds and splits millions of words, and a string of
-    /// each, or an array of them per section, was a noticeable cost (`WeighedPage` numbers the bytes).
+    /// during the call, so that no word needs a string of its own, nor a section an array of them
+    /// (`WeighedPage` numbers the bytes).
     static func forEachToken(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         let wasASCII = text.withUTF8 { bytes -> Bool in
@@ -95,10 +95,9 @@ enum Tokeniser {
         }
     }
 
-    /// Words are cut out of the folded text's UTF-8 bytes as ranges: building them a scalar at a
-    /// time, or through String's scalar view, was most of the cost of indexing a large guide.
-    /// The state is a struct, not variables captured by nested functions: those were kept in
-    /// memory, not registers, for every byte of the guide.
+    /// Words are cut out of the folded text's UTF-8 bytes as ranges, not built a scalar at a time.
+    /// The state is a struct, not variables captured by nested functions, so that it can stay in
+    /// registers.
     private static func tokens(inFolded bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var compound = Compound()
         var index = 0

@@ -1,7 +1,6 @@
 /// A page ready to join the index: its documents, and its word forms, each once, with their
 /// weights in the documents that hold them. Weighed a page at a time, not a section at a time,
-/// so the index's serial part (`SearchIndexBuilder.add`) looks each form up once a page: at
-/// 10,000 pages those lookups and the postings lists they lead to were mostly cache misses.
+/// so the index's serial part (`SearchIndexBuilder.add`) looks each form up once a page.
 struct WeighedPage: Sendable {
     struct Posting: Sendable {
         /// In `formTable`.
@@ -24,8 +23,7 @@ struct WeighedPage: Sendable {
     /// and each H2/H3 section (with its heading). The page's top shows its summary as its result
     /// text, where it has one: it says what the page is for, and a page often opens with a heading. Pure, so pages can be weighed in parallel.
     init(_ page: SearchPage) {
-        // Sized for the page's words up front: a page's table growing (twice, for most pages of
-        // the benchmark's guide) was a tenth of weighing it, most of it the kernel's fresh pages.
+        // Sized for the page's words up front, so that its table seldom grows.
         let textBytes = page.sections.reduce(page.title.utf8.count + page.summary.utf8.count) { $0 + $1.text.utf8.count + $1.heading.utf8.count }
         var counter = Counter(forms: textBytes / Self.bytesPerForm)
         for (offset, section) in page.sections.enumerated() {
@@ -62,12 +60,12 @@ struct WeighedPage: Sendable {
     }
 
     /// About the text bytes of a page per distinct word form in it (English prose: 6 bytes a
-    /// word, most words repeated); a page past it makes its table grow, as any page did before.
+    /// word, most words repeated); a page past it makes its table grow.
     static let bytesPerForm = 10
 
     /// Counts a page's words into the document being weighed, numbering forms for the page.
-    /// A struct with mutating methods, not a closure's captures: those were checked for exclusive
-    /// access at run time, once per word of the guide.
+    /// A struct with mutating methods, not a closure's captures, which are checked for exclusive
+    /// access at run time, once per word.
     private struct Counter {
         var table: FormTable
         /// By form number, its weight in the document being weighed; `touched` lists the nonzero ones.
@@ -75,8 +73,8 @@ struct WeighedPage: Sendable {
         var touched: [Int32] = []
         var length = 0.0
 
-        /// Room for `forms` forms up front, in the table and in these lists: grown a form at a
-        /// time, the lists were reallocated several times a page.
+        /// Room for `forms` forms up front, in the table and in these lists, so that they are not
+        /// reallocated as the page's forms come.
         init(forms: Int) {
             table = FormTable(capacity: forms)
             weights.reserveCapacity(forms)
