@@ -1053,6 +1053,19 @@ def report(results, meta):
 
 # ---------------------------------------------------------------- main
 
+HISTORY_HEADING = "## Where the speed came from"
+
+
+def write_report(path, text):
+    """Writes the measured report, keeping the hand-written history section of the old file (the
+    performance notes moved out of code comments), which no run measures."""
+    old = path.read_text() if path.exists() else ""
+    at = old.find(HISTORY_HEADING)
+    if at >= 0:
+        text = text.rstrip("\n") + "\n\n" + old[at:]
+    path.write_text(text)
+
+
 def main():
     global PAGEFIND, WORK
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -1075,7 +1088,7 @@ def main():
         saved = json.loads((Path(args.work) / "results.json").read_text())
         text = report(saved["results"], saved["meta"])
         text += f"\nThe whole run took {saved['meta'].get('total_minutes', 0):.1f} minutes.\n"
-        Path(args.write).write_text(text)
+        write_report(Path(args.write), text)
         log(f"wrote {args.write} from {Path(args.work) / 'results.json'}")
         return
 
@@ -1123,7 +1136,7 @@ def main():
     text = report(results, meta)
     text += f"\nThe whole run took {meta['total_minutes']:.1f} minutes.\n"
     if args.write:
-        Path(args.write).write_text(text)
+        write_report(Path(args.write), text)
         log(f"\nwrote {args.write}")
     log("\n" + text)
 
