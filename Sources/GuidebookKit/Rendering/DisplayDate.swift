@@ -26,3 +26,16 @@ enum DisplayDate {
         return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 }
+
+/// Whole numbers as the guide writes them: 4,613.
+enum DisplayNumber {
+    static func grouped(_ number: Int) -> String {
+        let digits = String(number.magnitude)
+        var grouped = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return number < 0 ? "-" + grouped : grouped
+    }
+}

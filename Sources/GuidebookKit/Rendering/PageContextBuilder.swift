@@ -209,7 +209,15 @@ struct PageContextBuilder: Sendable {
     }
 
     private func navItem(_ item: PageNavigation.Item, from outputPath: String, markingCurrent: Bool) -> [String: Any] {
-        [
+        if item.leftOut > 0 {
+            let pages = item.leftOut == 1 ? "1 page" : "\(DisplayNumber.grouped(item.leftOut)) pages"
+            return [
+                "isMore": true,
+                "title": "\(item.isBefore ? "\(pages) before these" : "\(pages) more"): see \(tree.pages[item.page].frontMatter.title)",
+                "url": url(to: tree.pages[item.page].outputPath, from: outputPath),
+            ]
+        }
+        return [
             "title": tree.pages[item.page].frontMatter.title,
             "url": url(to: tree.pages[item.page].outputPath, from: outputPath),
             "isCurrent": markingCurrent ? SidebarCache.marker(for: item.page) : item.isCurrent,

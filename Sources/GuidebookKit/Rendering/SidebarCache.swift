@@ -1,8 +1,8 @@
 import Mustache
 
 /// The theme's `sidebar` template rendered once per folder and navigation state instead of once per
-/// page: at 10,000 pages it lists a section's 200 pages on each of them, and rendering it was most
-/// of the Render stage. Pages in one folder with the same expanded sections share the same
+/// page: the pages of a section show nearly the same sidebar, and rendering it for each would be
+/// most of the Render stage. Pages in one folder with the same expanded sections share the same
 /// relative URLs and items; only which item is current differs. So the shared rendering marks each
 /// item's `{{#isCurrent}}…{{/isCurrent}}` output with the item's page number, and each page keeps
 /// the marked text of its own item and drops the others.
@@ -36,12 +36,17 @@ struct SidebarCache: Sendable {
     }
 
     /// Pages with the same key show the same sidebar but for the current item: the same folder
-    /// (so the same relative URLs) and the same expanded sections.
+    /// (so the same relative URLs), the same expanded sections, and the same part of each long list.
     static func key(for page: Int, in tree: SiteTree) -> String {
         let path = tree.pages[page].outputPath
         let folder = OutputPath.folder(of: path)
-        let expanded = (tree.ancestors(of: page) + [page]).filter { !tree.children[$0].isEmpty }
-        return folder + "\n" + expanded.map(String.init).joined(separator: ",")
+        let onPath = tree.ancestors(of: page) + [page]
+        let expanded = onPath.filter { !tree.children[$0].isEmpty }
+        let pathSet = Set(onPath)
+        let windows = ([tree.root] + expanded).map { parent -> String in
+            tree.children[parent].count > SiteTree.sidebarListLimit ? String(tree.sidebarWindow(under: parent, along: pathSet).lowerBound) : ""
+        }
+        return folder + "\n" + expanded.map(String.init).joined(separator: ",") + "\n" + windows.joined(separator: ",")
     }
 
     func sidebar(for page: Int) -> String {
