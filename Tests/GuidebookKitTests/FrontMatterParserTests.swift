@@ -80,7 +80,11 @@ struct FrontMatterParserTests {
         #expect(diagnostic.code == .invalidFrontMatter)
         #expect(diagnostic.summary == message)
         #expect(diagnostic.location == SourceLocation(path: path, line: lineNumber, column: column))
-        #expect(result.frontMatter == nil)
+        // The rest of the front matter is kept: the page is still a page, its error reported.
+        #expect(result.frontMatter?.title == "T")
+        #expect(result.frontMatter?.order == nil && result.frontMatter?.tags == [])
+        // A draft flag that cannot be read counts as a draft, so the page is never published by mistake.
+        #expect(result.frontMatter?.isDraft == line.hasPrefix("draft:"))
     }
 
     @Test func missingTitle() {

@@ -18,7 +18,10 @@ struct SiteBuilderTests {
         let (result, output) = try basic.build()
         #expect(result.diagnostics.isEmpty)
         #expect(result.didWrite)
-        #expect(Set(result.pagesWritten).subtracting(generatedPages) == ["index.html", "governance.html", "building/index.html", "building/staffing.html"])
+        #expect(
+            Set(result.pagesWritten).subtracting(generatedPages) == [
+                "index.html", "governance.html", "building/index.html", "building/staffing.html", "print/building.html",
+            ])
         #expect(Set(result.pagesWritten).isSuperset(of: generatedPages))
         let staffing = try #require(output.text(at: "building/staffing.html"))
         #expect(staffing.contains("href=\"../governance.html#ten-early-tasks\""))
@@ -91,7 +94,10 @@ struct SiteBuilderTests {
         let (result, output) = try site.build()
         #expect(!result.didWrite)
         #expect(output.commits == 0)
-        #expect(Set(result.diagnostics.map(\.code)) == [.brokenLink, .invalidFrontMatter, .unclosedFrontMatter])
+        // other.md, with an error in its front matter, is still a page: the link to it resolves, and the
+        // missing anchor in it is found too.
+        #expect(Set(result.diagnostics.map(\.code)) == [.brokenLink, .unknownAnchor, .invalidFrontMatter, .unclosedFrontMatter])
+        #expect(!result.diagnostics.contains { $0.code == .brokenLink && $0.summary.contains("other.md") })
         let broken = try #require(result.diagnostics.first { $0.code == .brokenLink })
         #expect(broken.location == SourceLocation(path: "content/index.md", line: 4, column: 1))
     }
@@ -166,5 +172,22 @@ struct BodyMarkupCheckTests {
         let (result, _) = try site.build()
         let found = result.diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.severity.rawValue) \($0.code.rawValue)" }.sorted()
         #expect(found == ["4:5 warning template-syntax", "6:1 warning raw-html", "8:1 error raw-html"], "\(result.diagnostics)")
+    }
+}
+
+struct PagesWithErrorsTests {
+    /// A page whose front matter has an error stays in the guide (issue 24): links to it are not
+    /// reported as broken, and a page with no title at all is titled from its file name meanwhile.
+    @Test func aPageWithAFrontMatterErrorIsStillLinkable() throws {
+        let site = TestSite([
+            "index.md": TestSite.page("Home", "[guide](getting-started.md) and [other](other.md)"),
+            "getting-started.md": "---\nsummary: No title here.\n---\n\nText.\n",
+            "other.md": "---\ntitle: Other\nreview_by: soon\n---\n\nText.\n",
+        ])
+        let (result, _) = try site.build()
+        #expect(Set(result.diagnostics.map(\.code)) == [.missingTitle, .invalidFrontMatter])
+        #expect(result.pagesChecked == 3)
+        #expect(PageTitle.fromFileName("getting-started.md") == "Getting started")
+        #expect(PageTitle.fromFileName("team_work/index.md") == "Team work")
     }
 }

@@ -101,7 +101,11 @@ public enum ContentLoader {
             }
             let titled = TitleFromHeading.apply(to: parsed)
             diagnostics += titled.diagnostics
-            guard titled.diagnostics.isEmpty, let frontMatter = titled.frontMatter else { continue }
+            // A page with errors in its front matter is still a page, titled from its file name if need be:
+            // links to it resolve instead of adding errors of their own. Its errors fail the build (unless
+            // --keep-going). Front matter that is not YAML at all leaves no page.
+            guard var frontMatter = titled.frontMatter else { continue }
+            if frontMatter.title.isEmpty { frontMatter.title = PageTitle.fromFileName(contentPath) }
             if frontMatter.isDraft && !includeDrafts {
                 draftPaths.insert(contentPath)
                 continue
@@ -220,5 +224,19 @@ enum TitleFromHeading {
             return parsed
         }
         return FrontMatterParser.Result(frontMatter: frontMatter, body: leading.rest, bodyFirstLine: parsed.bodyFirstLine + leading.linesTaken, diagnostics: [])
+    }
+}
+
+/// A title for a page that has none: its file name (its folder's, for an index page), with hyphens
+/// and underscores as spaces and the first letter in capitals ("getting-started.md": "Getting started").
+enum PageTitle {
+    static func fromFileName(_ contentPath: String) -> String {
+        var parts = contentPath.split(separator: "/").map(String.init)
+        if parts.last?.lowercased() == "index.md", parts.count > 1 { parts.removeLast() }
+        var name = parts.last ?? contentPath
+        if name.lowercased().hasSuffix(".md") { name.removeLast(3) }
+        let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ").trimmingCharacters(in: .whitespaces)
+        guard let first = words.first else { return "Home" }
+        return first.uppercased() + words.dropFirst()
     }
 }

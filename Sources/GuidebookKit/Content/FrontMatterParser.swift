@@ -82,7 +82,8 @@ public enum FrontMatterParser {
             case "summary": frontMatter.summary = fields.string(value, key: name)
             case "order": frontMatter.order = fields.int(value, key: name)
             case "tags": frontMatter.tags = fields.stringList(value, key: name) ?? []
-            case "draft": frontMatter.isDraft = fields.bool(value, key: name) ?? false
+            // A `draft` that is not true or false counts as a draft: a page meant to be hidden is never published by mistake.
+            case "draft": frontMatter.isDraft = fields.bool(value, key: name) ?? true
             case "glossary": frontMatter.isGlossary = fields.bool(value, key: name) ?? false
             case "search_weight":
                 if let weight = fields.number(value, key: name) {
@@ -130,8 +131,9 @@ public enum FrontMatterParser {
                     .missingTitle, "front matter has no 'title'", at: reader.location(of: nil),
                     notes: ["add a line such as 'title: Governance'"]))
         }
-        // With only the title missing, the rest is kept: the body's opening `# heading` may give it.
-        return (diagnostics.allSatisfy { $0.code == .missingTitle } ? frontMatter : nil, diagnostics)
+        // The fields that could be read are kept whatever else is wrong: the page is still a page (links to
+        // it resolve), its errors are reported, and the body's opening `# heading` may give a missing title.
+        return (frontMatter, diagnostics)
     }
 }
 
