@@ -1,10 +1,12 @@
-"""Browser, page and web-server fixtures for the Guidebook browser tests."""
+"""The browser tests' one harness: Chromium, browser contexts whose problems fail the test, and a web
+server that serves a built site, by default under a sub-path."""
 import functools
 import http.server
 import os
-import tempfile
+import re
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -14,6 +16,7 @@ import sites
 CHROMIUM = os.environ.get("GUIDEBOOK_CHROMIUM", "/usr/bin/chromium")
 # Any host name other than 127.0.0.1 fails to resolve: nothing leaves the machine.
 CHROMIUM_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+LAUNCH = {"executable_path": CHROMIUM, "headless": True, "args": CHROMIUM_ARGS}
 
 PROBLEMS = pytest.StashKey[list]()
 
@@ -23,36 +26,73 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM} (apt-get install chromium)", pytrace=False)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(**LAUNCH)
         yield browser
         browser.close()
 
 
-@pytest.fixture
-def new_page(browser, request):
-    """Make pages (new_page(**context_options)) whose console errors, page
-    errors, failed requests and HTTP errors make the test fail."""
-    problems = request.node.stash.setdefault(PROBLEMS, [])
-    contexts = []
+class Browsing:
+    """Makes browser contexts and pages, and notes their problems: console errors (and the warnings
+    Guidebook's scripts give for bad data), uncaught exceptions, failed requests, HTTP errors and
+    alert dialogs. `allow` is a regular expression for the problems a test expects."""
 
-    def make(**context_options):
-        context = browser.new_context(**context_options)
-        contexts.append(context)
-        page = context.new_page()
-        page.on("console", lambda m: m.type == "error" and problems.append(
-            f"console error: {m.text} at {m.location.get('url')}"))
-        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    def __init__(self, browser, problems):
+        self.browser = browser
+        self.problems = problems
+        self.contexts = []
+
+    def watch(self, context, allow=None):
+        def problem(text):
+            if not (allow and re.search(allow, text)):
+                self.problems.append(text)
+
+        def on_dialog(dialog):
+            if dialog.type == "alert":  # other dialogs are the test's to answer
+                problem(f"an alert opened: {dialog.message!r}")
+                dialog.dismiss()
+
+        context.on("console", lambda m: (m.type == "error" or (m.type == "warning" and "Guidebook" in m.text))
+                   and problem(f"console {m.type}: {m.text} at {m.location.get('url')}"))
+        context.on("weberror", lambda e: problem(f"page error: {e.error}"))
         # ERR_ABORTED: cut off because the page reloaded, navigated or closed (the preview's live-reload
-        # stream on every reload); a missing file is ERR_FILE_NOT_FOUND or an HTTP error, still caught.
-        page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED" and problems.append(
-            f"request failed: {r.url} ({r.failure})"))
-        page.on("response", lambda r: r.status >= 400 and problems.append(
-            f"HTTP {r.status}: {r.url}"))
-        return page
+        # stream on every reload); blob: is a download. A missing file is ERR_FILE_NOT_FOUND over file://
+        # and an HTTP error over HTTP, both still caught.
+        context.on("requestfailed", lambda r: r.failure == "net::ERR_ABORTED" or r.url.startswith("blob:")
+                   or problem(f"request failed: {r.url} ({r.failure})"))
+        context.on("response", lambda r: r.status >= 400 and problem(f"HTTP {r.status}: {r.url}"))
+        context.on("dialog", on_dialog)
+        self.contexts.append(context)
+        return context
 
-    yield make
-    for context in contexts:
-        context.close()
+    def context(self, allow=None, **options):
+        return self.watch(self.browser.new_context(**options), allow)
+
+    def page(self, allow=None, **context_options):
+        return self.context(allow, **context_options).new_page()
+
+    def persistent(self, user_data_dir, **options):
+        """A context with a profile folder, as a browser that is closed and opened again."""
+        return self.watch(self.browser.browser_type.launch_persistent_context(str(user_data_dir), **LAUNCH, **options))
+
+    def close(self):
+        for context in self.contexts:
+            try:
+                context.close()
+            except Exception:  # already closed by the test
+                pass
+
+
+@pytest.fixture
+def browsing(browser, request):
+    browsing = Browsing(browser, request.node.stash.setdefault(PROBLEMS, []))
+    yield browsing
+    browsing.close()
+
+
+@pytest.fixture
+def new_page(browsing):
+    """new_page(allow=None, **context_options) -> a page in a context of its own."""
+    return browsing.page
 
 
 @pytest.fixture
@@ -74,7 +114,12 @@ def pytest_runtest_call(item):
     return result
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves `directory` at the path `base`; anything else is a 404, answered with the site's
+    `not_found` page when it has one (as a web server set up for the site would)."""
+    base = "/"
+    not_found = None
+
     def log_message(self, format, *args):
         pass
 
@@ -87,35 +132,62 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
             return
         super().do_GET()
 
+    def translate_path(self, path):
+        path = urlsplit(path).path
+        if path + "/" == self.base:
+            path = self.base
+        if not path.startswith(self.base):
+            return ""  # no such file
+        return super().translate_path("/" + path[len(self.base):])
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404 or not self.not_found:
+            return super().send_error(code, message, explain)
+        body = (Path(self.directory) / self.not_found).read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
 
 @pytest.fixture(scope="session")
 def serve_site():
-    """serve_site(folder) serves the folder under a sub-path of a web server on
-    127.0.0.1 (a free port) and returns the URL of the site's root, ending in /."""
-    servers = []
-    urls = {}
-    tmp = tempfile.TemporaryDirectory(prefix="guidebook-www-")
+    """serve_site(folder, base=None, not_found=None) serves the folder on 127.0.0.1 (a free port) at
+    the path base (by default a sub-path of its own, "/council/intranet/guideN/"; "/" for the root),
+    and returns the URL of the site's root, ending in /."""
+    servers, urls = [], {}
 
-    def serve(root):
-        root = Path(root).resolve()
-        if root in urls:
-            return urls[root]
-        subpath = f"docs/site{len(servers)}"
-        link = Path(tmp.name, subpath)
-        link.parent.mkdir(parents=True, exist_ok=True)
-        link.symlink_to(root, target_is_directory=True)
-        handler = functools.partial(QuietHandler, directory=tmp.name)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        urls[root] = f"http://127.0.0.1:{server.server_port}/{subpath}/"
-        return urls[root]
+    def serve(folder, base=None, not_found=None):
+        folder = Path(folder).resolve()
+        key = (folder, base, not_found)
+        if key not in urls:
+            handler = type("Handler", (SiteHandler,), {"base": base or f"/council/intranet/guide{len(servers)}/",
+                                                        "not_found": not_found})
+            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            servers.append(server)
+            urls[key] = f"http://127.0.0.1:{server.server_port}{handler.base}"
+        return urls[key]
 
     yield serve
     for server in servers:
         server.shutdown()
         server.server_close()
-    tmp.cleanup()
+
+
+@pytest.fixture(params=["file", "http"])
+def site_urls(request, serve_site):
+    """site_urls(folder) -> url(path): the URL of a page of the built site in folder, opened from
+    disk (file://) or from the web server under a sub-path; a test that uses this runs both ways."""
+    def make(folder):
+        folder = Path(folder).resolve()
+        if request.param == "file":
+            return lambda path="": (folder / path).as_uri() if path else folder.as_uri() + "/"
+        base = serve_site(folder)
+        return lambda path="": base + path
+    make.transport = request.param
+    return make
 
 
 @pytest.fixture
@@ -123,11 +195,8 @@ def fixture_site():
     return sites.site_root("fixture")
 
 
-@pytest.fixture(params=["file", "http"])
-def fixture_url(request, fixture_site, serve_site):
-    """fixture_url("section/alpha.html") -> URL of that page, over file:// or
+@pytest.fixture
+def fixture_url(site_urls, fixture_site):
+    """fixture_url("section/alpha.html") -> URL of that page of the fixture site, over file:// or
     over HTTP under a sub-path."""
-    if request.param == "file":
-        return lambda path: (fixture_site / path).as_uri()
-    base = serve_site(fixture_site)
-    return lambda path: base + path
+    return site_urls(fixture_site)

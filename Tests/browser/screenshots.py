@@ -8,8 +8,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from conftest import LAUNCH  # the tests' Chromium, with no way out of the machine
+
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 
 
 def main():
@@ -20,7 +21,7 @@ def main():
     out.mkdir(parents=True, exist_ok=True)
     url = lambda path: (site / path).as_uri()
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(**LAUNCH)
         desktop = browser.new_context(viewport={"width": 1366, "height": 860}, color_scheme="light")
         page = desktop.new_page()
 

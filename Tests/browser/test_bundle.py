@@ -1,32 +1,26 @@
 """`guidebook bundle`: one zip, the same bytes twice, a guide that works from disk once unzipped."""
 import hashlib
-import shutil
 import subprocess
 import zipfile
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-GUIDEBOOK = REPO / ".build" / "debug" / "guidebook"
+import sites
 
 
 @pytest.fixture(scope="module")
 def bundles(tmp_path_factory):
     """Two bundles of a copy of the real guide, made one after the other."""
-    if not GUIDEBOOK.exists():
-        pytest.fail(f"{GUIDEBOOK} is missing: run swift build first", pytrace=False)
+    guidebook = sites.guidebook()
     work = tmp_path_factory.mktemp("bundle")
-    project = work / "project"
-    shutil.copytree(REPO / "content", project / "content")
-    shutil.copy(REPO / "guidebook.yml", project / "guidebook.yml")
+    project = sites.copy_project("guide", work / "project")
     made = []
     for run in ("first", "second"):
-        result = subprocess.run([str(GUIDEBOOK), "bundle", "--output", str(work / f"{run}.zip")], cwd=project,
+        result = subprocess.run([str(guidebook), "bundle", "--output", str(work / f"{run}.zip")], cwd=project,
                                 capture_output=True, text=True, timeout=300)
         assert result.returncode == 0, result.stderr
         made.append(work / f"{run}.zip")
-    default = subprocess.run([str(GUIDEBOOK), "bundle"], cwd=project, capture_output=True, text=True, timeout=300)
+    default = subprocess.run([str(guidebook), "bundle"], cwd=project, capture_output=True, text=True, timeout=300)
     assert default.returncode == 0, default.stderr
     return work, made, list(project.glob("*.zip"))
 

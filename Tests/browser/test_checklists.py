@@ -1,11 +1,13 @@
 """Interactive checklists (issue 5), browser side: themes/default/assets/js/checklists.js
-and css/checklists.css on pages that follow the generator's HTML contract.
-
-The site is the generator's fixture site when GUIDEBOOK_CHECKLIST_SITE is set,
-otherwise a mock built by checklist_support.py around the theme's real script.
-Every test fails on any console error, page error or failed request."""
+and css/checklists.css on sites built by the real `guidebook`: the checklist fixture guide
+Tests/Fixtures/sites/checklists (GUIDEBOOK_CHECKLIST_SITE: lists under H2 and H3, loose items,
+items ticked in the source, with links, inline code and markup characters, a list before any
+heading, two lists under one heading, repeated items, other scripts) and the shipped guide
+(GUIDEBOOK_SITE). Every test runs on both, and conftest fails it on any console error, page
+error or failed request."""
 import json
 import re
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -13,9 +15,12 @@ import axe_playwright_python
 import pytest
 from playwright.sync_api import expect
 
-from checklist_support import (CHECKLISTS_CSS, CHECKLISTS_JS, INDEX_PAGE, browsing,  # noqa: F401 (fixtures)
-                               checklist_browser, checklist_server, checklist_site, copy_as_other_guide)
+import sites
 
+REPO_ROOT = Path(__file__).resolve().parents[2]
+CHECKLISTS_JS = REPO_ROOT / "themes" / "default" / "assets" / "js" / "checklists.js"
+CHECKLISTS_CSS = REPO_ROOT / "themes" / "default" / "assets" / "css" / "checklists.css"
+INDEX_PAGE = "checklists.html"
 AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -37,11 +42,170 @@ Document.prototype.execCommand = function (command) {
   return true; };"""
 
 
+# ---------------------------------------------------------------- the site, as its HTML says
+
+@dataclass
+class Item:
+    id: str
+    text: str
+    default: bool
+    has_link: bool
+
+
+@dataclass
+class Checklist:
+    id: str
+    element_id: str
+    title: str
+    page: str          # path from the site root
+    page_title: str    # the page's h1
+    items: list
+
+    @property
+    def defaults(self):
+        return sum(1 for i in self.items if i.default)
+
+
+@dataclass
+class Entry:
+    """A checklist as My checklists lists it."""
+    id: str
+    title: str
+    href: str
+    section: str
+    items: list
+    defaults: list
+
+
+@dataclass
+class Site:
+    name: str
+    root: Path
+    guide_id: str
+    guide_title: str
+    checklists: list = field(default_factory=list)
+    entries: list = field(default_factory=list)
+
+    def url(self, path, base=None):
+        return (base + path) if base else (self.root / path).as_uri()
+
+    def checklist(self, checklist_id):
+        return next(c for c in self.checklists if c.id == checklist_id)
+
+    def key(self, checklist_id, guide_id=None):
+        return f"guidebook:{guide_id or self.guide_id}:checklist:{checklist_id}"
+
+    def pick_pair(self):
+        """(checklist, a, b): a checklist with two items a and b that are
+        unticked in the source and hold no link (so a click on the text
+        reaches the checkbox), where the item just before b holds no link
+        either (so a Tab from its checkbox lands on b's)."""
+        for checklist in self.checklists:
+            items = checklist.items
+            plain = [i for i in items if not (i.default or i.has_link)]
+            for b in plain:
+                index = items.index(b)
+                before = items[index - 1] if index else None
+                a = next((i for i in plain if i is not b), None)
+                if a and before and not before.has_link:
+                    return checklist, a, b
+        pytest.fail(f"{self.root}: no checklist has two plain unticked items", pytrace=False)
+
+    def before(self, checklist, item):
+        return checklist.items[checklist.items.index(item) - 1]
+
+    def other_page_checklist(self, checklist):
+        """A checklist on another page than `checklist`."""
+        others = [c for c in self.checklists if c.page != checklist.page]
+        if not others:
+            pytest.fail(f"{self.root}: the site needs checklists on two pages", pytrace=False)
+        return others[0]
+
+    def section_with(self, count):
+        sections = {}
+        for entry in self.entries:
+            sections.setdefault(entry.section, []).append(entry)
+        for section, entries in sections.items():
+            if len(entries) >= count:
+                return section, entries
+        pytest.fail(f"{self.root}: no section of My checklists lists {count} checklists", pytrace=False)
+
+
+READ_CHECKLISTS = """() => [...document.querySelectorAll('div.checklist')].map(div => ({
+    id: div.dataset.checklist, elementId: div.id, title: div.dataset.checklistTitle || '',
+    pageTitle: document.querySelector('h1') ? document.querySelector('h1').textContent : '',
+    items: [...div.querySelectorAll('input[data-item]')].filter(box => box.closest('div.checklist') === div)
+        .map(box => ({id: box.dataset.item, text: box.closest('label').textContent,
+                      default: box.hasAttribute('checked'), hasLink: !!box.closest('label').querySelector('a')}))}))"""
+READ_ENTRIES = """() => [...document.querySelectorAll('li.checklist-entry')].map(li => ({
+    id: li.dataset.checklist, title: li.querySelector('a').textContent, href: li.querySelector('a').getAttribute('href'),
+    section: li.closest('section') ? li.closest('section').getAttribute('aria-labelledby') : '',
+    items: (li.dataset.items || '').split(' ').filter(Boolean),
+    defaults: (li.dataset.checkedByDefault || '').split(' ').filter(Boolean)}))"""
+
+
+def squash(text):
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def read_site(browser, name, root):
+    """The checklists of a built site and its My checklists page, read from its pages as Chromium
+    parses them with JavaScript off."""
+    root = Path(root).resolve()
+    if not (root / INDEX_PAGE).is_file():
+        pytest.fail(f"{root} has no {INDEX_PAGE}", pytrace=False)
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto((root / INDEX_PAGE).as_uri())
+        guide_id = page.evaluate("() => document.documentElement.dataset.guideId")
+        guide_title = page.evaluate("() => document.documentElement.dataset.guideTitle")
+        site = Site(name, root, guide_id, guide_title)
+        site.entries = [Entry(e["id"], squash(e["title"]), e["href"], e["section"], e["items"], e["defaults"])
+                        for e in page.evaluate(READ_ENTRIES)]
+        for path in sorted(root.rglob("*.html")):
+            rel = path.relative_to(root).as_posix()
+            if rel in (INDEX_PAGE, "print.html"):
+                continue
+            page.goto(path.as_uri())
+            for c in page.evaluate(READ_CHECKLISTS):
+                site.checklists.append(Checklist(
+                    c["id"], c["elementId"], squash(c["title"]), rel, squash(c["pageTitle"]),
+                    [Item(i["id"], squash(i["text"]), i["default"], i["hasLink"]) for i in c["items"]]))
+    finally:
+        context.close()
+    if len(site.checklists) < 2 or not guide_id or not guide_title:
+        pytest.fail(f"{root}: the checklist tests need a guide id and title and two checklists", pytrace=False)
+    return site
+
+
+@pytest.fixture(scope="session")
+def read_sites(browser):
+    """read_sites(name) -> the Site of that built site, read once."""
+    read = {}
+
+    def site(name):
+        if name not in read:
+            read[name] = read_site(browser, name, sites.site_root(name))
+        return read[name]
+    return site
+
+
+@pytest.fixture(scope="session", params=["checklists", "guide"])
+def checklist_site(request, read_sites):
+    return read_sites(request.param)
+
+
+def build_as_other_guide(browser, site, folder):
+    """The same guide built again with another title and id, as a second guide would be."""
+    project = sites.copy_project(site.name, folder / "project")
+    config = project / "guidebook.yml"
+    text = re.sub(r"^title:.*$", 'title: "Another guide"', config.read_text(encoding="utf-8"), flags=re.M)
+    config.write_text(text + "\nid: another-guide\n", encoding="utf-8")
+    return read_site(browser, site.name, sites.build(project, folder / "site"))
+
+
 # ---------------------------------------------------------------- helpers
-
-def site_url(site, server, scheme, path):
-    return site.url(path, server(site.root) if scheme == "http" else None)
-
 
 def checklist_el(page, checklist):
     return page.locator(f'.checklist[data-checklist="{checklist.id}"]')
@@ -132,12 +296,11 @@ def run_axe(page):
 
 # ---------------------------------------------------------------- ticking and keeping ticks
 
-@pytest.mark.parametrize("scheme", ["file", "http"])
-def test_tick_by_label_and_by_keyboard_and_keep_over_reload(browsing, checklist_site, checklist_server, scheme):
+def test_tick_by_label_and_by_keyboard_and_keep_over_reload(browsing, checklist_site, site_urls):
     site = checklist_site
     checklist, a, b = site.pick_pair()
     page = browsing.page()
-    page.goto(site_url(site, checklist_server, scheme, checklist.page))
+    page.goto(site_urls(site.root)(checklist.page))
 
     boxes = checklist_el(page, checklist).locator("input[type=checkbox][data-item]")
     expect(boxes).to_have_count(len(checklist.items))
@@ -283,9 +446,10 @@ def test_without_storage_ticking_still_works_and_says_ticks_wont_be_kept(browsin
         expect(page.locator(".my-checklists progress")).to_have_count(0)
 
 
-def test_two_guides_in_one_browser_do_not_share_ticks(browsing, checklist_site, tmp_path):
+def test_two_guides_in_one_browser_do_not_share_ticks(browser, browsing, checklist_site, tmp_path):
     site = checklist_site
-    other = copy_as_other_guide(site, tmp_path / "other-guide", "another-guide", "Another guide")
+    other = build_as_other_guide(browser, site, tmp_path)
+    assert other.guide_id == "another-guide" and other.guide_title == "Another guide"
     checklist, a, b = site.pick_pair()
     twin = other.checklist(checklist.id)
     page = browsing.page()
@@ -314,8 +478,7 @@ def test_two_guides_in_one_browser_do_not_share_ticks(browsing, checklist_site, 
 def test_item_with_a_link_follows_the_link_without_ticking(browsing, checklist_site):
     site = checklist_site
     found = [(c, i) for c in site.checklists for i in c.items if i.has_link and not i.default]
-    if not found:
-        pytest.skip("no checklist item holds a link")
+    assert found, "no unticked checklist item holds a link"
     checklist, item = found[0]
     page = browsing.page()
     page.goto(site.url(checklist.page))
@@ -326,6 +489,63 @@ def test_item_with_a_link_follows_the_link_without_ticking(browsing, checklist_s
         page.go_back()
     expect(box(page, checklist, item)).not_to_be_checked()
     assert stored(page, site.key(checklist.id)) is None
+
+
+def test_every_checklist_is_listed_once_with_its_items(checklist_site):
+    site = checklist_site
+    assert sorted(e.id for e in site.entries) == sorted(c.id for c in site.checklists)
+    for checklist in site.checklists:
+        (entry,) = [e for e in site.entries if e.id == checklist.id]
+        assert entry.items == [i.id for i in checklist.items]
+        assert entry.defaults == [i.id for i in checklist.items if i.default]
+        assert len(set(entry.items)) == len(entry.items), f"{checklist.id}: item ids repeat"
+    for path in {c.page for c in site.checklists}:
+        ids = [c.element_id for c in site.checklists if c.page == path]
+        assert len(set(ids)) == len(ids), f"{path}: checklist ids repeat: {ids}"
+
+
+def test_odd_lists_keep_their_own_ticks(browsing, read_sites):
+    """The checklist fixture's odd-lists.md: a list before any heading, two lists under one heading,
+    an item written twice, and non-Latin text."""
+    site = read_sites("checklists")
+    untitled = site.checklist("building-the-work-group/odd-lists--checklist")
+    repeats = site.checklist("building-the-work-group/odd-lists--repeats")
+    second = site.checklist("building-the-work-group/odd-lists--repeats-2")
+    assert untitled.title == "Odd lists" and repeats.title == second.title == "Repeats"
+    same = [i for i in repeats.items if i.text == "Same text"]
+    assert len(same) == 2 and same[0].id != same[1].id
+    page = browsing.page()
+    page.goto(site.url(repeats.page))
+    box(page, repeats, same[1]).check()
+    box(page, second, second.items[0]).check()
+    page.reload()
+    expect(box(page, repeats, same[0])).not_to_be_checked()
+    expect(box(page, repeats, same[1])).to_be_checked()
+    expect_progress(page, repeats, 1)
+    expect_progress(page, second, 1)
+    expect_progress(page, untitled, untitled.defaults)
+    assert stored(page, site.key(repeats.id))["items"].get(same[0].id) in (None, False)
+    with page.expect_download() as info:
+        checklist_el(page, repeats).get_by_role("button", name="Download as text").click()
+    text = Path(info.value.path()).read_text(encoding="utf-8")
+    assert text == markdown(site, repeats, {same[1].id})
+    assert "- [ ] Привет, Καλημέρα and 日本語\n" in text
+    page.goto(site.url(INDEX_PAGE))
+    expect(entry_el(page, repeats.id).locator(".checklist-entry-progress")).to_have_text("1 of 3 done")
+    expect(entry_el(page, second.id).locator(".checklist-entry-progress")).to_have_text("1 of 2 done")
+
+
+def test_markup_characters_in_an_item_stay_text(browsing, read_sites):
+    site = read_sites("checklists")
+    checklist = site.checklist("building-the-work-group/induction--before-the-first-day")
+    assert checklist.items[0].text == "Send the <welcome> pack & the map"
+    page = browsing.page()
+    page.goto(site.url(checklist.page))
+    expect(checklist_el(page, checklist).locator("welcome")).to_have_count(0)
+    box(page, checklist, checklist.items[0]).check()
+    with page.expect_download() as info:
+        checklist_el(page, checklist).get_by_role("button", name="Download as text").click()
+    assert Path(info.value.path()).read_text(encoding="utf-8") == markdown(site, checklist, {checklist.items[0].id})
 
 
 # ---------------------------------------------------------------- My checklists
@@ -379,7 +599,7 @@ def test_my_checklists_shows_progress_in_progress_first_and_follows_other_tabs(
 
 
 def test_my_checklists_from_a_file_says_so_when_it_sees_no_other_page(
-        browsing, checklist_site, checklist_server):
+        browsing, checklist_site, serve_site):
     site = checklist_site
     page = browsing.page()
     page.goto(site.url(INDEX_PAGE))  # a fresh profile: this page has seen nothing else
@@ -396,7 +616,7 @@ def test_my_checklists_from_a_file_says_so_when_it_sees_no_other_page(
 
     # From a web server every page shares one store: zeros are real zeros.
     page = browsing.page()
-    page.goto(site_url(site, checklist_server, "http", INDEX_PAGE))
+    page.goto(serve_site(site.root) + INDEX_PAGE)
     expect(page.locator(".my-checklists-note")).to_be_hidden()
     entry = site.entries[0]
     expect(entry_el(page, entry.id).locator(".checklist-entry-progress")).to_have_text(
@@ -516,13 +736,13 @@ def test_copy_as_text_gives_plain_text_with_the_ticks(browsing, checklist_site, 
     expect(copy).to_be_focused()
 
 
-def test_copy_as_text_reaches_the_real_clipboard(browsing, checklist_site, checklist_server):
+def test_copy_as_text_reaches_the_real_clipboard(browsing, checklist_site, serve_site):
     site = checklist_site
     checklist, a, _ = site.pick_pair()
     context = browsing.context()
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    page.goto(site_url(site, checklist_server, "http", checklist.page))
+    page.goto(serve_site(site.root) + checklist.page)
     box(page, checklist, a).check()
     checklist_el(page, checklist).get_by_role("button", name="Copy as text").click()
     expect(checklist_el(page, checklist).get_by_role("status")).to_contain_text("Copied")
@@ -583,19 +803,19 @@ def test_print_hides_the_buttons_and_shows_clear_boxes(browsing, checklist_site)
     expect(page.locator(".checklist-tools")).to_be_hidden()
 
 
-@pytest.mark.parametrize("scheme", ["file", "http"])
-def test_axe_finds_no_wcag_violations_with_checklists_half_done(browsing, checklist_site, checklist_server, scheme):
+def test_axe_finds_no_wcag_violations_with_checklists_half_done(browsing, checklist_site, site_urls):
     site = checklist_site
+    url = site_urls(site.root)
     checklist, a, b = site.pick_pair()
     page = browsing.page()
-    page.goto(site_url(site, checklist_server, scheme, checklist.page))
+    page.goto(url(checklist.page))
     box(page, checklist, a).check()
     page.once("dialog", lambda d: d.dismiss())
     checklist_el(page, checklist).get_by_role("button", name="Clear").click()
     box(page, checklist, b).focus()
     assert run_axe(page) == []
 
-    page.goto(site_url(site, checklist_server, scheme, INDEX_PAGE))
+    page.goto(url(INDEX_PAGE))
     expect(page.locator(".my-checklists progress").first).to_be_visible()
     assert run_axe(page) == []
     page.get_by_label("Load progress from a file").set_input_files(

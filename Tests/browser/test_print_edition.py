@@ -8,6 +8,7 @@ import subprocess
 import pytest
 
 import sites
+from conftest import CHROMIUM, CHROMIUM_ARGS
 
 GENERATED = {"print.html", "checklists.html", "search.html", "tags.html", "status.html", "404.html"}
 
@@ -87,8 +88,7 @@ def test_pdf_starts_a_printed_page_for_each_guide_page(edition, tmp_path):
         if not shutil.which(tool):
             pytest.fail(f"{tool} is missing (apt-get install poppler-utils)", pytrace=False)
     pdf = tmp_path / "guide.pdf"
-    subprocess.run(["/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", *CHROMIUM_ARGS,
                     f"--print-to-pdf={pdf}", (root / "print.html").as_uri()],
                    check=True, capture_output=True, timeout=180)
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout

@@ -1,18 +1,17 @@
 """`guidebook serve`: files only from the site folder, MIME types, 404, live reload and the error overlay."""
 import http.client
-import os
 import shutil
 import signal
 import socket
 import subprocess
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-GUIDEBOOK = REPO / ".build" / "debug" / "guidebook"
+import sites
+
+GUIDEBOOK = sites.GUIDEBOOK
 
 
 def free_port():
@@ -35,10 +34,8 @@ def get(port, raw_path, method="GET"):
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """A copy of the fixture project served on a free port; yields (project folder, port, process)."""
-    if not GUIDEBOOK.exists():
-        pytest.fail(f"{GUIDEBOOK} is missing: run swift build first", pytrace=False)
-    project = tmp_path_factory.mktemp("serve") / "project"
-    shutil.copytree(REPO / "Tests" / "Fixtures" / "sites" / "basic", project)
+    sites.guidebook()
+    project = sites.copy_project("fixture", tmp_path_factory.mktemp("serve") / "project")
     (project.parent / "secret.txt").write_text("outside the site\n")
     port = free_port()
     process = subprocess.Popen([str(GUIDEBOOK), "serve", "--port", str(port)], cwd=project,
@@ -201,8 +198,7 @@ def test_a_content_folder_deleted_and_made_again_is_watched_again(served):
 
 
 def test_ctrl_c_stops_the_server_while_a_page_listens_for_reloads(tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(REPO / "Tests" / "Fixtures" / "sites" / "basic", project)
+    project = sites.copy_project("fixture", tmp_path / "project")
     port = free_port()
     process = subprocess.Popen([str(GUIDEBOOK), "serve", "--port", str(port)], cwd=project,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

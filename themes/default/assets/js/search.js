@@ -928,10 +928,12 @@
     return item;
   }
 
+  // A further section of a row's page: its heading, read as "Page title, Heading" like a row's.
   function addSubResult(list, d, forms) {
     var sub = list.appendChild(el("li", "search-subresult"));
     var link = sub.appendChild(el("a", "search-result-link search-subresult-link"));
     link.href = resultHref(d, forms);
+    if (d.heading) link.appendChild(hiddenText((d.title || d.url) + ", "));
     markedInto(link, d.heading || d.title || d.url, forms);
     return sub;
   }
@@ -1249,8 +1251,7 @@
               var page = d.url.split("#")[0];
               var row = hasOwn.call(rowsByPage, page) ? rowsByPage[page] : null;
               if (row) {
-                // A page's further sections go under its row, up to SUB_RESULTS of them.
-                if (row.count >= SUB_RESULTS) return;
+                // A page's further sections go under its row: all of them here, where every result is listed.
                 if (!row.list) {
                   row.list = row.item.appendChild(el("ul", "search-subresults"));
                   row.list.setAttribute("aria-label", "More in " + (row.title || page));
