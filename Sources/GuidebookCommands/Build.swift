@@ -7,7 +7,7 @@ extension GuidebookCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Build the site from content/ into the output folder.",
             discussion: """
-                Nothing is written unless the build succeeds: a failed build leaves the previous site as it was. \
+                Nothing is written unless the build succeeds (or --keep-going is given): a failed build leaves the previous site as it was. \
                 The build cache in <source>/.guidebook-cache/ lets the next build rewrite only what an edit to pages' text \
                 changed; the site is the same either way.
                 """
@@ -25,6 +25,11 @@ extension GuidebookCommand {
 
         @Flag(name: .long, help: "Treat warnings as errors.")
         public var strict: Bool = false
+
+        @Flag(
+            name: .long,
+            help: "Write the site even when there are errors: every page that can be made, links with problems marked in them. Still exits 1.")
+        public var keepGoing: Bool = false
 
         @Flag(name: .long, help: "Print how long each stage took.")
         public var timings: Bool = false
@@ -49,7 +54,8 @@ extension GuidebookCommand {
             try Terminal.refuseUnsafe(OutputLocation.checkSiteFolder(outputFolder, projectRoot: root))
             let result: BuildResult
             do {
-                let options = BuildOptions(includeDrafts: drafts, strict: strict, themeSearchFolders: ThemeLoader.searchFolders(projectRoot: root))
+                var options = BuildOptions(includeDrafts: drafts, strict: strict, themeSearchFolders: ThemeLoader.searchFolders(projectRoot: root))
+                options.keepsGoing = keepGoing
                 if noCache {
                     let input = try ProjectInput.read(root: root)
                     result = try SiteBuilder(options: options).build(consume input, into: try FileSystemOutput(outputFolder: outputFolder))
@@ -68,7 +74,7 @@ extension GuidebookCommand {
             if !global.quiet || !result.didWrite {
                 Terminal.summary(result, seconds: seconds, strict: strict, outputFolder: outputFolder)
             }
-            if !result.didWrite { throw ExitCode(1) }
+            if !result.didWrite || result.errorCount > 0 || (strict && result.warningCount > 0) { throw ExitCode(1) }
         }
     }
 }

@@ -31,6 +31,11 @@ enum Terminal {
                 : "rewrote "
                     + (written.count <= 3 ? written.joined(separator: ", ") : "\(written.prefix(2).joined(separator: ", ")) and \(written.count - 2) more")
             output("Built from the build cache (\(what)) into \(outputFolder.path), \(warnings), in \(time) s")
+        } else if result.didWrite && result.errorCount > 0 {
+            let errors = plural(result.errorCount, "error")
+            output(
+                "Built \(plural(result.pagesWritten.count, "page")) into \(outputFolder.path) despite \(errors) (--keep-going: links with problems are marked in the pages), \(warnings), in \(time) s"
+            )
         } else if result.didWrite {
             let kept = result.pagesKept > 0 ? " (\(result.pagesKept) of them unchanged, kept from the last build)" : ""
             output("Built \(plural(result.pagesWritten.count, "page"))\(kept) into \(outputFolder.path), \(warnings), in \(time) s")

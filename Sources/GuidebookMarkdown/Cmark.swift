@@ -206,6 +206,17 @@ enum Cmark {
         replace(node, with: block)
     }
 
+    /// The same for an inline (a link or image): its children, in markup, take its place.
+    static func replaceInline(_ node: OpaquePointer, before: String, after: String) {
+        let inline = newNode(CMARK_NODE_CUSTOM_INLINE)
+        setMarkup(of: inline, before: before, after: after)
+        for child in children(of: node) {
+            cmark_node_unlink(child)
+            append(child, to: inline)
+        }
+        replace(node, with: inline)
+    }
+
     /// Puts a block inside a custom block carrying markup before and after it.
     static func wrapBlockInMarkup(_ node: OpaquePointer, before: String, after: String) {
         let wrapper = newNode(CMARK_NODE_CUSTOM_BLOCK)

@@ -35,11 +35,19 @@ public protocol MarkdownDecorator {
     func marks(inText text: String) -> [TextMark]
     /// The URL to write for a link or image, or nil to keep it as written.
     func destination(for link: MarkdownLink) -> String?
+    /// Markup to show in place of a link or image that goes nowhere (its text stays, inside it); nil
+    /// for a link that works. Only a build that keeps going despite errors renders such a link.
+    func problem(with link: MarkdownLink) -> MarkupWrap?
     func wrap(heading: MarkdownHeading) -> MarkupWrap
     /// Wraps the text of a task item (its first paragraph's inlines).
     func wrap(taskItem: MarkdownTaskItem, at place: TaskItemPlace) -> MarkupWrap
     /// Wraps a whole task list (the list block holding the items); `index` counts task lists in the page.
     func wrap(taskListAt index: Int) -> MarkupWrap
+}
+
+extension MarkdownDecorator {
+    /// A decorator that knows of no broken links leaves every link to `destination(for:)`.
+    public func problem(with link: MarkdownLink) -> MarkupWrap? { nil }
 }
 
 /// Renders a body to HTML with cmark-gfm's own renderer, after editing the tree:
@@ -49,7 +57,9 @@ public enum MarkdownRenderer {
         Cmark.withDocument(markdown) { document in
             var nodes = EditableNodes(root: document.root)
             for (node, link) in nodes.links {
-                if let url = decorator.destination(for: link) {
+                if let problem = decorator.problem(with: link) {
+                    Cmark.replaceInline(node, before: problem.before, after: problem.after)
+                } else if let url = decorator.destination(for: link) {
                     Cmark.setURL(url, of: node)
                 } else if !allowsRawHTML, URLSafety.isDangerous(link.destination, kind: link.kind) {
                     Cmark.setURL("", of: node)

@@ -191,3 +191,39 @@ struct PagesWithErrorsTests {
         #expect(PageTitle.fromFileName("team_work/index.md") == "Team work")
     }
 }
+
+struct KeepGoingTests {
+    static var site: TestSite {
+        TestSite([
+            "index.md": TestSite.page("Home", "See [the plan](plan.md), [gone](missing.md) and [a <b>bold</b> one](nowhere.md#x)."),
+            "plan.md": "---\ntitle: Plan\nreview_by: soon\n---\n\nThe plan.\n",
+        ])
+    }
+
+    /// Without --keep-going errors write nothing, as before.
+    @Test func errorsStillFailTheBuild() throws {
+        let (result, output) = try Self.site.build()
+        #expect(!result.didWrite && output.commits == 0)
+        #expect(result.errorCount == 3)
+    }
+
+    /// With it, every page is written, the broken links marked as text with the problem, and the
+    /// errors still reported (and listed on the status page).
+    @Test func keepGoingWritesEveryPageWithProblemsMarked() throws {
+        let output = MemoryOutput()
+        var options = BuildOptions(themeSearchFolders: ThemeLoader.searchFolders(projectRoot: Self.site.input.root), today: TestSite.today)
+        options.keepsGoing = true
+        let result = try SiteBuilder(options: options).build(Self.site.input, into: output)
+        #expect(result.didWrite && output.commits == 1)
+        #expect(result.errorCount == 3)
+        let home = try #require(output.text(at: "index.html"))
+        #expect(home.contains("<a href=\"plan.html\">the plan</a>"))
+        #expect(
+            home.contains(
+                "<span class=\"link-problem\" title=\"link target &#39;missing.md&#39; does not exist\">gone<span class=\"visually-hidden\"> (link problem: "))
+        #expect(!home.contains("href=\"missing.md") && !home.contains("href=\"nowhere.md"))
+        #expect(output.text(at: "plan.html") != nil, "the page with a front matter error is written too")
+        let status = try #require(output.text(at: "status.html"))
+        #expect(status.contains("[broken-link]") && status.contains("[invalid-front-matter]"))
+    }
+}

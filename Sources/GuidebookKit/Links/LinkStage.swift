@@ -83,6 +83,8 @@ enum LinkStage {
                 source = text
                 resolved.problem?.location = PageLocation.of(link.position, in: page, source: text)
                 result.diagnostics.append(resolved.problem!)
+                // Shown on the page by a build that keeps going: an error's link has no working target.
+                if resolved.problem!.isError { result.rewrites[LinkProblem.key(link.destination)] = resolved.problem!.summary }
             }
         }
         for entry in page.frontMatter.related {

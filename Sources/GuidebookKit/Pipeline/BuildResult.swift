@@ -8,6 +8,9 @@ public struct BuildOptions: Sendable {
     public var themeSearchFolders: [URL]
     /// The day review dates are compared with (a parameter, so tests can choose it).
     public var today: CalendarDate
+    /// Write the site even with errors (`--keep-going`): every page that can be made, links with
+    /// problems marked in them. The build still reports the errors, and keeps no build cache.
+    public var keepsGoing = false
     /// Off only in tests, which check that the sidebar cache changes no byte.
     var cachesSidebars = true
     /// `serve` keeps what it needs to show a page's edit before the full build (`PreviewSnapshot`).

@@ -15,7 +15,8 @@ extension SiteBuilder {
         }
         // With search on, a cache without the index's state (its blobs could not be written) would
         // leave the index behind at the next edit: no cache then.
-        if options.recordsCache, index?.state != nil || !loaded.configuration.hasSearch {
+        // A site written despite errors (`--keep-going`) is not one the cache may build on.
+        if options.recordsCache, !diagnostics.contains(where: \.isError), index?.state != nil || !loaded.configuration.hasSearch {
             result.cache = cache(loaded, tree: tree, linked: linked, rendered: rendered, index: index, diagnostics: diagnostics)
         }
         return result

@@ -34,7 +34,7 @@ public struct SiteBuilder: Sendable {
         clock.lap("link")
 
         let failed = diagnostics.contains(where: \.isError) || (options.strict && !diagnostics.isEmpty)
-        guard !failed, let theme = loaded.theme else {
+        guard !failed || options.keepsGoing, let theme = loaded.theme else {
             schedule.stopIndex()
             output.discard()
             var result = BuildResult(pagesWritten: [], diagnostics: diagnostics, timings: clock.timings, didWrite: false)

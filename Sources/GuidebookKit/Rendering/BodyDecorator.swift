@@ -29,6 +29,16 @@ struct BodyDecorator: MarkdownDecorator {
         rewrites[link.destination]
     }
 
+    /// A link the Link stage found broken (`--keep-going`): its text marked, the problem in a tooltip
+    /// for the mouse and in hidden text for screen readers.
+    func problem(with link: MarkdownLink) -> MarkupWrap? {
+        guard let problem = rewrites[LinkProblem.key(link.destination)] else { return nil }
+        let text = HTMLEscaping.escape(problem)
+        return MarkupWrap(
+            before: "<span class=\"link-problem\" title=\"\(text)\">",
+            after: "<span class=\"visually-hidden\"> (link problem: \(text))</span></span>")
+    }
+
     func wrap(heading: MarkdownHeading) -> MarkupWrap {
         let id = HTMLEscaping.escape(heading.id)
         let text = HTMLEscaping.escape(heading.text)
@@ -45,4 +55,10 @@ struct BodyDecorator: MarkdownDecorator {
     func wrap(taskListAt index: Int) -> MarkupWrap {
         checklists.wrap(listAt: index)
     }
+}
+
+/// A broken link's problem travels with the page's rewrites, under a key no written destination can
+/// have (a control character first): every path that renders a page body already carries them.
+enum LinkProblem {
+    static func key(_ destination: String) -> String { "\u{1}" + destination }
 }
