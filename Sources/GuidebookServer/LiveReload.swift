@@ -1,11 +1,13 @@
 import Foundation
 
 /// The preview's live-reload channel (Server-Sent Events): every open page hears "reload" after
-/// a good build, and the diagnostics of a failed one, shown in an overlay until a build succeeds.
+/// a build that wrote the site, and the diagnostics of one with errors, shown in an overlay until a
+/// build has none. The preview keeps going: a build with errors still writes every page it can.
 public actor LiveReloadHub {
     public enum State: Sendable, Equatable {
         case good(generation: Int)
-        case failed(generation: Int, report: String)
+        /// `written`: the site was written anyway (errors marked in its pages), so pages reload.
+        case failed(generation: Int, report: String, written: Bool)
     }
 
     private var state: State = .good(generation: 0)
@@ -20,8 +22,8 @@ public actor LiveReloadHub {
         broadcast()
     }
 
-    public func buildFailed(report: String) {
-        state = .failed(generation: generation + 1, report: report)
+    public func buildFailed(report: String, written: Bool = false) {
+        state = .failed(generation: generation + 1, report: report, written: written)
         broadcast()
     }
 
@@ -50,7 +52,7 @@ public actor LiveReloadHub {
 
     private var generation: Int {
         switch state {
-        case .good(let generation), .failed(let generation, _): return generation
+        case .good(let generation), .failed(let generation, _, _): return generation
         }
     }
 
@@ -59,12 +61,14 @@ public actor LiveReloadHub {
         for continuation in clients.values { continuation.yield(message) }
     }
 
-    /// `event: state` with JSON data: {"generation": n, "ok": true} or {"generation": n, "ok": false, "report": "..."}.
+    /// `event: state` with JSON data: {"generation": n, "ok": true} or {"generation": n, "ok": false,
+    /// "report": "...", "written": true or false}.
     static func message(for state: State) -> String {
         var payload: [String: Any] = [:]
         switch state {
         case .good(let generation): payload = ["generation": generation, "ok": true]
-        case .failed(let generation, let report): payload = ["generation": generation, "ok": false, "report": report]
+        case .failed(let generation, let report, let written):
+            payload = ["generation": generation, "ok": false, "report": report, "written": written]
         }
         let data = (try? JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys])) ?? Data("{}".utf8)
         return "event: state\ndata: \(String(decoding: data, as: UTF8.self))\n\n"
@@ -90,12 +94,14 @@ public actor LiveReloadHub {
           }
           source.addEventListener("state", function (event) {
             var state = JSON.parse(event.data);
-            if (seen !== null && state.generation !== seen && state.ok) { location.reload(); return; }
+            if (seen !== null && state.generation !== seen && (state.ok || state.written)) { location.reload(); return; }
             seen = state.generation;
             var box = document.getElementById("guidebook-preview-errors");
             if (state.ok) { if (box) { box.remove(); } return; }
             var target = overlay();
-            target.textContent = "Guidebook: the last build failed; this is the last good version.\\n\\n" + state.report;
+            target.textContent = (state.written
+              ? "Guidebook: the last build has errors; links with problems are marked in the pages.\\n\\n"
+              : "Guidebook: the last build failed; this is the last good version.\\n\\n") + state.report;
           });
         })();
         </script>

@@ -161,12 +161,20 @@ actor Rebuilder {
             let input = try ProjectInput.read(root: root)
             var buildOptions = BuildOptions(includeDrafts: options.includeDrafts, themeSearchFolders: ThemeLoader.searchFolders(projectRoot: root))
             buildOptions.keepsPreviewSnapshot = true
+            buildOptions.keepsGoing = true
             let result = try SiteBuilder(options: buildOptions).build(
                 consume input, into: try FileSystemOutput(outputFolder: options.outputFolder, swapLock: swapLock))
             let report = DiagnosticFormatter.format(result.diagnostics)
             if !report.isEmpty { log(report) }
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-            if result.didWrite {
+            if result.didWrite && result.errorCount > 0 {
+                // Shown with its errors marked; a body edit of it goes through the full build again.
+                snapshot = nil
+                log(
+                    "Built \(result.pagesWritten.count) pages in \(seconds) s with \(result.errorCount) \(result.errorCount == 1 ? "error" : "errors"); links with problems are marked"
+                )
+                await hub.buildFailed(report: report, written: true)
+            } else if result.didWrite {
                 snapshot = result.previewSnapshot
                 log("Built \(result.pagesWritten.count) pages in \(seconds) s")
                 if announcingSuccess { await hub.buildSucceeded() }

@@ -163,7 +163,7 @@ def test_a_text_edit_shows_first_then_the_full_build_follows(served, new_page):
         while "The end, shown first." not in get(port, "/print.html")[2].decode():
             assert time.time() < deadline, "the full build after the early page never came"
             time.sleep(0.1)
-        wait_for_log(process, "Built 14 pages", since=before)
+        wait_for_log(process, "Built 15 pages", since=before)  # its pages, generated pages and print editions
     finally:
         markdown.write_text(original, encoding="utf-8")
         page.get_by_text("The end.").wait_for(timeout=15000)
