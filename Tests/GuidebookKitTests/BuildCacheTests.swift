@@ -122,7 +122,9 @@ import Testing
         try project.edit("content/governance.md") { $0.replacingOccurrences(of: "meet monthly", with: "meet every month, or more often in the first year") }
         try project.edit("content/team/staffing.md") { $0.replacingOccurrences(of: "How secondment works.", with: "How secondment works, step by step.") }
         let both = try project.buildMatchingCleanBuild()
-        #expect(both.wasIncremental && Set(both.pagesWritten) == ["governance.html", "team/staffing.html", "print.html"])
+        #expect(both.wasIncremental && Set(both.pagesWritten) == ["governance.html", "team/staffing.html", "print.html", "print/team.html"])
+        // The section's own print edition has the edit too (and the clean build's bytes, as every file).
+        #expect(try project.read("site/print/team.html").contains("How secondment works, step by step."))
 
         // Saved again unchanged: nothing to write.
         try project.edit("content/index.md") { $0 }
@@ -214,7 +216,7 @@ import Testing
         #expect(Set(expected).isSubset(of: rewritten), "\(kind): \(rewritten.sorted())")
         #expect(rewritten.isDisjoint(with: kept), "\(kind): \(rewritten.sorted())")
         // Generated pages are rendered and compared, not counted as kept.
-        let generated: Set = ["404.html", "search.html", "checklists.html", "tags.html", "status.html", "print.html"]
+        let generated: Set = ["404.html", "search.html", "checklists.html", "tags.html", "status.html", "print.html", "print/team.html"]
         #expect(
             result.pagesKept == filesAfter.keys.filter { $0.hasSuffix(".html") && !rewritten.contains($0) && !generated.contains($0) }.count,
             "\(kind)")
@@ -277,7 +279,7 @@ import Testing
         let titleEdit = try project.buildMatchingCleanBuild()
         #expect(!titleEdit.wasIncremental && titleEdit.searchWasUpdated)
         let after = try project.siteFileNumbers()
-        let generated: Set = ["404.html", "search.html", "checklists.html", "tags.html", "status.html", "print.html"]
+        let generated: Set = ["404.html", "search.html", "checklists.html", "tags.html", "status.html", "print.html", "print/team.html"]
         let unchangedPages = after.keys.filter { $0.hasSuffix(".html") && !generated.contains($0) && after[$0] == before[$0] }
         #expect(unchangedPages.contains("governance.html"))
         #expect(titleEdit.pagesKept == unchangedPages.count, "\(unchangedPages.sorted())")

@@ -40,8 +40,9 @@ def test_axe_finds_no_wcag_violations(page, site, path):
 def test_page_is_usable_without_javascript(new_page, site, path):
     page = new_page(java_script_enabled=False)
     page.goto((sites.site_root(site) / path).as_uri())
-    if path == "print.html":
-        # The print edition is one document with its own contents list instead of the site navigation.
+    if path == "print.html" or path.startswith("print/"):
+        # A print edition (the whole guide's or a section's) is one document with its own contents list
+        # instead of the site navigation.
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         expect(page.locator("nav.print-contents a").first).to_be_visible()
         expect(page.locator("section.print-page").first).to_be_visible()

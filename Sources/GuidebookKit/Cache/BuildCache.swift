@@ -2,11 +2,11 @@ import Foundation
 
 /// What `guidebook build` keeps in `.guidebook-cache/` so that the next build can rebuild only what
 /// an edit changed (`IncrementalBuild`): the files it read (stamp and content hash), per page what
-/// a body edit must leave as it was and where its body sits in its HTML and in the print edition,
+/// a body edit must leave as it was and where its body sits in its HTML and in the print editions,
 /// the glossary, the diagnostics, and the search index's state. Anything in `Key` that differs
 /// means a full build, which writes a new cache.
 public struct BuildCache: Sendable {
-    static let formatVersion = 8
+    static let formatVersion = 9
     static let folderName = ".guidebook-cache"
 
     /// Everything outside the content that the site depends on.
@@ -47,7 +47,9 @@ public struct BuildCache: Sendable {
         var bodyRange: Range<Int>?
         /// Where its body is in print.html.
         var printRange: Range<Int>?
-        /// Its links' rewrites, for its pages and for the print edition (`links(in:)`).
+        /// Where its body is in its top-level section's print edition (`PrintEdition.sectionPath`).
+        var sectionPrintRange: Range<Int>?
+        /// Its links' rewrites, for its pages and for the print editions (`links(in:)`).
         var links: CacheBlob
         /// What the index takes from the page besides its sections.
         var searchTitle: String
@@ -55,11 +57,13 @@ public struct BuildCache: Sendable {
         var searchTags: [String]
         var searchBreadcrumb: String
         var documents: Range<Int>
-        /// What its HTML (`PageFingerprint`), and its body in print.html, were made from
-        /// (`RenderFingerprint`); 0 for none. A body edit from the cache updates the body's.
+        /// What its HTML (`PageFingerprint`), and its body in print.html and in its section's print
+        /// edition, were made from (`RenderFingerprint`); 0 for none. A body edit from the cache updates
+        /// the body's.
         var templateFingerprint: UInt64 = 0
         var bodyFingerprint: UInt64 = 0
         var printFingerprint: UInt64 = 0
+        var sectionPrintFingerprint: UInt64 = 0
         /// What the index took from it (`SearchStage.fingerprint`); 0 for none.
         var searchFingerprint: UInt64 = 0
     }
@@ -70,7 +74,7 @@ public struct BuildCache: Sendable {
     var glossary: [Glossary.Entry]
     var allowsRawHTML: Bool
     var diagnostics: [Diagnostic]
-    /// Whether the theme has a print edition (`print.html`).
+    /// Whether the theme has a print edition (`print.html`, and one for each top-level section).
     var hasPrintEdition: Bool
     /// Every file in the output folder, as the last build left it (`outputListing(of:)`): a site
     /// folder someone changed, or removed, is built again in full, not patched.
@@ -82,16 +86,19 @@ public struct BuildCache: Sendable {
     var writtenAt: Int = 0
     var search: SearchState?
 
-    static func linksBlob(rewrites: [String: String], printRewrites: [String: String]) -> CacheBlob {
+    static func linksBlob(rewrites: [String: String], printRewrites: [String: String], sectionPrintRewrites: [String: String]) -> CacheBlob {
         .encoding {
             $0.dictionary(rewrites)
             $0.dictionary(printRewrites)
+            $0.dictionary(sectionPrintRewrites)
         }
     }
 
-    func links(of page: Int, in blobFile: CacheBlobFile) throws -> (rewrites: [String: String], printRewrites: [String: String]) {
+    func links(of page: Int, in blobFile: CacheBlobFile) throws -> (
+        rewrites: [String: String], printRewrites: [String: String], sectionPrintRewrites: [String: String]
+    ) {
         var reader = try blobFile.reader(of: pages[page].links)
-        return (try reader.dictionary(), try reader.dictionary())
+        return (try reader.dictionary(), try reader.dictionary(), try reader.dictionary())
     }
 
     // MARK: Reading and writing
@@ -214,6 +221,7 @@ public struct BuildCache: Sendable {
         writer.bool(page.isEditable)
         writer.range(page.bodyRange)
         writer.range(page.printRange)
+        writer.range(page.sectionPrintRange)
         writer.blob(page.links)
         writer.string(page.searchTitle)
         writer.string(page.searchSummary)
@@ -223,6 +231,7 @@ public struct BuildCache: Sendable {
         writer.uint64(page.templateFingerprint)
         writer.uint64(page.bodyFingerprint)
         writer.uint64(page.printFingerprint)
+        writer.uint64(page.sectionPrintFingerprint)
         writer.uint64(page.searchFingerprint)
     }
 
@@ -231,11 +240,11 @@ public struct BuildCache: Sendable {
             contentPath: try reader.string(), sourcePath: try reader.string(), outputPath: try reader.string(),
             frontMatterHash: try reader.uint64(), structureHash: try reader.uint64(), isEditable: try reader.bool(),
             bodyRange: try reader.range(),
-            printRange: try reader.range(), links: try reader.storedBlob(),
+            printRange: try reader.range(), sectionPrintRange: try reader.range(), links: try reader.storedBlob(),
             searchTitle: try reader.string(), searchSummary: try reader.string(), searchTags: try reader.strings(),
             searchBreadcrumb: try reader.string(), documents: try reader.range() ?? 0..<0, templateFingerprint: try reader.uint64(),
             bodyFingerprint: try reader.uint64(),
-            printFingerprint: try reader.uint64(), searchFingerprint: try reader.uint64())
+            printFingerprint: try reader.uint64(), sectionPrintFingerprint: try reader.uint64(), searchFingerprint: try reader.uint64())
     }
 
     private static func encode(_ diagnostic: Diagnostic, _ writer: inout CacheWriter) {

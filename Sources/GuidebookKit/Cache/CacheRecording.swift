@@ -41,6 +41,7 @@ enum CacheRecording {
         tree: SiteTree, outlines: [MarkdownOutline], checklists: [[Checklist]], linked: LinkedSite,
         files: [String: BuildCache.FileRecord], frontMatterHashes: [UInt64], bodyRanges: [Int: Range<Int>],
         printRanges: [Int: Range<Int>], fingerprints: [Int: PageFingerprint], printFingerprints: [Int: UInt64],
+        sectionPrint: PrintEditionWriter.Written,
         search: SearchState?, pageDocuments: [Range<Int>], searchFingerprints: [UInt64],
         hasPrintEdition: Bool, allowsRawHTML: Bool, diagnostics: [Diagnostic]
     ) -> BuildCache {
@@ -53,12 +54,14 @@ enum CacheRecording {
                 frontMatterHash: index < frontMatterHashes.count ? frontMatterHashes[index] : 0,
                 structureHash: structureHash(outline: outlines[index], checklists: checklists[index]),
                 isEditable: !page.isGenerated && !page.frontMatter.isGlossary && !pathsWithDiagnostics.contains(page.sourcePath),
-                bodyRange: bodyRanges[index], printRange: printRanges[index],
-                links: BuildCache.linksBlob(rewrites: linked.rewrites[index], printRewrites: linked.printRewrites[index]),
+                bodyRange: bodyRanges[index], printRange: printRanges[index], sectionPrintRange: sectionPrint.bodyRanges[index],
+                links: BuildCache.linksBlob(
+                    rewrites: linked.rewrites[index], printRewrites: linked.printRewrites[index],
+                    sectionPrintRewrites: linked.sectionPrintRewrites[index]),
                 searchTitle: searchPage.title, searchSummary: searchPage.summary, searchTags: searchPage.tags,
                 searchBreadcrumb: searchPage.breadcrumb, documents: index < pageDocuments.count ? pageDocuments[index] : 0..<0,
                 templateFingerprint: fingerprints[index]?.template ?? 0, bodyFingerprint: fingerprints[index]?.body ?? 0,
-                printFingerprint: printFingerprints[index] ?? 0,
+                printFingerprint: printFingerprints[index] ?? 0, sectionPrintFingerprint: sectionPrint.fingerprints[index] ?? 0,
                 searchFingerprint: index < searchFingerprints.count ? searchFingerprints[index] : 0)
         }
         return BuildCache(

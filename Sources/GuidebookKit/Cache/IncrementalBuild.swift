@@ -10,18 +10,21 @@ import GuidebookMarkdown
 /// A build from the build cache: when the only files that changed are pages whose front matter,
 /// headings, links and checklists are as they were (and that have no diagnostics, and are not the
 /// glossary), nothing any other page shows has changed. Then only these pages' HTML, their bodies
-/// in print.html and the index files holding their words are written, each file whole, beside the
-/// site, then moved in together (`WriteJournal`). Anything else is left to a full build (nil),
-/// which writes a new cache.
+/// in print.html and in their sections' print editions, and the index files holding their words
+/// are written, each file whole, beside the site, then moved in together (`WriteJournal`). Anything
+/// else is left to a full build (nil), which writes a new cache.
 enum IncrementalBuild {
     /// A page edit ready to be written.
     private struct PageEdit {
         var page: Int
         var bodyHTML: String
         var printHTML: String
+        /// In its top-level section's print edition; nil for a page outside every section.
+        var sectionPrintHTML: String?
         /// The new body's fingerprints, for a later full build from the cache (`PreviousSite`).
         var bodyFingerprint: UInt64
         var printFingerprint: UInt64
+        var sectionPrintFingerprint: UInt64
         var searchFingerprint: UInt64
     }
 
@@ -83,11 +86,23 @@ enum IncrementalBuild {
                 written.append(updated.pages[edit.page].outputPath)
                 updated.pages[edit.page].bodyFingerprint = edit.bodyFingerprint
                 updated.pages[edit.page].printFingerprint = updated.hasPrintEdition ? edit.printFingerprint : 0
+                updated.pages[edit.page].sectionPrintFingerprint = updated.hasPrintEdition ? edit.sectionPrintFingerprint : 0
                 updated.pages[edit.page].searchFingerprint = search != nil ? edit.searchFingerprint : 0
             }
             if updated.hasPrintEdition {
-                try stagePrintEdition(edits, cache: &updated, outputFolder: outputFolder, journal: journal)
+                let bodies = edits.map { (page: $0.page, html: $0.printHTML) }
+                try stagePrintEdition(PrintEdition.path, bodies: bodies, range: \.printRange, cache: &updated, outputFolder: outputFolder, journal: journal)
                 written.append(PrintEdition.path)
+                // Each edited page's section edition, in the order the pages' paths sort.
+                let bySection = Dictionary(grouping: edits.filter { $0.sectionPrintHTML != nil }) {
+                    PrintEdition.sectionPath(ofPageAt: updated.pages[$0.page].outputPath) ?? ""
+                }
+                for path in bySection.keys.sorted() {
+                    try stagePrintEdition(
+                        path, bodies: bySection[path]!.map { (page: $0.page, html: $0.sectionPrintHTML ?? "") }, range: \.sectionPrintRange,
+                        cache: &updated, outputFolder: outputFolder, journal: journal)
+                    written.append(path)
+                }
             }
             // The manifest, which names the index files, moved in last, for a reader of the site
             // during the moves; the old index files go after it.
@@ -136,8 +151,9 @@ enum IncrementalBuild {
         blobFile: CacheBlobFile
     ) throws -> (PageEdit, [SearchIndexBuilder.WeighedDocument])? {
         let record = cache.pages[page]
+        let sectionEdition = cache.hasPrintEdition ? PrintEdition.sectionPath(ofPageAt: record.outputPath) : nil
         guard record.isEditable, record.bodyRange != nil, (record.printRange != nil) == cache.hasPrintEdition,
-            let text = String(data: data, encoding: .utf8)
+            (record.sectionPrintRange != nil) == (sectionEdition != nil), let text = String(data: data, encoding: .utf8)
         else { return nil }
         let parsed = FrontMatterParser.parse(text, path: record.sourcePath)
         guard parsed.diagnostics.isEmpty, let frontMatter = parsed.frontMatter, !parsed.body.isEmpty,
@@ -156,6 +172,10 @@ enum IncrementalBuild {
         let printHTML = PageRenderer.printBodyHTML(
             of: parsed.body, outputPath: record.outputPath, rewrites: links.printRewrites,
             allowsRawHTML: cache.allowsRawHTML)
+        let sectionPrintHTML = sectionEdition.map { _ in
+            PageRenderer.printBodyHTML(
+                of: parsed.body, outputPath: record.outputPath, rewrites: links.sectionPrintRewrites, allowsRawHTML: cache.allowsRawHTML)
+        }
         let searchPage = SearchPage(
             outputPath: record.outputPath, title: record.searchTitle, summary: record.searchSummary, tags: record.searchTags,
             breadcrumb: record.searchBreadcrumb,
@@ -163,13 +183,17 @@ enum IncrementalBuild {
                 (headingID: section.heading?.id, heading: section.heading?.text ?? "", text: section.text)
             }, weight: frontMatter.searchWeight)
         let edit = PageEdit(
-            page: page, bodyHTML: bodyHTML, printHTML: printHTML,
+            page: page, bodyHTML: bodyHTML, printHTML: printHTML, sectionPrintHTML: sectionPrintHTML,
             bodyFingerprint: RenderFingerprint.body(
                 parsed.body, outputPath: record.outputPath, rewrites: links.rewrites,
                 checklists: checklists, glossary: glossaryFingerprint, allowsRawHTML: cache.allowsRawHTML),
             printFingerprint: RenderFingerprint.printBody(
                 parsed.body, outputPath: record.outputPath, rewrites: links.printRewrites,
                 allowsRawHTML: cache.allowsRawHTML),
+            sectionPrintFingerprint: sectionEdition == nil
+                ? 0
+                : RenderFingerprint.printBody(
+                    parsed.body, outputPath: record.outputPath, rewrites: links.sectionPrintRewrites, allowsRawHTML: cache.allowsRawHTML),
             searchFingerprint: SearchStage.fingerprint(of: searchPage))
         return (edit, SearchIndexBuilder.weigh(searchPage))
     }
@@ -185,14 +209,19 @@ enum IncrementalBuild {
         cache.pages[edit.page].bodyRange = range.lowerBound..<(range.lowerBound + body.count)
     }
 
-    /// The new print.html, written whole beside the site: the old file's bytes between the edited
-    /// bodies, and the new bodies in their places. (It was once changed in place, from the first
-    /// edited body on, which took less time but left a half-changed file when a build was stopped.)
-    private static func stagePrintEdition(_ edits: [PageEdit], cache: inout BuildCache, outputFolder: URL, journal: WriteJournal) throws {
-        let url = outputFolder.appendingPathComponent(PrintEdition.path)
+    /// A new print edition (`print.html`, or a section's), written whole beside the site: the old
+    /// file's bytes between the edited bodies, and the new bodies in their places. Not changed in
+    /// place, so that a build stopped half-way never leaves a half-changed file. `range` is where the
+    /// cache records a page's body in this file.
+    private static func stagePrintEdition(
+        _ path: String, bodies: [(page: Int, html: String)], range: WritableKeyPath<BuildCache.PageRecord, Range<Int>?>,
+        cache: inout BuildCache, outputFolder: URL, journal: WriteJournal
+    ) throws {
+        let url = outputFolder.appendingPathComponent(path)
         let notAsRecorded = BuildError(stage: "write", path: url.path, reason: "not as the build cache recorded it")
-        let replacements = edits.compactMap { edit in cache.pages[edit.page].printRange.map { (range: $0, page: edit.page, body: Array(edit.printHTML.utf8)) } }
-            .sorted { $0.range.lowerBound < $1.range.lowerBound }
+        let replacements = bodies.compactMap { body in cache.pages[body.page][keyPath: range].map { (range: $0, page: body.page, body: Array(body.html.utf8)) }
+        }
+        .sorted { $0.range.lowerBound < $1.range.lowerBound }
         guard !replacements.isEmpty else { return }
         let old = open(url.path, O_RDONLY | O_CLOEXEC)
         guard old >= 0 else { throw notAsRecorded }
@@ -200,7 +229,7 @@ enum IncrementalBuild {
         var info = stat()
         guard fstat(old, &info) == 0 else { throw notAsRecorded }
         let size = Int(info.st_size)
-        try journal.stage(as: PrintEdition.path) { descriptor, stagedPath in
+        try journal.stage(as: path) { descriptor, stagedPath in
             var position = 0
             for replacement in replacements {
                 guard replacement.range.lowerBound >= position, replacement.range.upperBound <= size else { throw notAsRecorded }
@@ -210,21 +239,24 @@ enum IncrementalBuild {
             }
             try copy(position..<size, of: old, to: descriptor, path: stagedPath, notAsRecorded: notAsRecorded)
         }
-        // Every body after an edited one moved by the edits before it.
+        // Every body after an edited one in this file moved by the edits before it.
         let shifts = replacements.map { (at: $0.range.upperBound, by: $0.body.count - $0.range.count, page: $0.page) }
+        let isSectionEdition = path != PrintEdition.path
         for index in cache.pages.indices {
-            guard let range = cache.pages[index].printRange else { continue }
+            guard let recorded = cache.pages[index][keyPath: range],
+                !isSectionEdition || PrintEdition.sectionPath(ofPageAt: cache.pages[index].outputPath) == path
+            else { continue }
             if let own = shifts.firstIndex(where: { $0.page == index }) {
-                let start = range.lowerBound + shifts[..<own].reduce(0) { $0 + $1.by }
-                cache.pages[index].printRange = start..<(start + replacements[own].body.count)
+                let start = recorded.lowerBound + shifts[..<own].reduce(0) { $0 + $1.by }
+                cache.pages[index][keyPath: range] = start..<(start + replacements[own].body.count)
             } else {
-                let moved = shifts.filter { $0.at <= range.lowerBound }.reduce(0) { $0 + $1.by }
-                cache.pages[index].printRange = (range.lowerBound + moved)..<(range.upperBound + moved)
+                let moved = shifts.filter { $0.at <= recorded.lowerBound }.reduce(0) { $0 + $1.by }
+                cache.pages[index][keyPath: range] = (recorded.lowerBound + moved)..<(recorded.upperBound + moved)
             }
         }
     }
 
-    /// Bytes of the old print.html copied to the new one, a few megabytes at a time.
+    /// Bytes of the old print edition copied to the new one, a few megabytes at a time.
     private static func copy(_ range: Range<Int>, of source: Int32, to target: Int32, path: String, notAsRecorded: BuildError) throws {
         var buffer = [UInt8](repeating: 0, count: min(range.count, 4 << 20))
         var position = range.lowerBound

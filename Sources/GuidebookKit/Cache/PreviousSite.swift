@@ -2,15 +2,17 @@ import Foundation
 
 /// The site as the last build left it, for a full build from the build cache (`CachedBuild`):
 /// per page output path, its `RenderFingerprint`s and where its body is in its file and in the
-/// print edition. A page whose fingerprint is unchanged keeps its file (`OutputConsumer.keep`)
+/// print editions (the whole guide's and its section's). A page whose fingerprint is unchanged keeps its file (`OutputConsumer.keep`)
 /// instead of being rendered; a print body whose fingerprint is unchanged is copied from the old
-/// print edition instead of being rendered.
+/// print edition (`print.html` or the section's) instead of being rendered.
 struct PreviousSite: Sendable {
     struct Page: Sendable {
         var fingerprint: PageFingerprint
         var bodyRange: Range<Int>?
         var printFingerprint: UInt64
         var printRange: Range<Int>?
+        var sectionPrintFingerprint: UInt64
+        var sectionPrintRange: Range<Int>?
         var searchFingerprint: UInt64
         var documents: Range<Int>
     }
@@ -31,6 +33,7 @@ struct PreviousSite: Sendable {
                 fingerprint: PageFingerprint(template: record.templateFingerprint, body: record.bodyFingerprint),
                 bodyRange: record.bodyRange,
                 printFingerprint: record.printFingerprint, printRange: record.printRange,
+                sectionPrintFingerprint: record.sectionPrintFingerprint, sectionPrintRange: record.sectionPrintRange,
                 searchFingerprint: record.searchFingerprint, documents: record.documents)
         }
         self.pages = pages
@@ -40,16 +43,16 @@ struct PreviousSite: Sendable {
         self.blobFile = blobFile
     }
 
-    /// The old print edition's bytes for a page's body, when its fingerprint is `fingerprint`;
-    /// nil when it is not, or the file cannot be read as recorded.
-    func printBody(of outputPath: String, fingerprint: UInt64, in file: PrintEditionFile?) -> Data? {
-        guard let file, let page = pages[outputPath], page.printFingerprint != 0, page.printFingerprint == fingerprint,
-            let range = page.printRange
-        else { return nil }
+    /// The old print edition's bytes for a page's body (in `print.html`, or in its section's edition),
+    /// when its fingerprint is `fingerprint`; nil when it is not, or the file cannot be read as recorded.
+    func printBody(of outputPath: String, inSectionEdition: Bool, fingerprint: UInt64, in file: PrintEditionFile?) -> Data? {
+        guard let file, let page = pages[outputPath] else { return nil }
+        let (recorded, range) = inSectionEdition ? (page.sectionPrintFingerprint, page.sectionPrintRange) : (page.printFingerprint, page.printRange)
+        guard recorded != 0, recorded == fingerprint, let range else { return nil }
         return file.bytes(range)
     }
 
-    func openPrintEdition() -> PrintEditionFile? {
-        PrintEditionFile(path: folder.appendingPathComponent(PrintEdition.path).path)
+    func openPrintEdition(_ path: String) -> PrintEditionFile? {
+        PrintEditionFile(path: folder.appendingPathComponent(path).path)
     }
 }

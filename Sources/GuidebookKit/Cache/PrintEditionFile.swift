@@ -6,7 +6,7 @@ import Foundation
     import Darwin
 #endif
 
-/// The old print.html, open for reading pieces of it from several threads (`pread`).
+/// An old print edition (`print.html` or a section's), open for reading pieces of it from several threads (`pread`).
 final class PrintEditionFile: Sendable {
     private let descriptor: Int32
     private let size: Int

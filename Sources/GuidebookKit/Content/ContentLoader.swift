@@ -142,6 +142,9 @@ enum ReservedOutput {
 
     static func reason(_ outputPath: String) -> String? {
         if outputPath == "assets" || outputPath.hasPrefix("assets/") { return "where the theme's assets go" }
+        if outputPath == PrintEdition.sectionFolder || outputPath.hasPrefix(PrintEdition.sectionFolder + "/") {
+            return "where the sections' print editions go"
+        }
         return generatedPages[outputPath].map { "which is Guidebook's generated \($0) page" }
     }
 }

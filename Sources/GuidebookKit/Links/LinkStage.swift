@@ -8,6 +8,9 @@ struct LinkedSite: Sendable {
     var rewrites: [[String: String]]
     /// Per page: link destination as written -> URL inside the print edition (`#p-governance--steering-groups`).
     var printRewrites: [[String: String]]
+    /// Per page in a top-level section: link destination as written -> URL inside its section's print
+    /// edition: an anchor for a page in the section, `../governance.html#steering-groups` for one outside.
+    var sectionPrintRewrites: [[String: String]]
     var graph: LinkGraph
     var glossary: Glossary
     var diagnostics: [Diagnostic]
@@ -27,6 +30,7 @@ enum LinkStage {
         var diagnostics = perPage.flatMap(\.diagnostics)
         let usedAssets = Set(perPage.flatMap(\.usedAssets))
         let rewrites = perPage.map(\.rewrites), printRewrites = perPage.map(\.printRewrites)
+        let sectionPrintRewrites = perPage.map(\.sectionPrintRewrites)
         let links = perPage.map(\.links), declaredRelated = perPage.map(\.declaredRelated)
         var published: Set<String> = []
         for asset in content.assets {
@@ -40,7 +44,8 @@ enum LinkStage {
             }
         }
         return LinkedSite(
-            tree: tree, rewrites: rewrites, printRewrites: printRewrites, graph: LinkGraph(tree: tree, links: links, declaredRelated: declaredRelated),
+            tree: tree, rewrites: rewrites, printRewrites: printRewrites, sectionPrintRewrites: sectionPrintRewrites,
+            graph: LinkGraph(tree: tree, links: links, declaredRelated: declaredRelated),
             glossary: Glossary.build(pages: pages, outlines: outlines), diagnostics: diagnostics, publishedAssets: published)
     }
 
@@ -48,6 +53,7 @@ enum LinkStage {
     struct PageLinks: Sendable {
         var rewrites: [String: String] = [:]
         var printRewrites: [String: String] = [:]
+        var sectionPrintRewrites: [String: String] = [:]
         var links: [Int] = []
         var declaredRelated: [Int] = []
         var usedAssets: [String] = []
@@ -59,6 +65,7 @@ enum LinkStage {
     {
         let page = pages[index]
         var result = PageLinks()
+        let sectionEdition = PrintEdition.sectionPath(ofPageAt: page.outputPath)
         // Positions become line and column only for links with a problem: that means splitting the page into lines.
         var source: SourceText?
         for link in outline.links {
@@ -71,11 +78,21 @@ enum LinkStage {
             }
             if let target = resolved.targetPage {
                 result.links.append(target)
-                result.printRewrites[link.destination] = "#" + PrintEdition.anchor(page: pages[target], fragment: LinkResolver.split(written).fragment)
+                let fragment = LinkResolver.split(written).fragment
+                let inside = "#" + PrintEdition.anchor(page: pages[target], fragment: fragment)
+                result.printRewrites[link.destination] = inside
+                if let sectionEdition {
+                    let targetPath = pages[target].outputPath
+                    result.sectionPrintRewrites[link.destination] =
+                        PrintEdition.sectionPath(ofPageAt: targetPath) == sectionEdition
+                        ? inside : OutputPath.relativeURL(from: sectionEdition, to: targetPath) + (fragment.map { "#" + $0 } ?? "")
+                }
             } else if link.destination.hasPrefix("#") {
                 result.printRewrites[link.destination] = "#" + PrintEdition.anchor(page: page, fragment: String(written.dropFirst()))
+                if sectionEdition != nil { result.sectionPrintRewrites[link.destination] = result.printRewrites[link.destination] }
             } else if let asset = resolved.targetAsset, let output = outputOfAsset[asset] {
                 result.printRewrites[link.destination] = OutputPath.relativeURL(from: PrintEdition.path, to: output)
+                if let sectionEdition { result.sectionPrintRewrites[link.destination] = OutputPath.relativeURL(from: sectionEdition, to: output) }
             }
             if let asset = resolved.targetAsset { result.usedAssets.append(asset) }
             if resolved.problem != nil {

@@ -44,7 +44,7 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
 
     public func write(_ data: Data, to path: String) throws {
         if keepsUnchangedFiles, previousFile(path, holds: data), try keep(path) { return }
-        try write(parts: { emit in try emit(data) }, to: path)
+        try write(parts: { emit in try emit(data) }, to: path, comparing: false)
     }
 
     public func keep(_ path: String) throws -> Bool {
@@ -61,17 +61,31 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
         return bytes == data
     }
 
+    /// A file too large to hold whole (a print edition) is compared with the old site's as its parts
+    /// are written, and kept as `write(_:to:)` keeps one when it comes out the same.
+    public func write(parts: (_ emit: (Data) throws -> Void) throws -> Void, to path: String) throws {
+        try write(parts: parts, to: path, comparing: keepsUnchangedFiles)
+    }
+
     /// Plain POSIX calls on path strings: Foundation's URL and Data writing cost more than the
     /// writing itself for the many small files of a site (pages, index shards).
-    public func write(parts: (_ emit: (Data) throws -> Void) throws -> Void, to path: String) throws {
+    private func write(parts: (_ emit: (Data) throws -> Void) throws -> Void, to path: String, comparing: Bool) throws {
         let target = try destination(path)
         // A kept file is a hard link to the old site's: writing through it would change that too.
         if keepsUnchangedFiles { unlink(target) }
         // 0o666 less the umask, as Foundation would create it.
         let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw OutputError(path: target, reason: Self.lastError) }
+        let oldPath = outputFolder.path + "/" + path
+        let old = comparing ? open(oldPath, O_RDONLY | O_CLOEXEC) : -1
+        defer { if old >= 0 { close(old) } }
+        var isSame = old >= 0, compared = 0
         do {
             try parts { data in
+                if isSame {
+                    isSame = Self.file(old, holds: data, at: compared)
+                    compared += data.count
+                }
                 try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
                     var offset = 0
                     while offset < bytes.count {
@@ -88,6 +102,27 @@ public final class FileSystemOutput: OutputConsumer, @unchecked Sendable {
         }
         // A network drive or a full quota may only say so when the file is closed.
         guard close(descriptor) == 0 else { throw OutputError(path: target, reason: Self.lastError) }
+        // The same bytes, and no more: a hard link to the old file takes the new one's place (where
+        // the file system has none, the new file stays).
+        var status = stat()
+        if isSame, fstat(old, &status) == 0, Int(status.st_size) == compared {
+            let linked = target + ".kept"
+            if link(oldPath, linked) == 0, rename(linked, target) != 0 { unlink(linked) }
+        }
+    }
+
+    /// Whether the open file has `data`'s bytes at `offset`.
+    private static func file(_ descriptor: Int32, holds data: Data, at offset: Int) -> Bool {
+        var bytes = [UInt8](repeating: 0, count: data.count)
+        var done = 0
+        while done < bytes.count {
+            let read = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, $0.count - done, off_t(offset + done)) }
+            if read < 0 && errno == EINTR { continue }
+            guard read > 0 else { return false }
+            done += read
+        }
+        guard !bytes.isEmpty else { return true }
+        return data.withUnsafeBytes { new in bytes.withUnsafeBytes { memcmp(new.baseAddress!, $0.baseAddress!, $0.count) == 0 } }
     }
 
     private static var lastError: String { FileSystemFailure.lastError() }

@@ -2,11 +2,12 @@ import Foundation
 
 /// All of a build's concurrency, in one place. The index is built on its own thread from the start:
 /// the Parse stage hands it each batch of pages' sections as they are parsed (`sectionFeed`), and it
-/// writes its files beside the rest of the build. The print edition renders on another thread beside
+/// writes its files beside the rest of the build. The print editions render on another thread beside
 /// the pages. Each stage's own loops run in parallel through `concurrentMap`.
 final class BuildSchedule<Output: OutputConsumer>: Sendable {
-    /// What the print edition's thread gives back: its write failure and what the cache records of it.
-    typealias PrintOutcome = (failure: String?, written: PrintEditionWriter.Written)
+    /// What the print editions' thread gives back: the first write failure, and what the cache records
+    /// of `print.html` and of the sections' editions.
+    typealias PrintOutcome = (failure: String?, written: PrintEditionWriter.Written, sectionsWritten: PrintEditionWriter.Written)
 
     let sectionFeed: SectionFeed?
     private let indexWork: BackgroundWork<SearchStage.Output>?

@@ -12,7 +12,9 @@ struct RenderedSite {
     var printPaths: [String]
     var jobs: [RenderJob]
     var pages: [RenderedPage]
+    /// What the cache records of `print.html`, and of the sections' editions (each page is in one at most).
     var printWritten: PrintEditionWriter.Written
+    var sectionPrintWritten: PrintEditionWriter.Written
     /// The first failure of each write, nil where it succeeded.
     var writeFailures: [String?]
 
@@ -36,27 +38,39 @@ enum RenderStage {
         let generated = GeneratedPages.pending(
             theme: theme, configuration: loaded.configuration, tree: tree, checklists: checklists, graph: linked.graph,
             lastUpdated: lastUpdated, today: options.today, diagnostics: diagnostics)
-        // Pages link to the print edition before it is rendered, so its path is known up front.
-        let printPaths = theme.templates.getTemplate(named: "print") != nil ? [PrintEdition.path] : []
+        // Pages link to the print editions before they are rendered, so their paths are known up front.
+        let editions = theme.templates.getTemplate(named: "print") != nil ? PrintEdition.editions(tree: tree) : []
+        let printPaths = editions.map(\.outputPath)
         let contexts = PageContextBuilder(
             tree: tree, configuration: loaded.configuration, outlines: pageOutlines, checklists: checklists,
             generatedPaths: Set(generated.map(\.outputPath)).union(printPaths), searchManifestPath: SearchShardWriter.manifestPath,
-            graph: linked.graph, lastUpdated: lastUpdated, today: options.today)
+            graph: linked.graph, lastUpdated: lastUpdated, today: options.today,
+            sectionEditions: Dictionary(editions.filter { $0.section != nil }.map { ($0.outputPath, $0.pages.count) }, uniquingKeysWith: { first, _ in first }))
         let renderer = PageRenderer(
             theme: theme, contexts: contexts, glossary: GlossaryIndex(linked.glossary), allowsRawHTML: loaded.configuration.allowsRawHTML,
             cachesSidebars: options.cachesSidebars)
-        // The print edition renders beside the pages, and the generated pages (a few large ones) go
-        // first in the queue, so neither runs alone on one core at the end.
-        if !printPaths.isEmpty {
+        // The print editions render beside the pages, one after another, and the generated pages (a
+        // few large ones) go first in the queue, so neither runs alone on one core at the end.
+        if !editions.isEmpty {
             let (recordsCache, previous) = (options.recordsCache, options.previousSite)
             schedule.startPrintEdition {
-                var written = PrintEditionWriter.Written()
-                let failure = writeFailure {
-                    written = try PrintEditionWriter.write(
-                        tree: tree, renderer: renderer, printRewrites: linked.printRewrites, to: output,
-                        fingerprints: recordsCache, previous: previous)
+                var outcome = BuildSchedule<Output>.PrintOutcome(failure: nil, written: .init(), sectionsWritten: .init())
+                for edition in editions {
+                    var written = PrintEditionWriter.Written()
+                    outcome.failure = writeFailure {
+                        written = try PrintEditionWriter.write(
+                            edition, tree: tree, renderer: renderer,
+                            rewrites: edition.section == nil ? linked.printRewrites : linked.sectionPrintRewrites, to: output,
+                            fingerprints: recordsCache, previous: previous)
+                    }
+                    if outcome.failure != nil { break }
+                    if edition.section == nil {
+                        outcome.written = written
+                    } else {
+                        outcome.sectionsWritten.add(written)
+                    }
                 }
-                return (failure, written)
+                return outcome
             }
         }
         let jobs = generated.map(RenderJob.generated) + pages.indices.map(RenderJob.page)
@@ -68,6 +82,7 @@ enum RenderStage {
         return RenderedSite(
             renderer: renderer, outlines: pageOutlines, checklists: checklists, generatedPaths: generated.map(\.outputPath),
             printPaths: printPaths, jobs: jobs, pages: rendered, printWritten: print?.written ?? PrintEditionWriter.Written(),
+            sectionPrintWritten: print?.sectionsWritten ?? PrintEditionWriter.Written(),
             writeFailures: rendered.map(\.failure) + (print.map { [$0.failure] } ?? []))
     }
 

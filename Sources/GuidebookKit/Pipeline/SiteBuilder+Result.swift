@@ -36,7 +36,8 @@ extension SiteBuilder {
             tree: tree, outlines: rendered.outlines, checklists: rendered.checklists, linked: linked,
             files: loaded.fileRecords, frontMatterHashes: loaded.frontMatterHashes, bodyRanges: bodyRanges,
             printRanges: rendered.printWritten.bodyRanges, fingerprints: fingerprints,
-            printFingerprints: rendered.printWritten.fingerprints, search: index?.state, pageDocuments: index?.pageDocuments ?? [],
+            printFingerprints: rendered.printWritten.fingerprints, sectionPrint: rendered.sectionPrintWritten, search: index?.state,
+            pageDocuments: index?.pageDocuments ?? [],
             searchFingerprints: index?.fingerprints ?? [],
             hasPrintEdition: !rendered.printPaths.isEmpty, allowsRawHTML: loaded.configuration.allowsRawHTML,
             diagnostics: diagnostics)

@@ -1,5 +1,6 @@
-/// A page Guidebook makes itself (My checklists, and later tags and status pages): not in the
-/// section tree or the reading order, linked from the site header or footer.
+/// A page Guidebook makes itself (`GeneratedPages`: search, My checklists, tags, status, the
+/// print edition, 404): not in the section tree or the reading order, linked from the site header
+/// or footer.
 struct GeneratedPage: Sendable {
     var outputPath: String
     var title: String

@@ -148,22 +148,34 @@ extension GeneratedPages {
 }
 
 extension GeneratedPages {
-    /// The print edition: `bodies[page]` is each page's body rendered by `PrintDecorator`.
-    /// `body` gives what the template shows for a page's body (a marker the writer replaces).
-    static func print(tree: SiteTree, body: (Int) -> any Sendable) -> GeneratedPage {
-        let order = PrintEdition.order(tree: tree)
-        let sections: [[String: any Sendable]] = order.enumerated().map { number, index in
+    /// A print edition: its pages in print order (`PrintEdition.editions`), each as a section. `body`
+    /// gives what the template shows for a page's body (a marker `PrintEditionWriter` replaces with the
+    /// body rendered by `PrintDecorator`). A section's edition shows each page's place below the section.
+    static func print(edition: PrintEdition, tree: SiteTree, body: (Int) -> any Sendable) -> GeneratedPage {
+        let sections: [[String: any Sendable]] = edition.pages.enumerated().map { number, index in
             let page = tree.pages[index]
-            let breadcrumb = tree.ancestors(of: index).dropFirst().map { tree.pages[$0].frontMatter.title }.joined(separator: " › ")
+            let breadcrumb = tree.ancestors(of: index).dropFirst(edition.section == nil ? 1 : 2).map { tree.pages[$0].frontMatter.title }
+                .joined(separator: " › ")
             return [
                 "id": PrintEdition.anchor(page: page), "title": page.frontMatter.title, "number": number + 1,
                 "summary": page.frontMatter.summary ?? "", "hasSummary": !(page.frontMatter.summary ?? "").isEmpty, "body": body(index),
                 "breadcrumb": breadcrumb, "hasBreadcrumb": !breadcrumb.isEmpty,
             ]
         }
+        var context: [String: any Sendable] = ["sections": sections]
+        var title = "Print edition"
+        if let section = edition.section {
+            let sectionTitle = tree.pages[section].frontMatter.title
+            title = "\(sectionTitle): print edition"
+            context["edition"] =
+                [
+                    "isSection": true, "title": sectionTitle, "pageCount": edition.pages.count,
+                    "sectionURL": OutputPath.relativeURL(from: edition.outputPath, to: tree.pages[section].outputPath),
+                    "wholeURL": OutputPath.relativeURL(from: edition.outputPath, to: PrintEdition.path),
+                ] as [String: any Sendable]
+        }
         return GeneratedPage(
-            outputPath: PrintEdition.path, title: "Print edition", summary: "", templateName: "print",
-            context: ["sections": sections], isStandalone: true)
+            outputPath: edition.outputPath, title: title, summary: "", templateName: "print", context: context, isStandalone: true)
     }
 }
 

@@ -16,6 +16,9 @@ struct PageContextBuilder: Sendable {
     /// Per page, when it last changed (nil when unknown).
     let lastUpdated: [Date?]
     let today: CalendarDate
+    /// The top-level sections' print editions (`print/building-the-work-group.html`) and how many
+    /// pages each holds; empty for a theme without a print template.
+    let sectionEditions: [String: Int]
 
     func context(for index: Int, bodyHTML: String, sidebarHTML: String) -> [String: Any] {
         let page = tree.pages[index]
@@ -162,6 +165,13 @@ struct PageContextBuilder: Sendable {
         context["isLong"] = outlines[index].headings.filter { $0.level == 2 }.count >= 3
         if let editURL = configuration.editURL, !page.isGenerated {
             context["editURL"] = editURL + page.sourcePath
+        }
+        if let edition = PrintEdition.sectionPath(ofPageAt: page.outputPath), let pageCount = sectionEditions[edition] {
+            let section = tree.ancestors(of: index).dropFirst().first ?? index
+            context["printSection"] = [
+                "url": up + edition, "title": tree.pages[section].frontMatter.title, "pageCount": pageCount,
+                "pageCountText": pageCount == 1 ? "1 page" : "\(DisplayNumber.grouped(pageCount)) pages",
+            ]
         }
         return context
     }

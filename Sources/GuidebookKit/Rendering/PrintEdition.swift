@@ -1,11 +1,48 @@
 import Foundation
 import GuidebookMarkdown
 
-/// `print.html`: the whole guide as one document in reading order, for printing or a PDF.
-/// Every page is a section that starts a new printed page; links between pages become links
-/// inside the document; the glossary comes last.
-enum PrintEdition {
+/// A print edition: pages as one document in reading order, for printing or a PDF. Every page is a
+/// section that starts a new printed page; links between pages in the document become links inside
+/// it; the glossary comes last. `print.html` holds the whole guide; each top-level section (a folder
+/// at the top of content/) also has one of its own, `print/<folder>.html`, whose links to pages
+/// outside it lead to those pages (`../governance.html`).
+struct PrintEdition: Sendable {
+    /// The whole guide's.
     static let path = "print.html"
+    /// The folder of the sections' editions. Content may not use it (`ReservedOutput`).
+    static let sectionFolder = "print"
+
+    var outputPath: String
+    /// The top-level section's index page; nil for the whole guide.
+    var section: Int?
+    /// Its pages in print order.
+    var pages: [Int]
+
+    /// The whole guide's edition, then one for each top-level section, in reading order.
+    static func editions(tree: SiteTree) -> [PrintEdition] {
+        let printOrder = order(tree: tree)
+        var sections: [PrintEdition] = []
+        var sectionByPath: [String: Int] = [:]
+        for top in tree.children[tree.root] where tree.pages[top].isSectionIndex {
+            guard let path = sectionPath(ofPageAt: tree.pages[top].outputPath), sectionByPath[path] == nil else { continue }
+            sectionByPath[path] = sections.count
+            sections.append(PrintEdition(outputPath: path, section: top, pages: []))
+        }
+        for page in printOrder {
+            if let path = sectionPath(ofPageAt: tree.pages[page].outputPath), let number = sectionByPath[path] {
+                sections[number].pages.append(page)
+            }
+        }
+        return [PrintEdition(outputPath: path, section: nil, pages: printOrder)] + sections
+    }
+
+    /// The edition of the top-level section a page is in (`print/building-the-work-group.html`); nil
+    /// for the home page and the other pages at the top, which only `print.html` holds. Every folder
+    /// with pages is a section, so a page's first folder names its top-level section.
+    static func sectionPath(ofPageAt outputPath: String) -> String? {
+        guard let slash = outputPath.firstIndex(of: "/") else { return nil }
+        return sectionFolder + "/" + String(outputPath[..<slash]) + ".html"
+    }
 
     /// The id of a page's section, or of one of its headings, inside the print edition.
     static func anchor(page: SourcePage, fragment: String? = nil) -> String {
@@ -52,7 +89,7 @@ struct PrintDecorator: MarkdownDecorator {
 
 extension String {
     /// Foundation's decoding only where there is something to decode: it goes through NSString,
-    /// and was a tenth of the Link stage with every link of a large guide passing through it.
+    /// and every link of the guide passes through here.
     var removingPercentEncodingIfPossible: String {
         utf8.contains(UInt8(ascii: "%")) ? removingPercentEncoding ?? self : self
     }

@@ -1,10 +1,10 @@
 import Foundation
 import Mustache
 
-/// Writes `print.html` in parts. At 10,000 pages the print edition is about 100 MB; holding every
-/// body, then the rendered page, then its bytes took more memory than the rest of the build. So
-/// the theme's print template is rendered with a marker where each body goes, and the bodies are
-/// rendered a batch at a time (in parallel) and written between the template's parts.
+/// Writes a print edition (`print.html`, or a section's) in parts, so that a whole edition (every
+/// page's body) is never held in memory: the theme's print template is rendered with a marker where
+/// each body goes, and the bodies are rendered a batch at a time (in parallel) and written between
+/// the template's parts.
 enum PrintEditionWriter {
     static let batchSize = 256
     static let open = Unicode.Scalar(0xFDD3 as UInt32)!, close = Unicode.Scalar(0xFDD4 as UInt32)!
@@ -27,18 +27,27 @@ enum PrintEditionWriter {
     struct Written {
         var bodyRanges: [Int: Range<Int>] = [:]
         var fingerprints: [Int: UInt64] = [:]
+
+        /// Another edition's, for pages in no edition before (the sections' editions share no page).
+        mutating func add(_ other: Written) {
+            bodyRanges.merge(other.bodyRanges) { first, _ in first }
+            fingerprints.merge(other.fingerprints) { first, _ in first }
+        }
     }
 
-    /// With `previous`, a body made from what the old print edition's was made from is copied
-    /// from it instead of rendered. `fingerprints` only when there is a build cache to keep them.
+    /// `rewrites` are each page's links' in this edition (`LinkedSite.printRewrites` for the whole
+    /// guide's, `sectionPrintRewrites` for a section's). With `previous`, a body made from what the
+    /// old edition's was made from is copied from it instead of rendered. `fingerprints` only when
+    /// there is a build cache to keep them.
     @discardableResult
     static func write(
-        tree: SiteTree, renderer: PageRenderer, printRewrites: [[String: String]], to output: some OutputConsumer,
+        _ edition: PrintEdition, tree: SiteTree, renderer: PageRenderer, rewrites: [[String: String]], to output: some OutputConsumer,
         fingerprints makesFingerprints: Bool = false, previous: PreviousSite? = nil
     ) throws -> Written {
-        let shell = renderer.render(GeneratedPages.print(tree: tree, body: { BodyMarker(page: $0) }))
+        let shell = renderer.render(GeneratedPages.print(edition: edition, tree: tree, body: { BodyMarker(page: $0) }))
         let parts = split(shell, pageCount: tree.pages.count)
-        let oldFile = previous?.openPrintEdition()
+        let oldFile = previous?.openPrintEdition(edition.outputPath)
+        let isSection = edition.section != nil
         var written = Written()
         var shownTwice: Set<Int> = []
         var byteCount = 0
@@ -52,12 +61,14 @@ enum PrintEditionWriter {
                         let fingerprint =
                             makesFingerprints
                             ? RenderFingerprint.printBody(
-                                source.body, outputPath: source.outputPath, rewrites: printRewrites[page], allowsRawHTML: renderer.allowsRawHTML)
+                                source.body, outputPath: source.outputPath, rewrites: rewrites[page], allowsRawHTML: renderer.allowsRawHTML)
                             : nil
-                        if let fingerprint, let kept = previous?.printBody(of: source.outputPath, fingerprint: fingerprint, in: oldFile) {
+                        if let fingerprint,
+                            let kept = previous?.printBody(of: source.outputPath, inSectionEdition: isSection, fingerprint: fingerprint, in: oldFile)
+                        {
                             return (kept, fingerprint)
                         }
-                        return (Data(renderer.renderForPrint(page: page, rewrites: printRewrites[page]).utf8), fingerprint)
+                        return (Data(renderer.renderForPrint(page: page, rewrites: rewrites[page]).utf8), fingerprint)
                     }
                     for (part, (bodyData, fingerprint)) in zip(batch, bodies) {
                         let text = Data(part.text.utf8)
@@ -71,7 +82,7 @@ enum PrintEditionWriter {
                         byteCount += bodyData.count
                     }
                 }
-            }, to: PrintEdition.path)
+            }, to: edition.outputPath)
         for page in shownTwice { written.bodyRanges[page] = nil }
         return written
     }
