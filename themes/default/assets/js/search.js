@@ -736,8 +736,30 @@
         row = byPage[page] = { doc: d, hit: hits[i], url: d.url, sections: [] };
         rows.push(row);
       });
+      rows.forEach(function (r) { leadWithNamedSection(r, result.words || []); });
       done(rows);
     });
+  }
+
+  // A row leads with the section whose heading names all of the query's words (question words
+  // apart), where one of its sections does: "information sharing" shows its page's "Information
+  // sharing" section first, before sections that only mention the words.
+  function leadWithNamedSection(row, words) {
+    var wanted = words.filter(function (w) { return !isStopWord(w.text); }).map(function (w) { return w.text; });
+    if (!wanted.length) return;
+    function names(d) {
+      var said = {};
+      (fold(d.heading || "").match(runsRe()) || []).forEach(function (w) { said[w] = true; });
+      return wanted.every(function (w) { return said[w]; });
+    }
+    if (names(row.doc)) return;
+    for (var i = 0; i < row.sections.length; i++) {
+      if (!names(row.sections[i].doc)) continue;
+      var lead = row.sections.splice(i, 1)[0];
+      row.sections.unshift({ doc: row.doc, hit: row.hit, url: row.url });
+      row.doc = lead.doc; row.hit = lead.hit; row.url = lead.url;
+      return;
+    }
   }
 
   // ---------------------------------------------------------------- result text
@@ -895,11 +917,12 @@
     return ROOT + page + (words.length ? "?highlight=" + encodeURIComponent(words.join(" ")) : "") + (hash < 0 ? "" : d.url.slice(hash));
   }
 
-  // Why a row matched, where no word of the query is marked in it.
-  function whyText(hit, query) {
+  // Why a row matched, where no word of the query is marked in it: a synonym, a typo, or words
+  // further into the section than the text shown (or, for a page's top, in its tags).
+  function whyText(hit, query, d) {
     if (hit && hit.why === "synonym") return "Found through a synonym of " + quoted(query);
     if (hit && hit.why === "typo") return "Found through a word like " + quoted(query);
-    return "Found in the page's words, tags or summary";
+    return d.heading ? "Your words are further into this section" : "Your words are in this page's text or tags";
   }
 
   function resultItem(d, forms, hit, query, sections) {
@@ -919,7 +942,7 @@
       markedInto(crumb, d.breadcrumb, forms);
     }
     if (d.text) snippetInto(item.appendChild(el("p", "search-result-snippet")), d.text, forms);
-    if (!item.querySelector("mark")) item.appendChild(el("p", "search-result-why", whyText(hit, query)));
+    if (!item.querySelector("mark")) item.appendChild(el("p", "search-result-why", whyText(hit, query, d)));
     if (sections && sections.length) {
       var more = item.appendChild(el("ul", "search-subresults"));
       more.setAttribute("aria-label", "More in " + (d.title || d.url));
