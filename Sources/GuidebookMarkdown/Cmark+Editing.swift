@@ -31,24 +31,22 @@ extension Cmark {
     /// Wraps a block's inline children in markup: `before` + children + `after`, replacing the block.
     /// Used for headings, which cmark renders without ids.
     static func replaceBlock(_ node: OpaquePointer, before: String, after: String) {
-        let block = newNode(CMARK_NODE_CUSTOM_BLOCK)
-        setMarkup(of: block, before: before, after: after)
-        for child in children(of: node) {
-            cmark_node_unlink(child)
-            append(child, to: block)
-        }
-        replace(node, with: block)
+        replaceKeepingChildren(node, with: CMARK_NODE_CUSTOM_BLOCK, before: before, after: after)
     }
 
     /// The same for an inline (a link or image): its children, in markup, take its place.
     static func replaceInline(_ node: OpaquePointer, before: String, after: String) {
-        let inline = newNode(CMARK_NODE_CUSTOM_INLINE)
-        setMarkup(of: inline, before: before, after: after)
+        replaceKeepingChildren(node, with: CMARK_NODE_CUSTOM_INLINE, before: before, after: after)
+    }
+
+    private static func replaceKeepingChildren(_ node: OpaquePointer, with type: cmark_node_type, before: String, after: String) {
+        let custom = newNode(type)
+        setMarkup(of: custom, before: before, after: after)
         for child in children(of: node) {
             cmark_node_unlink(child)
-            append(child, to: inline)
+            append(child, to: custom)
         }
-        replace(node, with: inline)
+        replace(node, with: custom)
     }
 
     /// Puts a block inside a custom block carrying markup before and after it.
